@@ -1,0 +1,33 @@
+r"""Turn scraped web pages saved as plain text into clean article text.
+
+    >>> from cleaner import clean_text
+    >>> page = "第一段，讲了一件事情。\n第二段，又讲了一件事情。\n"
+    >>> result = clean_text(page + "\n\n\n" + page)
+    >>> result.text == page
+    True
+    >>> sorted(result.counts.items())
+    [('dup.exact', 2), ('layout.blank', 3)]
+"""
+
+from .decode import BinaryInput, DecodeError, Decoded, decode
+from .pipeline import Config, Decision, Result, clean_bytes, clean_file, clean_text
+from .reasons import Reason
+from .segment import Block
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BinaryInput",
+    "Block",
+    "Config",
+    "DecodeError",
+    "Decision",
+    "Decoded",
+    "Reason",
+    "Result",
+    "__version__",
+    "clean_bytes",
+    "clean_file",
+    "clean_text",
+    "decode",
+]

@@ -1,0 +1,93 @@
+"""Character classes, tokens and comparison keys that treat CJK text fairly.
+
+English-made text tools count "words" by splitting on whitespace or ``\\W``,
+which turns a whole Chinese clause into one token. Here every CJK character
+(Han, kana, Hangul) is one token and any other run of letters or digits is
+one token, so a length of "12 tokens" means the same amount of text in
+Chinese and in English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK_RANGES = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\u3040-\u30ff\u31f0-\u31ff"  # kana
+    "\uac00-\ud7af\u1100-\u11ff"  # Hangul
+    "\U00020000-\U0002fa1f"  # Han extensions B-F, compatibility supplement
+)
+CJK_CLASS = f"[{CJK_RANGES}]"
+CJK_RE = re.compile(CJK_CLASS)
+TOKEN_RE = re.compile(rf"{CJK_CLASS}|(?:(?!{CJK_CLASS})[^\W_])+")
+WORD_CHAR_RE = re.compile(r"[^\W_]")
+_NON_KEY_RE = re.compile(r"[\W_]+")
+
+# Characters that count as blank at the ends of a line: Unicode whitespace
+# (which includes U+3000 and U+00A0) plus zero-width characters and the BOM.
+STRIP_CHARS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\u200b\u200c\u200d\u2060\ufeff"
+)
+
+
+def strip(text: str) -> str:
+    """Strip whitespace, full-width spaces and zero-width characters.
+
+        >>> strip("\\u3000\\u3000正文\\u200b ")
+        '正文'
+    """
+    return text.strip(STRIP_CHARS)
+
+
+def count_tokens(text: str) -> int:
+    """CJK characters plus runs of other letters/digits.
+
+        >>> count_tokens("2023年在全市 meeting, ok")
+        7
+    """
+    return len(TOKEN_RE.findall(text))
+
+
+def count_cjk(text: str) -> int:
+    """
+        >>> count_cjk("Hello 世界")
+        2
+    """
+    return len(CJK_RE.findall(text))
+
+
+def has_word_char(text: str) -> bool:
+    """True when the text holds any letter, digit or CJK character.
+
+        >>> has_word_char("—— · ——"), has_word_char("第5页")
+        (False, True)
+    """
+    return WORD_CHAR_RE.search(text) is not None
+
+
+def dedup_key(text: str) -> str:
+    """The text as compared for duplicates: NFKC (folds full/half width),
+    case-folded, with whitespace, punctuation and symbols removed. Digits are
+    kept, so list items that differ by one number stay different.
+
+        >>> dedup_key("会议强调，要牢记使命！") == dedup_key("会议强调,要牢记 使命!")
+        True
+        >>> dedup_key("Ｓｔｅｐ 1.") == dedup_key("step 1"), dedup_key("step 1") == dedup_key("step 2")
+        (True, False)
+    """
+    return _NON_KEY_RE.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+_WIDE_RE = re.compile(rf"{CJK_CLASS}|[\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]")
+
+
+def display_width(text: str) -> int:
+    """Columns on a terminal: CJK and full-width characters take two.
+
+        >>> display_width("abc"), display_width("中文，")
+        (3, 6)
+    """
+    return len(text) + len(_WIDE_RE.findall(text))

@@ -1,0 +1,182 @@
+"""The ``cleaner`` command: options -> Config -> batch -> report -> exit code.
+
+The only module that imports click. It parses options, picks where output
+goes, and turns outcomes into messages and an exit status; cleaning itself
+is :func:`cleaner.clean_bytes`.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from . import __version__, report
+from .batch import Mode, Outcome, process
+from .decode import canonical
+from .files import Source, discover
+from .pipeline import Config
+from .reasons import parse_reasons
+
+
+class Exit(enum.IntEnum):
+    """Exit status: 0 all fine; 1 a file failed, or ``--check`` found files to
+    clean; 2 the command line itself was wrong."""
+
+    OK = 0
+    FAILED = 1
+    USAGE = 2
+
+
+STDIN = Path("-")
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Write each cleaned file under DIR, at the same relative path.")
+@click.option("--in-place", is_flag=True, help="Rewrite the input files (atomically; unchanged files are not touched).")
+@click.option("--check", is_flag=True, help="Write nothing; list files that would change; exit 1 if any would.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what would be removed as a diff, each removal tagged with its reason.")
+@click.option("--explain", is_flag=True, help="List removed blocks (position, reason, evidence, text) on stderr.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON record per input to FILE (JSON Lines).")
+@click.option("--encoding", help="Force the input encoding (default: detect per file). Output is always UTF-8.")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="Only files under folders matching PATTERN (repeatable; '!PATTERN' excludes).")
+@click.option("--disable", multiple=True, metavar="CODES", help="Reason codes (or prefixes such as 'dup') that must not remove anything.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, summary or warnings; errors are still printed.")
+@click.version_option(__version__, prog_name="cleaner")
+def cli(paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, quiet):
+    """Clean scraped web pages saved as text: keep the article, drop the
+    menus, metadata, link lists, footers and repeated copies, and say why.
+
+    PATH may be files or folders (walked recursively, hidden files skipped).
+    With no PATH or '-', read stdin and write stdout. A single file with no
+    -o is written to stdout.
+    """
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    config = _config(encoding, disable)
+    paths = list(paths) or [STDIN]
+    use_stdin = paths == [STDIN]
+    if STDIN in paths and not use_stdin:
+        raise click.UsageError("'-' (stdin) cannot be mixed with other paths")
+    if sum([output is not None, in_place, check]) > 1:
+        raise click.UsageError("choose one of -o/--output, --in-place and --check")
+    if use_stdin and (output is not None or in_place):
+        raise click.UsageError("-o and --in-place need PATH arguments; stdin is cleaned to stdout")
+
+    single_file = len(paths) == 1 and (use_stdin or not paths[0].is_dir())
+    if output is not None:
+        mode = Mode.OUTPUT_DIR
+    elif in_place:
+        mode = Mode.IN_PLACE
+    elif check or show_diff:
+        mode = Mode.DRY
+    elif single_file:
+        mode = Mode.STDOUT
+    else:
+        raise click.UsageError("several inputs: choose -o DIR, --in-place, --check or --diff")
+
+    if output is not None:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise click.UsageError(f"cannot create output folder {output}: {exc.strerror}") from exc
+
+    if use_stdin:
+        data = sys.stdin.buffer.read()
+        outcomes = iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data)])
+        total = 1
+    else:
+        sources = discover(paths, globs, exclude=[output] if output is not None else [])
+        interactive = err.is_terminal and not quiet
+        if interactive:
+            sources = list(sources)
+        total = len(sources) if isinstance(sources, list) else None
+        outcomes = (process(source, config, mode, output) for source in sources)
+
+    started = time.perf_counter()
+    summary = report.Summary()
+    out = sys.stdout.buffer
+    text_out = Console(highlight=False, soft_wrap=True)
+    report_file = _open_report(report_path)
+    bar = report.progress(err) if (total or 0) > 1 and err.is_terminal and not quiet else None
+    task = bar.add_task("clean", total=total, name="") if bar else None
+    try:
+        if bar:
+            bar.start()
+        for outcome in outcomes:
+            summary.add(outcome)
+            _show(outcome, err, text_out, out, mode, check, show_diff, explain, quiet)
+            if report_file is not None:
+                report_file.write(report.to_json(outcome) + "\n")
+            if bar:
+                bar.update(task, advance=1, name=str(outcome.rel))
+    finally:
+        if bar:
+            bar.stop()
+        if report_file is not None:
+            report_file.close()
+    seconds = time.perf_counter() - started
+    if summary.files > 1 and err.is_terminal and not quiet:
+        err.print(summary.table(seconds))
+    status = Exit.FAILED if summary.failed or (check and summary.changed) else Exit.OK
+    click.get_current_context().exit(int(status))
+
+
+def _config(encoding: str | None, disable: tuple[str, ...]) -> Config:
+    if encoding:
+        try:
+            canonical(encoding)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+    try:
+        disabled = parse_reasons(list(disable))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--disable") from None
+    return Config(encoding=encoding, disable=disabled)
+
+
+def _open_report(path: Path | None):
+    if path is None:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"cannot write report {path}: {exc.strerror}") from exc
+
+
+def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, check: bool, show_diff: bool, explain: bool, quiet: bool) -> None:
+    if outcome.error is not None:
+        report.message(err, "error", outcome, outcome.error)
+        return
+    if outcome.skipped is not None:
+        if not quiet:
+            report.message(err, "skipped", outcome, outcome.skipped)
+        return
+    if not quiet:
+        for warning in outcome.warnings:
+            report.message(err, "warning", outcome, warning)
+    if explain:
+        report.explain(outcome, err)
+    if show_diff:
+        report.diff(outcome, text_out)
+    if check and outcome.changed:
+        text_out.print(report.Text(f"would clean {outcome.path}"), soft_wrap=True)
+    if mode is Mode.STDOUT:
+        out.write(outcome.output)
+        out.flush()
+
+
+def main() -> None:
+    """Entry point. Click turns usage errors into exit 2 and other
+    ``ClickException``s into exit 1; a closed stdout (``| head``) is quiet."""
+    try:
+        cli(prog_name="cleaner")
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(Exit.FAILED)

@@ -1,0 +1,165 @@
+"""Duplicate content inside one page.
+
+The scraping artefact is a *run*: the whole article pasted twice, a terms
+block repeated. A single paragraph that appears twice is usually meant (a
+quoted post, a table header, a refrain), so it is left alone. The unit of
+comparison is the paragraph: hard-wrapped lines are joined first, so a copy
+is recognised whatever its line breaks, and consecutive identical paragraphs
+count once, so a refrain never makes a "run".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import count_tokens, dedup_key, display_width
+from .pipeline import Page
+from .reasons import Reason
+from .segment import Block
+
+WRAP_WIDTH = 50
+_SENTENCE_END = re.compile(r"[。！？!?.…；;」』”\"'）)]$")
+MAX_CANDIDATES = 4
+
+
+@dataclass
+class Paragraph:
+    blocks: list[Block]
+    key: str
+    tokens: int
+
+
+def paragraphs(page: Page) -> list[Paragraph]:
+    """Open blocks grouped into paragraphs.
+
+    Blank lines separate groups. A group whose lines were hard-wrapped (all
+    but the last of about the same width) is one paragraph; any other group
+    (a page with no blank lines at all, a menu) is one paragraph per line,
+    and a sentence of a split line is one paragraph.
+    """
+    out: list[Paragraph] = []
+    group: list[Block] = []
+    for block, decision in zip(page.blocks, page.decisions):
+        if block.blank:
+            _flush(group, out)
+            group = []
+        elif decision is None:
+            if block.piece:
+                _flush(group, out)
+                group = []
+                _flush([block], out)
+            else:
+                group.append(block)
+    _flush(group, out)
+    return out
+
+
+def _flush(group: list[Block], out: list[Paragraph]) -> None:
+    if not group:
+        return
+    if len(group) > 1 and _hard_wrapped(group):
+        parts = [group]
+    else:
+        parts = [[block] for block in group]
+    for part in parts:
+        text = "".join(b.text for b in part)
+        out.append(Paragraph(part, dedup_key(text), count_tokens(text)))
+
+
+def _hard_wrapped(group: list[Block]) -> bool:
+    """Most lines but the last about as wide as the widest, and ending
+    mid-sentence: one wrapped paragraph."""
+    body = group[:-1]
+    widths = [display_width(b.text) for b in body]
+    widest = max(widths)
+    wide = sum(w >= 0.75 * widest for w in widths)
+    closed = sum(bool(_SENTENCE_END.search(b.text)) for b in body)
+    return widest >= WRAP_WIDTH and wide >= max(1, 2 * len(body) / 3) and closed < max(1, len(body) / 2)
+
+
+def drop_exact(page: Page) -> None:
+    """Drop the second copy of a repeated run of paragraphs.
+
+    A run counts when it holds at least two different paragraphs of
+    ``dup_min_tokens`` tokens or more (a heading repeated with one paragraph
+    is a pattern of the page, not a pasted copy) and covers whole lines or a
+    long stretch of sentences; the first copy stays and every block of the
+    later copy points at its twin.
+
+        >>> from cleaner.pipeline import clean_text
+        >>> article = "会议强调,要牢记使命担当。\\n会议要求,要狠抓工作落实。\\n"
+        >>> clean_text(article + "扫描二维码关注我们\\n" + article).text
+        '会议强调,要牢记使命担当。\\n会议要求,要狠抓工作落实。\\n扫描二维码关注我们\\n'
+        >>> refrain = "Let it be, let it be, let it be, let it be.\\n"
+        >>> clean_text(refrain * 3).text == refrain * 3
+        True
+    """
+    paras = [p for p in _without_repeated_lines(paragraphs(page)) if p.key]
+    # Consecutive identical paragraphs form one unit: a refrain is not a run.
+    units: list[list[Paragraph]] = []
+    for para in paras:
+        if units and units[-1][0].key == para.key:
+            units[-1].append(para)
+        else:
+            units.append([para])
+    keys = [unit[0].key for unit in units]
+    tokens = [unit[0].tokens for unit in units]
+    seen: dict[str, list[int]] = {}
+    minimum = page.config.dup_min_tokens
+    j = 0
+    while j < len(units):
+        best_start, best_length = -1, 0
+        for i in seen.get(keys[j], ()):
+            length = 0
+            while j + length < len(units) and i + length < j and keys[i + length] == keys[j + length]:
+                length += 1
+            if length > best_length:
+                best_start, best_length = i, length
+        if best_length >= 2 and _is_copy(page, units[j : j + best_length], minimum):
+            for offset in range(best_length):
+                twin = units[best_start + offset][0].blocks[0]
+                for para in units[j + offset]:
+                    for block in para.blocks:
+                        page.remove(block, Reason.DUP_EXACT, f"repeats line {twin.position} (a run of {best_length} paragraphs)", ref=twin.index)
+            j += best_length
+            continue
+        positions = seen.setdefault(keys[j], [])
+        if len(positions) < MAX_CANDIDATES:
+            positions.append(j)
+        j += 1
+
+
+def _is_copy(page: Page, run: list[list[Paragraph]], minimum: int) -> bool:
+    """A repeated run that is a pasted copy rather than a pattern of the page:
+    two or more different substantial paragraphs ending like sentences (a
+    repeated list of titles is the boilerplate steps' business), and either whole lines
+    (the copy starts and ends at line boundaries) or a long stretch of
+    sentences (a one-line page pasted twice)."""
+    substantial = {unit[0].key for unit in run if unit[0].tokens >= minimum and _SENTENCE_END.search(unit[0].blocks[-1].text)}
+    if len(substantial) < 2:
+        return False
+    first, last = run[0][0].blocks[0], run[-1][-1].blocks[-1]
+    whole_lines = first.piece <= 1 and _ends_line(page, last)
+    return whole_lines or (len(substantial) >= 5 and sum(unit[0].tokens for unit in run) >= 10 * minimum)
+
+
+def _ends_line(page: Page, block: Block) -> bool:
+    following = block.index + 1
+    return block.piece == 0 or following >= len(page.blocks) or page.blocks[following].line != block.line
+
+
+def _without_repeated_lines(paras: list[Paragraph]) -> list[Paragraph]:
+    """Drop the sentences of a split line that repeats the line just before
+    it: like a refrain, an immediately repeated paragraph is left alone."""
+    lines: dict[int, list[Paragraph]] = {}
+    for para in paras:
+        lines.setdefault(para.blocks[0].line, []).append(para)
+    previous_key = None
+    repeated: set[int] = set()
+    for line, members in lines.items():
+        key = "".join(p.key for p in members)
+        if key == previous_key and members[0].blocks[0].piece:
+            repeated.add(line)
+        previous_key = key
+    return [p for p in paras if p.blocks[0].line not in repeated]

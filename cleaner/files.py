@@ -1,0 +1,125 @@
+"""Finding input files and writing outputs without ever leaving a half-written file.
+
+Folders are walked in sorted order (so runs are reproducible), hidden files
+and folders are skipped, symlinks are followed with loop detection, and an
+output folder inside an input folder is never read back as input.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: ``rel`` is where its output goes under ``-o``; ``error`` is
+    set when the walk itself failed here (broken link, unreadable folder)."""
+
+    path: Path
+    rel: Path
+    error: str | None = None
+
+
+def discover(paths: Iterable[Path], globs: Iterable[str] = (), exclude: Iterable[Path] = ()) -> Iterator[Source]:
+    """Files named directly, and files under folders that match ``globs``.
+
+    A glob matches a file's name, or its relative path when it holds a ``/``;
+    a glob starting with ``!`` excludes. Files named directly are always taken.
+    """
+    include = [g for g in globs if not g.startswith("!")]
+    negated = [g[1:] for g in globs if g.startswith("!")]
+    skip = {_identity(p) for p in exclude if p.exists()}
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path, Path(), include, negated, skip, set())
+        elif path.is_file():
+            yield Source(path, Path(path.name))
+        elif path.is_symlink():
+            yield Source(path, Path(path.name), "broken symbolic link")
+        elif path.exists():
+            yield Source(path, Path(path.name), "not a regular file")
+        else:
+            yield Source(path, Path(path.name), "no such file or folder")
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def _selected(rel: Path, include: list[str], negated: list[str]) -> bool:
+    posix = rel.as_posix()
+
+    def hit(pattern: str) -> bool:
+        return fnmatch.fnmatchcase(posix if "/" in pattern else rel.name, pattern)
+
+    return (not include or any(map(hit, include))) and not any(map(hit, negated))
+
+
+def _walk(folder: Path, rel: Path, include: list[str], negated: list[str], skip: set, seen: set) -> Iterator[Source]:
+    try:
+        me = _identity(folder)
+        if me in seen:
+            yield Source(folder, rel, "symbolic link loop: folder already visited")
+            return
+        if me in skip:
+            return
+        seen = seen | {me}
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Source(folder, rel, _os_message(exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path, child = Path(entry.path), rel / entry.name
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+        except OSError as exc:
+            yield Source(path, child, _os_message(exc))
+            continue
+        if is_dir:
+            yield from _walk(path, child, include, negated, skip, seen)
+        elif not _selected(child, include, negated):
+            continue
+        elif is_file:
+            yield Source(path, child)
+        elif entry.is_symlink():
+            yield Source(path, child, "broken symbolic link")
+
+
+def _os_message(exc: OSError) -> str:
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder
+    and an atomic rename: a reader (or a crash, or SIGKILL) sees the old file
+    or the new one, never a part. ``like`` copies that file's permissions;
+    ``durable`` fsyncs before the rename, which protects against power loss
+    too (used for ``--in-place``, where the old file is the user's input).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if like is not None:
+            os.chmod(tmp, stat.S_IMODE(like.stat().st_mode))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

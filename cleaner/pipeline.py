@@ -1,0 +1,242 @@
+"""Config -> Result: run the steps over a page's blocks, until nothing changes.
+
+Each step looks at the blocks nobody has decided yet and may remove some,
+with one :class:`Reason` and a line of evidence; whatever is left at the end
+is kept. Steps never edit text, so the output is always the input's own
+blocks, in order.
+
+Idempotence is built in rather than hoped for: after a pass, the cleaned text
+is segmented and judged again (a heading that sat between two menus may now
+sit at the top, a long line may have become short), and passes repeat until
+one removes nothing. The decisions of later passes are mapped back onto the
+input's blocks, so every input block still ends with exactly one decision,
+and cleaning the output again changes nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decode import Decoded, decode
+from .reasons import Reason
+from .segment import Block, segment
+
+MAX_PASSES = 6
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that changes what ``clean_text`` decides.
+
+    ``disable`` holds reasons that must never remove anything (the same codes
+    ``--explain`` prints). ``split_chars``: lines longer than this are judged
+    sentence by sentence. ``dup_min_tokens``: shorter blocks are never removed
+    as duplicates (``同志们:`` may repeat), counted in CJK characters plus
+    other words.
+    """
+
+    encoding: str | None = None
+    disable: frozenset[Reason] = frozenset()
+    split_chars: int = 300
+    dup_min_tokens: int = 8
+
+    def enabled(self, reason: Reason) -> bool:
+        return reason not in self.disable
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What happened to one input block: kept, or removed for ``reason``.
+
+    ``ref`` points at another block's index when the evidence is that block
+    (the kept copy of a duplicate).
+    """
+
+    block: Block
+    reason: Reason
+    evidence: str = ""
+    ref: int | None = None
+
+    @property
+    def kept(self) -> bool:
+        return not self.reason.removes
+
+
+@dataclass(frozen=True)
+class Result:
+    """The cleaned text, one decision per input block, and counts."""
+
+    text: str
+    decisions: tuple[Decision, ...]
+    source: Decoded | None = None
+    passes: int = 1
+
+    @property
+    def removed(self) -> list[Decision]:
+        return [d for d in self.decisions if not d.kept]
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Removed blocks by reason code."""
+        return Counter(d.reason.value for d in self.decisions if not d.kept)
+
+    @property
+    def changed(self) -> bool:
+        return any(not d.kept for d in self.decisions)
+
+
+class Page:
+    """The working state of one pass: blocks and their decisions so far."""
+
+    def __init__(self, blocks: list[Block], config: Config):
+        self.blocks = blocks
+        self.config = config
+        self.decisions: list[Decision | None] = [None] * len(blocks)
+
+    def open(self) -> Iterator[Block]:
+        """Non-blank blocks no step has decided yet."""
+        for block, decision in zip(self.blocks, self.decisions):
+            if decision is None and not block.blank:
+                yield block
+
+    def remove(self, block: Block, reason: Reason, evidence: str, ref: int | None = None) -> bool:
+        """Remove ``block`` unless ``reason`` is disabled or it is already decided."""
+        if self.decisions[block.index] is not None or not self.config.enabled(reason):
+            return False
+        self.decisions[block.index] = Decision(block, reason, evidence, ref)
+        return True
+
+    def alive(self, block: Block) -> bool:
+        """Not removed (undecided or kept)."""
+        decision = self.decisions[block.index]
+        return decision is None or decision.kept
+
+    def finish(self) -> list[Decision]:
+        return [d if d is not None else Decision(b, Reason.KEEP) for b, d in zip(self.blocks, self.decisions)]
+
+
+Step = Callable[[Page], None]
+
+
+def steps() -> tuple[Step, ...]:
+    """The steps, in order. Earlier steps get first say, so the most specific
+    reason wins; blank lines are settled last, once content is decided."""
+    from . import dedup, layout
+
+    return (layout.drop_symbol_lines, dedup.drop_exact, layout.normalise_blank_lines)
+
+
+def judge(blocks: list[Block], config: Config) -> list[Decision]:
+    page = Page(blocks, config)
+    for step in steps():
+        step(page)
+    return page.finish()
+
+
+def assemble(decisions: Iterable[Decision]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Join kept blocks into text: one output line per input line, the kept
+    sentences of a split line rejoined with their own spacing, a final
+    newline. Also returns ``(out_start, out_end, block_index)`` spans saying
+    which input block each part of the output came from.
+    """
+    out: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    size = 0
+    line: int | None = None
+    tail = ""
+    for decision in decisions:
+        if not decision.kept:
+            continue
+        block = decision.block
+        if block.blank or block.line != line:
+            if out:
+                out.append("\n")
+                size += 1
+            line = None if block.blank else block.line
+        elif tail:
+            out.append(tail)
+            size += len(tail)
+        spans.append((size, size + len(block.text), block.index))
+        out.append(block.text)
+        size += len(block.text)
+        tail = block.tail
+    text = "".join(out)
+    return (text + "\n" if text else ""), spans
+
+
+def clean_text(text: str, config: Config | None = None, source: Decoded | None = None) -> Result:
+    """Clean one page of text.
+
+        >>> r = clean_text("标题\\n\\n\\n\\n第一段讲了一件事情。\\n第二段又讲了一件事情。\\n第一段讲了一件事情。\\n第二段又讲了一件事情。")
+        >>> r.text
+        '标题\\n\\n第一段讲了一件事情。\\n第二段又讲了一件事情。\\n'
+        >>> [(d.block.position, d.reason.value) for d in r.removed]
+        [('3', 'layout.blank'), ('4', 'layout.blank'), ('7', 'dup.exact'), ('8', 'dup.exact')]
+        >>> clean_text(r.text).text == r.text
+        True
+    """
+    config = config or Config()
+    blocks = segment(text, config.split_chars)
+    final = judge(blocks, config)
+    out, spans = assemble(final)
+    passes = 1
+    while passes < MAX_PASSES:
+        again = judge(segment(out, config.split_chars), config)
+        if all(d.kept for d in again):
+            break
+        passes += 1
+        final = _carry_back(final, again, spans)
+        out, spans = assemble(final)
+    return Result(out, tuple(final), source, passes)
+
+
+def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[int, int, int]]) -> list[Decision]:
+    """Apply a later pass's removals to the input blocks its blocks came from."""
+    merged = list(final)
+    starts = [s for s, _, _ in spans]
+    for decision in again:
+        if decision.kept:
+            continue
+        origin = _origins(decision.block, spans, starts)
+        ref = None
+        if decision.ref is not None:
+            twin = _origins(again[decision.ref].block, spans, starts)
+            ref = twin[0] if twin else None
+        for index in origin:
+            merged[index] = Decision(final[index].block, decision.reason, decision.evidence, ref)
+    return merged
+
+
+def _origins(block: Block, spans: list[tuple[int, int, int]], starts: list[int]) -> list[int]:
+    """Indices of the input blocks that the output range of ``block`` came from."""
+    at = bisect.bisect_left(starts, block.start)
+    if block.blank:
+        return [spans[at][2]] if at < len(spans) and spans[at][0] == spans[at][1] == block.start else []
+    at = max(at - 1, 0)
+    hits = []
+    while at < len(spans) and spans[at][0] < block.end:
+        start, end, index = spans[at]
+        if end > block.start and end > start:
+            hits.append(index)
+        at += 1
+    return hits
+
+
+def clean_bytes(data: bytes, config: Config | None = None) -> Result:
+    """Decode (see :mod:`cleaner.decode`) and clean."""
+    config = config or Config()
+    decoded = decode(data, config.encoding)
+    return clean_text(decoded.text, config, decoded)
+
+
+def clean_file(path: str | os.PathLike[str], config: Config | None = None) -> Result:
+    """Read, decode and clean one file. Raises ``OSError`` or
+    :class:`cleaner.decode.DecodeError` for files that cannot be read as text."""
+    return clean_bytes(Path(path).read_bytes(), config)
+
+

@@ -1,0 +1,207 @@
+"""Rendering outcomes for people and for programs: ``--explain``, ``--diff``,
+``--report`` records, the progress bar and the end-of-run summary.
+
+The only module that imports rich. Scraped text is full of square brackets
+(``【免责声明】``, ``[bold]``), so page text is always passed as
+:class:`rich.text.Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from .batch import Outcome
+from .chars import display_width
+from .pipeline import Decision
+from .reasons import Reason
+
+SNIPPET = 200
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut text to ``width`` terminal columns (CJK characters take two).
+
+        >>> shorten("abcdef", 4), shorten("一二三四五", 6)
+        ('abc…', '一二…')
+    """
+    if display_width(text) <= width:
+        return text
+    used = 0
+    for end, char in enumerate(text):
+        used += display_width(char)
+        if used > width - 1:
+            return text[:end] + "…"
+    return text
+
+
+def record(outcome: Outcome) -> dict:
+    """One ``--report`` JSON Lines record."""
+    rec: dict = {"path": str(outcome.path)}
+    result = outcome.result
+    if outcome.error is not None:
+        rec.update(status="error", error=outcome.error)
+        return rec
+    if outcome.skipped is not None:
+        rec.update(status="skipped", error=outcome.skipped)
+        return rec
+    assert result is not None
+    source = result.source
+    rec.update(
+        status="ok",
+        encoding=source.encoding if source else "utf-8",
+        confidence=source.confidence if source else 1.0,
+        bom=bool(source and source.bom),
+        lossy=bool(source and source.lossy),
+        replaced=source.replaced if source else 0,
+        bytes_in=outcome.bytes_in,
+        bytes_out=len(outcome.output),
+        blocks=len(result.decisions),
+        removed=len(result.removed),
+        passes=result.passes,
+        changed=outcome.changed,
+        counts=dict(sorted(result.counts.items())),
+        removals=[_removal(d, result.decisions) for d in result.removed],
+    )
+    if outcome.written is not None:
+        rec["output"] = str(outcome.written)
+    if outcome.warnings:
+        rec["warnings"] = list(outcome.warnings)
+    return rec
+
+
+def _removal(decision: Decision, decisions: tuple[Decision, ...]) -> dict:
+    block = decision.block
+    item = {
+        "line": block.line,
+        "piece": block.piece,
+        "start": block.start,
+        "end": block.end,
+        "reason": decision.reason.value,
+        "evidence": decision.evidence,
+        "text": shorten(block.text, SNIPPET),
+    }
+    if decision.ref is not None:
+        item["ref_line"] = decisions[decision.ref].block.line
+    return item
+
+
+def to_json(outcome: Outcome) -> str:
+    return json.dumps(record(outcome), ensure_ascii=False)
+
+
+def explain(outcome: Outcome, console: Console) -> None:
+    """Removed blocks of one file: position, reason, evidence, text."""
+    result = outcome.result
+    if result is None:
+        return
+    removed = result.removed
+    header = Text(f"{outcome.path}: ", style="bold")
+    header.append(f"{len(removed)} of {len(result.decisions)} blocks removed", style="bold")
+    if result.source is not None:
+        header.append(f"  [{result.source.encoding}{', lossy' if result.source.lossy else ''}]", style="dim")
+    console.print(header)
+    blanks = [d for d in removed if d.reason is Reason.LAYOUT_BLANK]
+    width = max((len(d.reason.value) for d in removed), default=0)
+    for decision in removed:
+        if decision.reason is Reason.LAYOUT_BLANK:
+            continue
+        line = Text(f"  {decision.block.position:>7}  ", style="cyan")
+        line.append(f"{decision.reason.value:<{width}}", style="magenta")
+        line.append(f"  {decision.evidence}", style="dim")
+        line.append("\n           ")
+        line.append(shorten(decision.block.text, 80))
+        console.print(line, soft_wrap=True)
+    if blanks:
+        console.print(Text(f"  {len(blanks)} surplus blank line(s) ({Reason.LAYOUT_BLANK.value})", style="dim"))
+
+
+def diff(outcome: Outcome, console: Console, context: int = 1) -> None:
+    """What would be removed, as a diff: ``-`` lines tagged with their reason,
+    ``" "`` lines of kept context. Blank-line changes are not shown."""
+    result = outcome.result
+    if result is None or not result.changed:
+        return
+    decisions = [d for d in result.decisions if not d.block.blank]
+    show = [False] * len(decisions)
+    for i, decision in enumerate(decisions):
+        if not decision.kept:
+            for j in range(max(0, i - context), min(len(decisions), i + context + 1)):
+                show[j] = True
+    if not any(show):
+        return
+    console.print(Text(f"--- {outcome.path}", style="bold"))
+    console.print(Text(f"+++ {outcome.path} (cleaned)", style="bold"))
+    previous = -2
+    for i, decision in enumerate(decisions):
+        if not show[i]:
+            continue
+        if i != previous + 1:
+            console.print(Text(f"@@ line {decision.block.position} @@", style="cyan"))
+        previous = i
+        if decision.kept:
+            console.print(Text(" " + decision.block.text), soft_wrap=True)
+        else:
+            line = Text("-" + decision.block.text, style="red")
+            line.append(f"  [{decision.reason.value}: {decision.evidence}]", style="dim")
+            console.print(line, soft_wrap=True)
+
+
+def message(console: Console, kind: str, outcome: Outcome, text: str) -> None:
+    """One line on stderr: ``cleaner: error: path: what went wrong``."""
+    style = {"error": "red", "warning": "yellow", "skipped": "yellow"}.get(kind, "")
+    console.print(Text(f"cleaner: {kind}: {outcome.path}: {text}", style=style), soft_wrap=True)
+
+
+@dataclass
+class Summary:
+    """Totals for the end-of-run table."""
+
+    files: int = 0
+    failed: int = 0
+    skipped: int = 0
+    changed: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, outcome: Outcome) -> None:
+        self.files += 1
+        self.failed += outcome.error is not None
+        self.skipped += outcome.skipped is not None
+        self.changed += outcome.changed
+        self.bytes_in += outcome.bytes_in
+        self.bytes_out += len(outcome.output)
+        if outcome.result is not None:
+            self.counts.update(outcome.result.counts)
+
+    def table(self, seconds: float) -> Table:
+        megabytes = self.bytes_in / 1e6
+        table = Table(title="cleaner", show_header=False, box=None, padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column(justify="right")
+        table.add_row("files", f"{self.files} ({self.changed} changed, {self.skipped} skipped, {self.failed} failed)")
+        table.add_row("MB in / out", f"{megabytes:.2f} / {self.bytes_out / 1e6:.2f}")
+        table.add_row("seconds", f"{seconds:.2f}")
+        table.add_row("MB/s", f"{megabytes / seconds:.2f}" if seconds > 0 else "-")
+        for code, count in sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            table.add_row(Text(code, style="magenta"), str(count))
+        return table
+
+
+def progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[bold]cleaning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[name]}", style="dim"),
+        console=console,
+        transient=True,
+    )

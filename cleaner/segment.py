@@ -1,0 +1,107 @@
+"""str -> blocks: lines, with very long lines cut into sentences.
+
+A block knows where it came from (line number and character offsets in the
+decoded text), so output is always the input's own text, in order. Blank
+lines are blocks too: each gets a decision like any other.
+
+A page that arrives as one long line (a document-sharing site flattening a
+Word file) would otherwise be a single block, and the junk glued to its end
+(``… 如期完成。 第5页 共5页- 配套讲稿:``) could only be kept or dropped together
+with the article. Such lines are cut after sentence-final punctuation; the
+pieces keep their trailing whitespace so that joining the kept ones gives
+back the original spacing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import CJK_RANGES, STRIP_CHARS, has_word_char, strip
+
+# After CJK enders always; after ASCII enders only before whitespace (so that
+# 29.57, www.abc.com and e.g. stay whole); closing quotes and brackets stay
+# with their sentence.
+_CLOSERS = "”’\"'」』）)\\]】》〕"
+_SENTENCE_END = re.compile(
+    rf"(?:[。！？；]+|…+|\.{{3,}}|[.!?;]+(?=[{_CLOSERS}]*\s))[{_CLOSERS}]*[{STRIP_CHARS}]*"
+    # A gap between two CJK characters: in flattened Chinese pages a space
+    # marks where a line break was.
+    rf"|(?<=[{CJK_RANGES}：:）)】」』”])[ \t\u3000\xa0]+(?=[{CJK_RANGES}（(【「『“])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of decision: a line, a blank line, or a sentence of a long line.
+
+    ``text`` is stripped; ``start``/``end`` are offsets of that stripped text
+    in the decoded input; ``tail`` is the whitespace that followed a sentence
+    inside its line (empty for whole lines), used to rejoin kept sentences.
+    """
+
+    index: int
+    line: int
+    start: int
+    end: int
+    text: str
+    piece: int = 0
+    tail: str = ""
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def position(self) -> str:
+        """Human position: ``12`` for a line, ``12.3`` for its third sentence."""
+        return f"{self.line}.{self.piece}" if self.piece else str(self.line)
+
+
+def segment(text: str, split_chars: int = 300) -> list[Block]:
+    """Cut text into blocks; lines longer than ``split_chars`` become sentences.
+
+        >>> [b.text for b in segment("标题\\n\\n  正文第一段。\\n")]
+        ['标题', '', '正文第一段。']
+        >>> [(b.position, b.text) for b in segment("如期完成。 第5页 共5页", split_chars=5)]
+        [('1.1', '如期完成。'), ('1.2', '第5页'), ('1.3', '共5页')]
+    """
+    blocks: list[Block] = []
+    offset = 0
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        body = strip(raw)
+        if not body:
+            blocks.append(Block(len(blocks), number, offset, offset, ""))
+        else:
+            start = offset + raw.index(body)
+            if len(body) > split_chars:
+                _split(blocks, number, start, body)
+            else:
+                blocks.append(Block(len(blocks), number, start, start + len(body), body))
+        offset += len(raw)
+    return blocks
+
+
+def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
+    cuts = [m.end() for m in _SENTENCE_END.finditer(body) if 0 < m.end() < len(body)]
+    bounds = [0, *cuts, len(body)]
+    piece = 0
+    for left, right in zip(bounds, bounds[1:]):
+        chunk = body[left:right]
+        sentence = strip(chunk)
+        if not sentence:
+            continue
+        if piece and not has_word_char(sentence):
+            # A lone "." or closing quote stays with the sentence before it.
+            last = blocks[-1]
+            merged = body[last.start - start : right]
+            text = strip(merged)
+            blocks[-1] = Block(last.index, number, last.start, last.start + len(text), text, last.piece, merged[len(text):])
+            continue
+        piece += 1
+        lead = chunk.index(sentence)
+        tail = chunk[lead + len(sentence):]
+        blocks.append(Block(len(blocks), number, start + left + lead, start + left + lead + len(sentence), sentence, piece, tail))
+    if piece == 1:  # nothing to cut: keep it a plain line
+        last = blocks[-1]
+        blocks[-1] = Block(last.index, number, last.start, last.end, last.text)

@@ -1,0 +1,266 @@
+"""Every mode of the command line, through Click's CliRunner (stdout and stderr apart)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean_text
+from cleaner.cli import Exit, cli
+
+from .conftest import ROOT, sample_pages
+
+PAGE = "网站首页 公文大全\n\n第一段讲了一件事情。\n第二段又讲了一件事情。\n\n\n\n第一段讲了一件事情。\n第二段又讲了一件事情。\n"
+CLEAN = "网站首页 公文大全\n\n第一段讲了一件事情。\n第二段又讲了一件事情。\n"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A folder of pages: nested, hidden, GBK, binary."""
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    for page in sample_pages()[:3]:
+        shutil.copy(page, root / page.name)
+    (root / "sub" / "page.txt").write_bytes(PAGE.encode("gbk"))
+    (root / ".hidden" / "secret.txt").write_text(PAGE, encoding="utf-8")
+    (root / ".dotfile.txt").write_text(PAGE, encoding="utf-8")
+    (root / "notes.md").write_text(PAGE, encoding="utf-8")
+    return root
+
+
+def test_stdin_to_stdout():
+    for args in ((), ("-",)):
+        result = run(*args, input=PAGE.encode("utf-8"))
+        assert result.exit_code == Exit.OK
+        assert result.stdout == CLEAN
+        assert result.stderr == ""
+
+
+def test_stdin_in_gbk_comes_out_as_utf8():
+    result = run(input=PAGE.encode("gbk"))
+    assert result.stdout_bytes == CLEAN.encode("utf-8")
+
+
+def test_single_file_goes_to_stdout(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = run(page)
+    assert result.exit_code == Exit.OK and result.stdout == CLEAN
+    assert page.read_text(encoding="utf-8") == PAGE
+
+
+def test_output_folder_mirrors_relative_paths(corpus, tmp_path):
+    out = tmp_path / "out"
+    result = run(corpus, "-o", out)
+    assert result.exit_code == Exit.OK, result.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    expected = sorted([p.name for p in sample_pages()[:3]] + ["sub/page.txt", "notes.md"])
+    assert written == expected
+    assert (out / "sub" / "page.txt").read_bytes() == CLEAN.encode("utf-8")
+    for page in sample_pages()[:3]:
+        assert (out / page.name).read_text(encoding="utf-8") == clean_text(page.read_text(encoding="utf-8")).text
+
+
+def test_glob_selects_and_excludes(corpus, tmp_path):
+    out = tmp_path / "out"
+    assert run(corpus, "-o", out, "--glob", "*.txt", "--glob", "!page.txt").exit_code == Exit.OK
+    assert sorted(p.name for p in out.rglob("*.txt")) == sorted(p.name for p in sample_pages()[:3])
+    out2 = tmp_path / "out2"
+    assert run(corpus, "-o", out2, "--glob", "sub/*.txt").exit_code == Exit.OK
+    assert [p.relative_to(out2).as_posix() for p in out2.rglob("*.txt")] == ["sub/page.txt"]
+
+
+def test_output_folder_inside_input_is_not_read_back(corpus):
+    out = corpus / "cleaned"
+    assert run(corpus, "-o", out).exit_code == Exit.OK
+    assert not (out / "cleaned").exists()
+    assert run(corpus, "-o", out).exit_code == Exit.OK
+    assert not (out / "cleaned").exists()
+
+
+def test_in_place_rewrites_only_what_changes(tmp_path):
+    dirty, clean = tmp_path / "dirty.txt", tmp_path / "clean.txt"
+    dirty.write_bytes(PAGE.encode("gbk"))
+    clean.write_text(CLEAN, encoding="utf-8")
+    os.chmod(dirty, 0o640)
+    before = clean.stat().st_mtime_ns
+    result = run(tmp_path, "--in-place")
+    assert result.exit_code == Exit.OK
+    assert dirty.read_text(encoding="utf-8") == CLEAN
+    assert stat.S_IMODE(dirty.stat().st_mode) == 0o640
+    assert clean.stat().st_mtime_ns == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.txt", "dirty.txt"]  # no temp files left
+
+
+def test_check_lists_files_that_would_change_and_writes_nothing(corpus):
+    before = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    result = run(corpus, "--check")
+    assert result.exit_code == Exit.FAILED
+    listed = result.stdout.splitlines()
+    assert f"would clean {corpus / 'sub' / 'page.txt'}" in listed
+    assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
+
+
+def test_check_is_zero_on_its_own_output(corpus, tmp_path):
+    out = tmp_path / "out"
+    run(corpus, "-o", out)
+    result = run(out, "--check")
+    assert result.exit_code == Exit.OK, result.stdout
+    assert result.stdout == ""
+
+
+def test_check_on_stdin():
+    assert run("--check", input=PAGE.encode()).exit_code == Exit.FAILED
+    assert run("--check", input=CLEAN.encode()).exit_code == Exit.OK
+
+
+def test_diff_tags_each_removal_with_its_reason(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE + "------\n", encoding="utf-8")
+    result = run(page, "--diff")
+    assert result.exit_code == Exit.OK
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"--- {page}"
+    assert "-第一段讲了一件事情。  [dup.exact: repeats line 3 (a run of 2 paragraphs)]" in lines
+    assert any(line.startswith("-------  [layout.symbols:") for line in lines)  # "-" + "------"
+    assert " 第二段又讲了一件事情。" in lines  # context
+    assert page.read_text(encoding="utf-8") == PAGE + "------\n"
+
+
+def test_diff_is_silent_for_clean_files(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(CLEAN, encoding="utf-8")
+    assert run(page, "--diff").stdout == ""
+
+
+def test_explain_goes_to_stderr_and_leaves_stdout_clean(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = run(page, "--explain")
+    assert result.stdout == CLEAN
+    assert f"{page}: 5 of 9 blocks removed" in result.stderr
+    assert "dup.exact" in result.stderr and "repeats line 3" in result.stderr
+    assert "3 surplus blank line(s) (layout.blank)" in result.stderr
+
+
+def test_explain_prints_brackets_literally(tmp_path):
+    page = tmp_path / "page.txt"
+    text = "【声明】[bold]不是标记[/bold]，第一段讲了一件事情。\n第二段又讲了一件事情。\n"
+    page.write_text(text * 2, encoding="utf-8")
+    result = run(page, "--explain")
+    assert "[bold]不是标记[/bold]" in result.stderr
+
+
+def test_report_has_one_record_per_input(corpus, tmp_path):
+    (corpus / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    report = tmp_path / "report.jsonl"
+    result = run(corpus, "--check", "--report", report)
+    records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    by_name = {Path(r["path"]).name: r for r in records}
+    assert len(records) == 6
+    gbk = by_name["page.txt"]
+    assert gbk["status"] == "ok" and gbk["encoding"] == "gb18030" and 0 < gbk["confidence"] <= 1
+    assert gbk["bytes_in"] == len(PAGE.encode("gbk")) and gbk["bytes_out"] == len(CLEAN.encode())
+    assert gbk["counts"] == {"dup.exact": 2, "layout.blank": 3}
+    first = gbk["removals"][0]
+    assert set(first) >= {"line", "piece", "start", "end", "reason", "evidence", "text"}
+    dup = [r for r in gbk["removals"] if r["reason"] == "dup.exact"][0]
+    assert dup["line"] == 8 and dup["ref_line"] == 3 and dup["text"] == "第一段讲了一件事情。"
+    assert by_name["image.png"]["status"] == "skipped"
+    assert result.exit_code == Exit.FAILED  # --check found changes
+
+
+def test_forced_encoding(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(PAGE.encode("gbk"))
+    assert run(page, "--encoding", "gbk").stdout == CLEAN
+    result = run(page, "--encoding", "utf-8", "--report", tmp_path / "r.jsonl")
+    assert result.exit_code == Exit.OK
+    assert "replacement character" in result.stderr
+    assert json.loads((tmp_path / "r.jsonl").read_text())["lossy"] is True
+
+
+def test_disable_turns_a_reason_off(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert run(page, "--disable", "dup").stdout.count("第一段讲了一件事情。") == 2
+    assert run(page, "--disable", "dup.exact,layout.blank").stdout.count("\n\n\n") == 1
+
+
+def test_missing_file_is_one_line_and_the_run_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(tmp_path / "missing.txt", good, "-o", out)
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr.strip() == f"cleaner: error: {tmp_path / 'missing.txt'}: no such file or folder"
+    assert (out / "good.txt").read_text(encoding="utf-8") == CLEAN
+
+
+def test_binary_files_are_skipped_with_a_message(corpus, tmp_path):
+    (corpus / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    result = run(corpus, "-o", tmp_path / "out")
+    assert result.exit_code == Exit.OK
+    assert f"cleaner: skipped: {corpus / 'image.png'}: binary file" in result.stderr
+    assert not (tmp_path / "out" / "image.png").exists()
+    assert "skipped" not in run(corpus, "-o", tmp_path / "out", "-q").stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_file_is_an_error_not_a_crash(tmp_path):
+    page = tmp_path / "locked.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    page.chmod(0)
+    result = run(page)
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr.startswith(f"cleaner: error: {page}: permission denied")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-o", "x", "--in-place", "a.txt"], "choose one of"),
+        (["--check", "--in-place", "a.txt"], "choose one of"),
+        (["a.txt", "b.txt"], "several inputs"),
+        (["-", "a.txt"], "cannot be mixed"),
+        (["-o", "out"], "need PATH"),
+        (["--disable", "nope", "a.txt"], "unknown reason code 'nope'"),
+        (["--encoding", "klingon", "a.txt"], "unknown encoding"),
+        (["--no-such-option"], "No such option"),
+    ],
+)
+def test_usage_errors_exit_2(args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args, input=b"")
+    assert result.exit_code == Exit.USAGE
+    assert message in result.stderr
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("cleaner, version ")
+    help_text = run("--help").stdout
+    for option in ("--output", "--in-place", "--check", "--diff", "--explain", "--report", "--encoding", "--glob", "--disable", "--quiet"):
+        assert option in help_text
+
+
+def test_python_dash_m_and_console_script(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cleaner", str(page)], capture_output=True, cwd=ROOT, check=False)
+    assert done.returncode == 0 and done.stdout.decode() == CLEAN
+    missing = subprocess.run([sys.executable, "-m", "cleaner", str(tmp_path / "nope.txt")], capture_output=True, check=False)
+    assert missing.returncode == 1
+    assert b"Traceback" not in missing.stderr and len(missing.stderr.splitlines()) == 1
