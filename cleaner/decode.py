@@ -45,7 +45,7 @@ _BOMS = (
 # chardet names -> codecs to try, in order. Supersets first: a GBK page that
 # uses one GB18030-only character must not fail, and cp950 holds the
 # Windows additions to Big5.
-_FAMILIES = {
+_FAMILY_NAMES = {
     "gb2312": ("gb18030",),
     "gbk": ("gb18030",),
     "gb18030": ("gb18030",),
@@ -58,9 +58,9 @@ _FAMILIES = {
     "euc-kr": ("cp949",),
     "cp949": ("cp949",),
     "ascii": ("utf-8",),
-    "iso-8859-1": ("cp1252",),
-    "latin-1": ("cp1252",),
+    "latin-1": ("cp1252",),  # as browsers do: ISO-8859-1 labels mean windows-1252
 }
+_FAMILIES = {codecs.lookup(name).name: family for name, family in _FAMILY_NAMES.items()}
 _CHINESE_FIRST = ("gb18030", "big5", "cp950")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")

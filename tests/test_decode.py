@@ -117,6 +117,7 @@ def test_truncated_multibyte_tail_is_not_mojibake(sample):
         ("안녕하세요 이것은 한국어 텍스트입니다. " * 6, "euc-kr", {"cp949", "euc_kr"}),
         ("Привет, как дела? Это проверка кодировки текста. " * 4, "cp1251", {"cp1251"}),
         ("Café crème brûlée — “quoted” naïve façade résumé. " * 4, "cp1252", {"cp1252"}),
+        ("<p>He said \u201chello\u201d and left \u2014 it\u2019s fine.</p>\n" * 30, "cp1252", {"cp1252"}),
     ],
 )
 def test_other_languages_are_not_taken_for_chinese(text, encoding, family):
