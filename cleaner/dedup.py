@@ -13,69 +13,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import count_tokens, dedup_key, display_width
+from .chars import count_tokens, dedup_key
+from .layout import paragraphs
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
 
-WRAP_WIDTH = 50
 _SENTENCE_END = re.compile(r"[。！？!?.…；;」』”\"'）)]$")
 MAX_CANDIDATES = 4
 
 
 @dataclass
-class Paragraph:
+class Unit:
+    """A paragraph as compared for duplicates."""
+
     blocks: list[Block]
     key: str
     tokens: int
 
 
-def paragraphs(page: Page) -> list[Paragraph]:
-    """Open blocks grouped into paragraphs.
-
-    Blank lines separate groups. A group whose lines were hard-wrapped (all
-    but the last of about the same width) is one paragraph; any other group
-    (a page with no blank lines at all, a menu) is one paragraph per line,
-    and a sentence of a split line is one paragraph.
-    """
-    out: list[Paragraph] = []
-    group: list[Block] = []
-    for block, decision in zip(page.blocks, page.decisions):
-        if block.blank:
-            _flush(group, out)
-            group = []
-        elif decision is None:
-            if block.piece:
-                _flush(group, out)
-                group = []
-                _flush([block], out)
-            else:
-                group.append(block)
-    _flush(group, out)
+def _units(page: Page) -> list[Unit]:
+    out = []
+    for para in paragraphs(page):
+        text = para.text
+        out.append(Unit(para.blocks, dedup_key(text), count_tokens(text)))
     return out
-
-
-def _flush(group: list[Block], out: list[Paragraph]) -> None:
-    if not group:
-        return
-    if len(group) > 1 and _hard_wrapped(group):
-        parts = [group]
-    else:
-        parts = [[block] for block in group]
-    for part in parts:
-        text = "".join(b.text for b in part)
-        out.append(Paragraph(part, dedup_key(text), count_tokens(text)))
-
-
-def _hard_wrapped(group: list[Block]) -> bool:
-    """Most lines but the last about as wide as the widest, and ending
-    mid-sentence: one wrapped paragraph."""
-    body = group[:-1]
-    widths = [display_width(b.text) for b in body]
-    widest = max(widths)
-    wide = sum(w >= 0.75 * widest for w in widths)
-    closed = sum(bool(_SENTENCE_END.search(b.text)) for b in body)
-    return widest >= WRAP_WIDTH and wide >= max(1, 2 * len(body) / 3) and closed < max(1, len(body) / 2)
 
 
 def drop_exact(page: Page) -> None:
@@ -87,17 +49,19 @@ def drop_exact(page: Page) -> None:
     long stretch of sentences; the first copy stays and every block of the
     later copy points at its twin.
 
-        >>> from cleaner.pipeline import clean_text
+        >>> from cleaner.pipeline import Config, clean_text
+        >>> from cleaner.reasons import parse_reasons
+        >>> only_dedup = Config(disable=parse_reasons("boiler"))
         >>> article = "会议强调,要牢记使命担当。\\n会议要求,要狠抓工作落实。\\n"
-        >>> clean_text(article + "扫描二维码关注我们\\n" + article).text
-        '会议强调,要牢记使命担当。\\n会议要求,要狠抓工作落实。\\n扫描二维码关注我们\\n'
+        >>> clean_text(article + "（完）\\n" + article, only_dedup).text
+        '会议强调,要牢记使命担当。\\n会议要求,要狠抓工作落实。\\n（完）\\n'
         >>> refrain = "Let it be, let it be, let it be, let it be.\\n"
-        >>> clean_text(refrain * 3).text == refrain * 3
+        >>> clean_text(refrain * 3, only_dedup).text == refrain * 3
         True
     """
-    paras = [p for p in _without_repeated_lines(paragraphs(page)) if p.key]
+    paras = [p for p in _without_repeated_lines(_units(page)) if p.key]
     # Consecutive identical paragraphs form one unit: a refrain is not a run.
-    units: list[list[Paragraph]] = []
+    units: list[list[Unit]] = []
     for para in paras:
         if units and units[-1][0].key == para.key:
             units[-1].append(para)
@@ -130,7 +94,7 @@ def drop_exact(page: Page) -> None:
         j += 1
 
 
-def _is_copy(page: Page, run: list[list[Paragraph]], minimum: int) -> bool:
+def _is_copy(page: Page, run: list[list[Unit]], minimum: int) -> bool:
     """A repeated run that is a pasted copy rather than a pattern of the page:
     two or more different substantial paragraphs ending like sentences (a
     repeated list of titles is the boilerplate steps' business), and either whole lines
@@ -149,10 +113,10 @@ def _ends_line(page: Page, block: Block) -> bool:
     return block.piece == 0 or following >= len(page.blocks) or page.blocks[following].line != block.line
 
 
-def _without_repeated_lines(paras: list[Paragraph]) -> list[Paragraph]:
+def _without_repeated_lines(paras: list[Unit]) -> list[Unit]:
     """Drop the sentences of a split line that repeats the line just before
     it: like a refrain, an immediately repeated paragraph is left alone."""
-    lines: dict[int, list[Paragraph]] = {}
+    lines: dict[int, list[Unit]] = {}
     for para in paras:
         lines.setdefault(para.blocks[0].line, []).append(para)
     previous_key = None

@@ -1,11 +1,89 @@
-"""Steps about the page's shape rather than its words: blank lines and lines
-made only of separators."""
+"""The page's shape rather than its words: paragraphs made of hard-wrapped
+lines, blank lines, lines made only of separators."""
 
 from __future__ import annotations
 
-from .chars import has_word_char
+import re
+from dataclasses import dataclass
+
+from .chars import CJK_RE, display_width, has_word_char
 from .pipeline import Page
 from .reasons import Reason
+from .segment import Block
+
+# A line at least this wide (in terminal columns) that stops mid-sentence was
+# hard-wrapped when the next line goes on with it.
+WRAP_MIN_WIDTH = 30
+WRAP_SHARE = 0.7
+_ENDS_SENTENCE = re.compile(r"[。！？!?.…．;；:：][”’\"'」』）)\]】]*$")
+_STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+_LOWER = re.compile(r"^[a-z]")
+
+
+@dataclass
+class Paragraph:
+    """Consecutive lines that read as one paragraph (a hard-wrapped line
+    continues on the next), or one sentence of a split line."""
+
+    blocks: list[Block]
+
+    @property
+    def text(self) -> str:
+        """The lines joined: a space between Latin words, nothing between CJK characters."""
+        parts = [self.blocks[0].text]
+        for block in self.blocks[1:]:
+            glue = "" if CJK_RE.match(block.text[:1]) or CJK_RE.match(parts[-1][-1:]) else " "
+            parts.append(glue + block.text)
+        return "".join(parts)
+
+
+def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
+    """Undecided blocks grouped into paragraphs.
+
+    Blank lines, decided blocks and blocks for which ``breaks`` is true end a
+    paragraph. Inside a run of lines, a line continues the previous one when
+    that one stops mid-sentence, is wide (a wrapped line fills the width),
+    and the next line does not start a list item.
+
+        >>> from cleaner.pipeline import Config, Page
+        >>> from cleaner.segment import segment
+        >>> text = "Optimum fertilization promotes quality growth and\\ngives trees luxuriant foliage.\\nNext one.\\n"
+        >>> [p.text for p in paragraphs(Page(segment(text), Config()))]
+        ['Optimum fertilization promotes quality growth and gives trees luxuriant foliage.', 'Next one.']
+    """
+    out: list[Paragraph] = []
+    run: list[Block] = []
+    for block, decision in zip(page.blocks, page.decisions):
+        if block.blank or decision is not None or block.piece or breaks(block):
+            _group(run, out)
+            run = []
+            if not block.blank and decision is None:
+                out.append(Paragraph([block]))
+        else:
+            run.append(block)
+    _group(run, out)
+    return out
+
+
+def _group(run: list[Block], out: list[Paragraph]) -> None:
+    if not run:
+        return
+    widths = [display_width(b.text) for b in run]
+    widest = max(widths)
+    current = [run[0]]
+    for previous, width, block in zip(run, widths, run[1:]):
+        continues = (
+            width >= WRAP_MIN_WIDTH
+            and not _ENDS_SENTENCE.search(previous.text)
+            and not _STARTS_ITEM.match(block.text)
+            and (width >= WRAP_SHARE * widest or _LOWER.match(block.text) is not None)
+        )
+        if continues:
+            current.append(block)
+        else:
+            out.append(Paragraph(current))
+            current = [block]
+    out.append(Paragraph(current))
 
 
 def drop_symbol_lines(page: Page) -> None:

@@ -97,6 +97,7 @@ class Page:
         self.blocks = blocks
         self.config = config
         self.decisions: list[Decision | None] = [None] * len(blocks)
+        self.memo: dict = {}  # per-pass scratch space steps share (features, rule hits)
 
     def open(self) -> Iterator[Block]:
         """Non-blank blocks no step has decided yet."""
@@ -126,9 +127,15 @@ Step = Callable[[Page], None]
 def steps() -> tuple[Step, ...]:
     """The steps, in order. Earlier steps get first say, so the most specific
     reason wins; blank lines are settled last, once content is decided."""
-    from . import dedup, layout
+    from . import boilerplate, dedup, layout
 
-    return (layout.drop_symbol_lines, dedup.drop_exact, layout.normalise_blank_lines)
+    return (
+        layout.drop_symbol_lines,
+        boilerplate.drop_rule_hits,
+        dedup.drop_exact,
+        boilerplate.judge_context,
+        layout.normalise_blank_lines,
+    )
 
 
 def judge(blocks: list[Block], config: Config) -> list[Decision]:
@@ -172,9 +179,9 @@ def assemble(decisions: Iterable[Decision]) -> tuple[str, list[tuple[int, int, i
 def clean_text(text: str, config: Config | None = None, source: Decoded | None = None) -> Result:
     """Clean one page of text.
 
-        >>> r = clean_text("标题\\n\\n\\n\\n第一段讲了一件事情。\\n第二段又讲了一件事情。\\n第一段讲了一件事情。\\n第二段又讲了一件事情。")
+        >>> r = clean_text("会议召开\\n\\n\\n\\n第一段讲了一件事情。\\n第二段又讲了一件事情。\\n第一段讲了一件事情。\\n第二段又讲了一件事情。")
         >>> r.text
-        '标题\\n\\n第一段讲了一件事情。\\n第二段又讲了一件事情。\\n'
+        '会议召开\\n\\n第一段讲了一件事情。\\n第二段又讲了一件事情。\\n'
         >>> [(d.block.position, d.reason.value) for d in r.removed]
         [('3', 'layout.blank'), ('4', 'layout.blank'), ('7', 'dup.exact'), ('8', 'dup.exact')]
         >>> clean_text(r.text).text == r.text

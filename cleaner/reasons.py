@@ -33,6 +33,23 @@ class Reason(StrEnum):
     LAYOUT_BLANK = "layout.blank"
     LAYOUT_SYMBOLS = "layout.symbols"
     DUP_EXACT = "dup.exact"
+    BOILER_NAV = "boiler.nav"
+    BOILER_BREADCRUMB = "boiler.breadcrumb"
+    BOILER_METADATA = "boiler.metadata"
+    BOILER_EDITOR_NOTE = "boiler.editor_note"
+    BOILER_RELATED = "boiler.related"
+    BOILER_LINK_LIST = "boiler.link_list"
+    BOILER_COMMENTS = "boiler.comments"
+    BOILER_SHARE = "boiler.share"
+    BOILER_COPYRIGHT = "boiler.copyright"
+    BOILER_DISCLAIMER = "boiler.disclaimer"
+    BOILER_CONTACT = "boiler.contact"
+    BOILER_PAGINATION = "boiler.pagination"
+    BOILER_DOCSITE = "boiler.docsite"
+    BOILER_PROMPT = "boiler.prompt"
+    BOILER_SPAM = "boiler.spam"
+    BOILER_CONTEXT = "boiler.context"
+    BOILER_NO_CONTENT = "boiler.no_content"
 
     @property
     def removes(self) -> bool:
@@ -47,7 +64,24 @@ DESCRIPTIONS: dict[Reason, str] = {
     Reason.KEEP: "kept: part of the article",
     Reason.LAYOUT_BLANK: "surplus blank line (runs of blank lines become one paragraph break)",
     Reason.LAYOUT_SYMBOLS: "line of separators or symbols with no letter, digit or CJK character",
-    Reason.DUP_EXACT: "same text as an earlier block (after Unicode, width, case, space and punctuation folding)",
+    Reason.DUP_EXACT: "later copy of a repeated run of paragraphs (the article pasted twice)",
+    Reason.BOILER_NAV: "site menus and navigation: runs of short items, menu words (首页, 登录, Home, Skip to content)",
+    Reason.BOILER_BREADCRUMB: "breadcrumb trails (A > B > C) and 当前位置/您的位置 lines",
+    Reason.BOILER_METADATA: "date, source, author, editor and view-count lines (时间:… 来源:…, Posted by, 阅读(123))",
+    Reason.BOILER_EDITOR_NOTE: "editor notes (下面是小编为大家整理的…, 欢迎阅读, 希望对您有帮助)",
+    Reason.BOILER_RELATED: "related, recommended and hot-keyword blocks, previous/next links (相关阅读, 推荐访问, Related articles)",
+    Reason.BOILER_LINK_LIST: "runs of headline-like lines outside the article (lists of links to other pages)",
+    Reason.BOILER_COMMENTS: "comment sections: their headers (发表评论, Leave a reply) and what follows them",
+    Reason.BOILER_SHARE: "share, QR-code, follow and tip prompts (扫描二维码, 分享到, Share this)",
+    Reason.BOILER_COPYRIGHT: "copyright, ICP, 公网安备 and licence footers (©, 版权所有, All rights reserved)",
+    Reason.BOILER_DISCLAIMER: "disclaimers (【免责声明】, 本文章内容来源于网络…仅供参考, views do not reflect)",
+    Reason.BOILER_CONTACT: "contact lines: hotlines, e-mail addresses, 投稿邮箱",
+    Reason.BOILER_PAGINATION: "pagination (第5页 共5页, 上一页 下一页, Page 2 of 5)",
+    Reason.BOILER_DOCSITE: "document-sharing-site wrappers and terms (《X.docx》由会员分享, 温馨提示, 下载前须知)",
+    Reason.BOILER_PROMPT: "cookie, login, subscribe, comment-form and browser prompts",
+    Reason.BOILER_SPAM: "injected spam lines (gambling and lottery site names)",
+    Reason.BOILER_CONTEXT: "outside the article: short or link-like blocks away from the main run of prose",
+    Reason.BOILER_NO_CONTENT: "the page has no prose at all (an index or menu page)",
 }
 
 REMOVAL_REASONS: tuple[Reason, ...] = tuple(r for r in Reason if r.removes)

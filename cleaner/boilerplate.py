@@ -1,0 +1,326 @@
+"""Keep the article, drop the page around it, from the text alone.
+
+Two steps, with duplicate removal between them:
+
+1. :func:`drop_rule_hits` runs the rule catalogue (:mod:`cleaner.rules`) over
+   every block. Strong hits go at once; weak hits are remembered.
+2. :func:`judge_context` finds the article: the run of blocks with the most
+   prose in it, scored like a maximum-subarray problem. Prose blocks score
+   their length; short lines cost a little, rule hits cost a lot, and "wall"
+   rules (a 相关阅读 or comments header) end any run. Short headings between
+   paragraphs are inside the run and stay; the title just above it stays;
+   everything outside goes, named by what it looks like (a menu, a list of
+   headlines, a comment thread) or simply as outside the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .features import Features, features
+from .pipeline import Page
+from .reasons import Reason
+from .layout import paragraphs
+from .rules import Hit, first_hit
+from .segment import Block
+
+# Region scores, in units (about one word each).
+RULE_COST = 4.0
+WEAK_COST = 2.0
+SHORT_COST = 1.0
+TITLE_COST = 1.5
+# A second run of prose joins the article when it is at least this big, in
+# units and relative to the main run (across a wall the bar is higher).
+MIN_EXTRA = 25.0
+EXTRA_SHARE = 0.25
+EXTRA_SHARE_ACROSS_WALL = 0.25
+BIG_EXTRA = 150.0  # a run this long is article text whatever the main run's size
+TITLE_LOOKBACK = 4
+NO_CONTENT_MIN_ITEMS = 10
+MAX_TITLE_UNITS = 40.0
+
+_TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.LAYOUT_SYMBOLS})
+_ITEM_SPLIT = re.compile(r"\s*[|｜丨·•]\s*|\s+")
+_SEPARATED = re.compile(r"[|｜丨·•]")
+
+
+@dataclass
+class _Notes:
+    feats: list[Features | None]
+    hits: list[Hit | None]
+
+
+def _notes(page: Page) -> _Notes:
+    notes = page.memo.get("boilerplate")
+    if notes is None:
+        feats = [None if b.blank else features(b.text) for b in page.blocks]
+        notes = _Notes(feats, [None] * len(page.blocks))
+        page.memo["boilerplate"] = notes
+    return notes
+
+
+def drop_rule_hits(page: Page) -> None:
+    """Remove blocks that a strong rule matches; remember weak hits.
+
+        >>> from cleaner.pipeline import clean_text
+        >>> clean_text("渝ICP备19001440号-1\\n").text
+        ''
+    """
+    notes = _notes(page)
+    for block in page.open():
+        hit = first_hit(block.text, notes.feats[block.index])
+        notes.hits[block.index] = hit
+        if hit is not None and hit.rule.strong:
+            page.remove(block, hit.rule.reason, hit.evidence)
+
+
+@dataclass
+class _Item:
+    """What the region search sees: a paragraph of undecided blocks, or a
+    block already removed (which still separates, and may be a wall)."""
+
+    blocks: list[Block]
+    feats: Features
+    score: float
+    wall: bool = False
+    open: bool = True
+    hit: Hit | None = None
+    zone: str | None = None  # set inside a comment section
+
+    @property
+    def first(self) -> Block:
+        return self.blocks[0]
+
+
+def judge_context(page: Page) -> None:
+    """Find the article's run of prose and decide every block outside it."""
+    notes = _notes(page)
+    items = _items(page, notes)
+    if not any(item.open for item in items):
+        return
+    regions = _regions(items)
+    if not regions:
+        _without_prose(page, items)
+        return
+    inside: set[int] = set()
+    for start, end in regions:
+        inside.update(range(start, end + 1))
+        inside.update(_adjacent_list(items, start, end))
+    inside.update(_lead_in(items, regions[0][0]))
+    first = min(start for start, _ in regions)
+    last = max(end for _, end in regions)
+    span = f"lines {items[first].first.line}–{items[last].blocks[-1].line}"
+    runs = _title_runs(items, inside)
+    after_wall = _after_walls(items)
+    for number, item in enumerate(items):
+        if number in inside or not item.open:
+            continue
+        text = item.first.text if len(item.blocks) == 1 else None
+        if item.hit is not None:
+            _remove(page, item, item.hit.rule.reason, item.hit.evidence)
+        elif item.zone is not None:
+            _remove(page, item, Reason.BOILER_COMMENTS, item.zone)
+        elif text is not None and (menu := _menu(text, item.feats)) is not None:
+            _remove(page, item, Reason.BOILER_NAV, menu)
+        elif number in runs:
+            _remove(page, item, *runs[number])
+        elif number in after_wall:
+            reason, header = after_wall[number]
+            _remove(page, item, reason, f"after the {header!r} header")
+        else:
+            _remove(page, item, Reason.BOILER_CONTEXT, f"outside the article ({span})")
+
+
+def _without_prose(page: Page, items: list[_Item]) -> None:
+    """No run of prose: a small page (a caption, a snippet) is kept as it
+    is, bar its rule hits; a page of many short lines is a menu or index
+    page with no article, and goes whole."""
+    open_items = [item for item in items if item.open]
+    near_prose = any(item.hit is None and (item.feats.clauses or item.feats.ends_sentence) and item.feats.units >= 8 for item in open_items)
+    if len(open_items) < NO_CONTENT_MIN_ITEMS or near_prose:
+        for item in open_items:
+            if item.hit is not None:
+                _remove(page, item, item.hit.rule.reason, item.hit.evidence)
+        return
+    for item in open_items:
+        _remove(page, item, Reason.BOILER_NO_CONTENT, f"none of the page's {len(open_items)} paragraphs reads as prose")
+
+
+def _adjacent_list(items: list[_Item], start: int, end: int) -> list[int]:
+    """List items (• - + 1. 一、) directly before or after a run of prose
+    belong to it: a changelog, the points of a speech."""
+    found = []
+    for step, edge in ((-1, start), (1, end)):
+        number = edge + step
+        while 0 <= number < len(items) and _list_item(items[number]):
+            found.append(number)
+            number += step
+    return found
+
+
+def _list_item(item: _Item) -> bool:
+    return item.open and item.hit is None and item.feats.bullet and item.feats.units <= MAX_TITLE_UNITS
+
+
+def _remove(page: Page, item: _Item, reason: Reason, evidence: str) -> None:
+    for block in item.blocks:
+        page.remove(block, reason, evidence)
+
+
+def _items(page: Page, notes: _Notes) -> list[_Item]:
+    items: list[_Item] = []
+    for block, decision in zip(page.blocks, page.decisions):
+        if block.blank or decision is None or decision.reason in _TRANSPARENT:
+            continue
+        hit = notes.hits[block.index]
+        feats = notes.feats[block.index]
+        cost = RULE_COST if hit is None or hit.rule.strong else WEAK_COST
+        items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.rule.wall, False, hit))
+    for para in paragraphs(page, breaks=lambda b: notes.hits[b.index] is not None):
+        blocks = para.blocks
+        feats = notes.feats[blocks[0].index] if len(blocks) == 1 else features(para.text)
+        hit = notes.hits[blocks[0].index] if len(blocks) == 1 else None
+        if hit is not None:
+            items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.rule.wall, True, hit))
+        elif feats.prose and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
+            items.append(_Item(blocks, feats, feats.units))
+        elif feats.ends_sentence:
+            # A short sentence (a line of dialogue, "同志们:") is text, not chrome.
+            items.append(_Item(blocks, feats, feats.units / 2))
+        else:
+            items.append(_Item(blocks, feats, -(SHORT_COST if feats.units < 3 else TITLE_COST)))
+    items.sort(key=lambda item: item.first.index)
+    return items
+
+
+def _comment_zone(items: list[_Item], main_end: int) -> None:
+    """A comments header after the article starts the comment section:
+    nothing after it joins the article, however long the comments are."""
+    for number in range(main_end + 1, len(items)):
+        hit = items[number].hit
+        if items[number].wall and hit is not None and hit.rule.reason is Reason.BOILER_COMMENTS:
+            zone = f"in the comments after line {items[number].first.line}"
+            for later in items[number:]:
+                later.wall = True
+                later.zone = zone
+            return
+
+
+def _best(items: list[_Item], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum run of items[lo:hi] that crosses no wall: (sum, start, end)."""
+    best = (0.0, -1, -1)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        item = items[i]
+        if item.wall:
+            total, start = 0.0, i + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, i
+        total += item.score
+        if total > best[0]:
+            best = (total, start, i)
+    return best
+
+
+def _regions(items: list[_Item]) -> list[tuple[int, int]]:
+    """The main run of prose, plus other runs big enough to be part of it."""
+    score, start, end = _best(items, 0, len(items))
+    if start < 0:
+        return []
+    _comment_zone(items, end)
+    regions = [(start, end)]
+    pending = [(0, start), (end + 1, len(items))]
+    while pending:
+        lo, hi = pending.pop()
+        if hi - lo <= 0:
+            continue
+        extra, s, e = _best(items, lo, hi)
+        if s < 0:
+            continue
+        between = range(min(e, start), max(s, end))
+        crosses = any(items[i].wall for i in between)
+        share = EXTRA_SHARE_ACROSS_WALL if crosses else EXTRA_SHARE
+        if extra >= MIN_EXTRA and (extra >= share * score or extra >= BIG_EXTRA):
+            regions.append((s, e))
+            pending += [(lo, s), (e + 1, hi)]
+    return sorted(regions)
+
+
+def _lead_in(items: list[_Item], first: int) -> list[int]:
+    """The lines that open the article just above its first paragraph: its
+    title, a salutation (同志们:). Up to two short lines, skipping removed
+    lines between them; a menu, a rule hit or a paragraph stops the search."""
+    found: list[int] = []
+    for number in range(first - 1, max(-1, first - 1 - TITLE_LOOKBACK), -1):
+        item = items[number]
+        if not item.open:
+            continue
+        text = item.first.text
+        opener = item.feats.units >= 2 or text.endswith((":", "："))
+        if item.hit is not None or item.score > 0 or not opener or item.feats.units > MAX_TITLE_UNITS or _menu(text, item.feats):
+            break
+        found.append(number)
+        if len(found) == 2:
+            break
+    return found
+
+
+def _menu(text: str, feats: Features) -> str | None:
+    """A line of menu items: three or more short items separated by spaces
+    (between CJK items) or by | · •, with no sentence in it."""
+    if feats.ends_sentence or feats.clauses:
+        return None
+    separated = _SEPARATED.search(text) is not None
+    if not separated and not feats.cjk:
+        return None
+    items = [part for part in _ITEM_SPLIT.split(text) if part]
+    if len(items) < 3:
+        return None
+    short = sum(len(part) <= 10 if features(part).cjk else len(part.split()) <= 3 for part in items)
+    if short >= 0.8 * len(items):
+        return f"menu of {len(items)} short items"
+    if len(items) >= 6:
+        return f"line of {len(items)} headline-like items"
+    return None
+
+
+def _title_runs(items: list[_Item], inside: set[int]) -> dict[int, tuple[Reason, str]]:
+    """Runs of three or more short unpunctuated paragraphs outside the
+    article: lists of headlines (link lists) or of tiny items (menus)."""
+    found: dict[int, tuple[Reason, str]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            mean = sum(items[i].feats.units for i in run) / len(run)
+            if mean >= 3:
+                reason, what = Reason.BOILER_LINK_LIST, f"run of {len(run)} headline-like lines"
+            else:
+                reason, what = Reason.BOILER_NAV, f"run of {len(run)} short menu items"
+            for i in run:
+                found[i] = (reason, what)
+        run.clear()
+
+    for number, item in enumerate(items):
+        if item.open and number not in inside and item.score <= 0 and item.hit is None:
+            run.append(number)
+        else:
+            close()
+    close()
+    return found
+
+
+def _after_walls(items: list[_Item]) -> dict[int, tuple[Reason, str]]:
+    """Paragraphs after a related-content or comments header take its reason."""
+    found: dict[int, tuple[Reason, str]] = {}
+    current: tuple[Reason, str] | None = None
+    for number, item in enumerate(items):
+        if item.wall and item.hit is not None and item.hit.rule.reason in (Reason.BOILER_RELATED, Reason.BOILER_COMMENTS):
+            current = (item.hit.rule.reason, item.hit.found)
+        elif item.score > 40:
+            current = None  # a long paragraph: that section has ended
+        if current is not None:
+            found[number] = current
+    return found
