@@ -54,7 +54,7 @@ class _Notes:
 def _notes(page: Page) -> _Notes:
     notes = page.memo.get("boilerplate")
     if notes is None:
-        feats = [None if b.blank else features(b.text) for b in page.blocks]
+        feats = [None if b.blank else page.cached("features", b.text, features) for b in page.blocks]
         notes = _Notes(feats, [None] * len(page.blocks))
         page.memo["boilerplate"] = notes
     return notes
@@ -69,7 +69,8 @@ def drop_rule_hits(page: Page) -> None:
     """
     notes = _notes(page)
     for block in page.open():
-        hit = first_hit(block.text, notes.feats[block.index])
+        feats = notes.feats[block.index]
+        hit = page.cached("hit", block.text, lambda text: first_hit(text, feats))
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             page.remove(block, hit.rule.reason, hit.evidence)
@@ -179,7 +180,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.rule.wall, False, hit))
     for para in paragraphs(page, breaks=lambda b: notes.hits[b.index] is not None):
         blocks = para.blocks
-        feats = notes.feats[blocks[0].index] if len(blocks) == 1 else features(para.text)
+        feats = notes.feats[blocks[0].index] if len(blocks) == 1 else page.cached("features", para.text, features)
         hit = notes.hits[blocks[0].index] if len(blocks) == 1 else None
         if hit is not None:
             items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.rule.wall, True, hit))

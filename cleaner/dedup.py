@@ -35,9 +35,13 @@ class Unit:
 def _units(page: Page) -> list[Unit]:
     out = []
     for para in paragraphs(page):
-        text = para.text
-        out.append(Unit(para.blocks, dedup_key(text), count_tokens(text)))
+        key, tokens = page.cached("dedup", para.text, _key_and_tokens)
+        out.append(Unit(para.blocks, key, tokens))
     return out
+
+
+def _key_and_tokens(text: str) -> tuple[str, int]:
+    return dedup_key(text), count_tokens(text)
 
 
 def drop_exact(page: Page) -> None:

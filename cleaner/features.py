@@ -44,14 +44,11 @@ class Features:
     separators: int
     bullet: bool
     stops: int
+    units: float
 
     @property
     def tokens(self) -> int:
         return self.cjk + self.words
-
-    @property
-    def units(self) -> float:
-        return self.words + self.cjk / CJK_PER_UNIT
 
     @property
     def stop_share(self) -> float:
@@ -89,9 +86,8 @@ def features(text: str) -> Features:
         (9, 6, 14, False)
     """
     words = _WORD_RE.findall(text)
-    lowered = [w.lower() for w in words]
     cjk = len(CJK_RE.findall(text))
-    stops = sum(w in _EN_STOP for w in lowered)
+    stops = sum(w.lower() in _EN_STOP for w in words) if words else 0
     if cjk:
         stops += len(_ZH_STOP.findall(text))
     return Features(
@@ -104,4 +100,5 @@ def features(text: str) -> Features:
         separators=len(_SEPARATORS.findall(text)),
         bullet=_BULLET.match(text) is not None,
         stops=stops,
+        units=len(words) + cjk / CJK_PER_UNIT,
     )

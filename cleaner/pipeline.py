@@ -93,11 +93,22 @@ class Result:
 class Page:
     """The working state of one pass: blocks and their decisions so far."""
 
-    def __init__(self, blocks: list[Block], config: Config):
+    def __init__(self, blocks: list[Block], config: Config, cache: dict | None = None):
         self.blocks = blocks
         self.config = config
         self.decisions: list[Decision | None] = [None] * len(blocks)
-        self.memo: dict = {}  # per-pass scratch space steps share (features, rule hits)
+        self.memo: dict = {}  # scratch space the steps of one pass share
+        # Facts about a block's text (features, rule hits, comparison keys)
+        # that hold in every pass over the same document.
+        self.cache: dict = cache if cache is not None else {}
+
+    def cached(self, kind: str, text: str, compute):
+        """``compute(text)``, remembered for this document under ``kind``."""
+        table = self.cache.setdefault(kind, {})
+        value = table.get(text, _MISSING)
+        if value is _MISSING:
+            value = table[text] = compute(text)
+        return value
 
     def open(self) -> Iterator[Block]:
         """Non-blank blocks no step has decided yet."""
@@ -138,8 +149,11 @@ def steps() -> tuple[Step, ...]:
     )
 
 
-def judge(blocks: list[Block], config: Config) -> list[Decision]:
-    page = Page(blocks, config)
+_MISSING = object()
+
+
+def judge(blocks: list[Block], config: Config, cache: dict | None = None) -> list[Decision]:
+    page = Page(blocks, config, cache)
     for step in steps():
         step(page)
     return page.finish()
@@ -188,12 +202,13 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
         True
     """
     config = config or Config()
+    cache: dict = {}
     blocks = segment(text, config.split_chars)
-    final = judge(blocks, config)
+    final = judge(blocks, config, cache)
     out, spans = assemble(final)
     passes = 1
     while passes < MAX_PASSES:
-        again = judge(segment(out, config.split_chars), config)
+        again = judge(segment(out, config.split_chars), config, cache)
         if all(d.kept for d in again):
             break
         passes += 1

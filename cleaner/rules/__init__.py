@@ -18,11 +18,18 @@ linear in the block's length whatever the input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..features import Features
 from ..reasons import Reason
+
+try:  # the regular-expression parser: public as sre_parse up to 3.10
+    from re import _constants as _c, _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 
 @dataclass(frozen=True)
@@ -41,12 +48,17 @@ class Rule:
     strong: bool = True
     wall: bool = False
     min_distinct: int = 1
+    lower: bool = False
 
-    def match(self, text: str, feats: Features) -> str | None:
-        """The matched text, or None. With ``min_distinct`` > 1 the block
-        must hold that many different matches (a vocabulary rule)."""
+    def match(self, text: str, feats: Features, lowered: str | None = None) -> str | None:
+        """The matched text, or None. ``lower`` rules are written in lower
+        case and see the lower-cased text (faster than re.IGNORECASE). With
+        ``min_distinct`` > 1 the block must hold that many different matches
+        (a vocabulary rule)."""
         if feats.units > self.max_units:
             return None
+        if self.lower:
+            text = lowered if lowered is not None else text.lower()
         if self.min_distinct == 1:
             found = self.pattern.search(text)
             return found.group(0) if found else None
@@ -61,10 +73,10 @@ def rule(
     max_units: float = 40.0,
     strong: bool = True,
     wall: bool = False,
-    flags: int = 0,
     min_distinct: int = 1,
+    lower: bool = False,
 ) -> Rule:
-    return Rule(name, reason, re.compile(pattern, flags), max_units, strong, wall, min_distinct)
+    return Rule(name, reason, re.compile(pattern), max_units, strong, wall, min_distinct, lower)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +96,181 @@ def catalogue() -> tuple[Rule, ...]:
     return (*zh.RULES, *en.RULES, *common.RULES)
 
 
+class RuleSet:
+    """Rules with a fast path: most blocks are prose that no rule matches.
+
+    Rules are banded by their ``max_units`` guard; for each band one
+    combined regular expression of the rules that apply to a block that long
+    answers "could any rule match?" in a single scan. Only blocks that pass it
+    try the rules one by one, in catalogue order.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+        self.vocabulary = tuple(r for r in rules if r.min_distinct > 1)
+        self.limits = sorted({r.max_units for r in rules if r.min_distinct == 1})
+        self.bands = []
+        for limit in self.limits:
+            plain = [r for r in rules if r.min_distinct == 1 and r.max_units >= limit]
+            tests = tuple((*_prefilters(plain, lower), lower) for lower in (False, True))
+            self.bands.append((tests, tuple(r for r in rules if r.max_units >= limit)))
+
+    def first_hit(self, text: str, feats: Features) -> Hit | None:
+        at = bisect.bisect_left(self.limits, feats.units)
+        lowered = None
+        candidates = self.vocabulary
+        if at < len(self.bands):
+            tests, banded = self.bands[at]
+            lowered = text.lower()
+            for at_start, literal, numeric, lower in tests:
+                subject = lowered if lower else text
+                if (
+                    at_start.match(subject) is not None
+                    or literal.search(subject) is not None
+                    or (feats.digits and numeric.search(subject) is not None)
+                ):
+                    candidates = banded
+                    break
+        for candidate in candidates:
+            found = candidate.match(text, feats, lowered)
+            if found is not None:
+                return Hit(candidate, found[:40])
+        return None
+
+
+def alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|``.
+
+        >>> alternatives(r"^a(?:b|c)|[|x]|d\\|e")
+        ['^a(?:b|c)', '[|x]', 'd\\\\|e']
+    """
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _prefilters(rules: list[Rule], lower: bool) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Three expressions that together match wherever any alternative of
+    these rules could (a superset test, the rules decide):
+
+    * anchored alternatives, tried at position 0 only;
+    * the literal strings unanchored alternatives must start with, as one
+      alternation of plain literals, which the engine scans for quickly;
+    * the rest, which all need a digit, tried only on blocks that have one.
+    """
+    anchored: list[str] = []
+    literals: set[str] = set()
+    numeric: list[str] = []
+    for candidate in rules:
+        if candidate.lower != lower:
+            continue
+        for part in alternatives(candidate.pattern.pattern):
+            if part.startswith("^"):
+                anchored.append(f"(?:{part[1:]})")
+            elif starts := leading_literals(part):
+                literals.update(starts)
+            else:
+                numeric.append(f"(?:{part})")
+    return _either(anchored), _either([_trie(literals)] if literals else []), _either(numeric)
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of literals as a trie, so the engine tries one branch
+    per distinct next character instead of one per word.
+
+        >>> _trie({"share", "shift", "sign"})
+        's(?:h(?:are|ift)|ign)'
+    """
+    if "" in words:
+        return ""  # a shorter literal already matches: longer ones add nothing
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for head, rest in sorted(heads.items()):
+        tail = _trie(rest)
+        branches.append(re.escape(head) + (f"(?:{tail})" if "|" in tail else tail))
+    return "|".join(branches)
+
+
+def _either(parts: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(parts) if parts else "(?!)")
+
+
+MAX_PREFIX = 8
+MAX_PREFIXES = 256
+
+
+def leading_literals(pattern: str) -> list[str] | None:
+    """Literal strings one of which every match of ``pattern`` starts with,
+    or None when a match can start with a class, a digit or nothing.
+
+        >>> sorted(leading_literals("(?:请|您)?登录后"))
+        ['您登录后', '登录后', '请登录后']
+        >>> leading_literals(r"\\d+页") is None
+        True
+    """
+    try:
+        parsed = list(_parser.parse(pattern))
+    except re.error:
+        return None
+    found: list[str] = []
+    if not _expand(parsed, "", found) or len(found) > MAX_PREFIXES:
+        return None
+    return sorted(set(found))
+
+
+def _expand(seq: list, prefix: str, out: list[str]) -> bool:
+    if len(prefix) >= MAX_PREFIX or not seq:
+        if prefix:
+            out.append(prefix)
+        return bool(prefix) and len(out) <= MAX_PREFIXES
+    op, av = seq[0]
+    rest = seq[1:]
+    if op is _c.LITERAL:
+        return _expand(rest, prefix + chr(av), out)
+    if op is _c.BRANCH:
+        return all(_expand(list(branch) + rest, prefix, out) for branch in av[1])
+    if op is _c.SUBPATTERN:
+        return _expand(list(av[3]) + rest, prefix, out)
+    if op is _c.IN and len(av) <= 8 and all(kind is _c.LITERAL for kind, _ in av):
+        return all(_expand(rest, prefix + chr(char), out) for _, char in av)
+    if op is _c.AT and av is not _c.AT_BEGINNING:
+        return _expand(rest, prefix, out)  # \\b and friends match no character
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, _, item = av
+        taken = _expand(list(item) + rest, prefix, out)
+        return taken and (low > 0 or _expand(rest, prefix, out))
+    if prefix:
+        out.append(prefix)
+        return True
+    return False
+
+
 RULES = catalogue()
+DEFAULT = RuleSet(RULES)
 
 
-def first_hit(text: str, feats: Features, rules: tuple[Rule, ...] = RULES) -> Hit | None:
+def first_hit(text: str, feats: Features, rules: RuleSet = DEFAULT) -> Hit | None:
     """The first rule that matches ``text``, if any.
 
         >>> from cleaner.features import features
@@ -98,8 +281,4 @@ def first_hit(text: str, feats: Features, rules: tuple[Rule, ...] = RULES) -> Hi
         >>> first_hit(text, features(text)) is None
         True
     """
-    for candidate in rules:
-        found = candidate.match(text, feats)
-        if found is not None:
-            return Hit(candidate, found[:40])
-    return None
+    return rules.first_hit(text, feats)

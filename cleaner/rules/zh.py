@@ -7,12 +7,10 @@ no rule names a site.
 
 from __future__ import annotations
 
-import re
-
 from ..reasons import Reason as R
 from . import rule
 
-_BRACKET = r"[【\[『「〖<《(（]?"
+_BRACKET = r"^[【\[『「〖<《(（]?"
 _CLOSE = r"[】\]』」〗>》)）]?"
 
 _RELATED_HEADERS = (
@@ -28,7 +26,7 @@ _RELATED_HEADERS = (
 RULES = (
     # Document-sharing sites wrap a shared Word/PDF file in their own text.
     rule("docsite.shared", R.BOILER_DOCSITE, r"由会员分享|可在线阅读|请在.{1,12}上搜索|\d+页珍藏版|配套讲稿|特殊限制[:：]|下载前(?:须|请|务必)|付费前请|上传人[:：(（]|文档(?:格式|大小|页数)[:：]|原创力文档|文档下载|下载文档|点击下载", max_units=80),
-    rule("docsite.file", R.BOILER_DOCSITE, r"^《?[^《》]{1,80}\.(?:docx?|pptx?|xlsx?|pdf|wps|txt|caj)》?$", flags=re.I),
+    rule("docsite.file", R.BOILER_DOCSITE, r"^《?[^《》]{1,80}\.(?:docx?|pptx?|xlsx?|pdf|wps|txt|caj)》?$", lower=True),
     rule("docsite.notice", R.BOILER_DOCSITE, r"^.{0,10}温馨提示\s*[:：]?$", wall=True),
     rule("docsite.keywords", R.BOILER_DOCSITE, r"^[-–—•·\s]*关\s+键\s+词\s*[:：]"),
     rule("docsite.terms", R.BOILER_DOCSITE, r"本站|本平台|上传|下载|付费|文档|侵权|著作权|退款|水印|私信|仲裁", max_units=200, strong=False, min_distinct=4),
