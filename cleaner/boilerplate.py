@@ -37,6 +37,8 @@ EXTRA_SHARE = 0.25
 EXTRA_SHARE_ACROSS_WALL = 0.25
 BIG_EXTRA = 150.0  # a run this long is article text whatever the main run's size
 TITLE_LOOKBACK = 4
+RUN_GROWTH = 0.5
+RUN_CAP = 4
 NO_CONTENT_MIN_ITEMS = 10
 MAX_TITLE_UNITS = 40.0
 
@@ -185,14 +187,28 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         if hit is not None:
             items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.rule.wall, True, hit))
         elif feats.prose and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
-            items.append(_Item(blocks, feats, feats.units))
+            # Unfinished "prose" (a ticker of headlines, a cut-off teaser) counts half.
+            items.append(_Item(blocks, feats, feats.units if feats.ends_sentence else feats.units / 2))
         elif feats.ends_sentence:
             # A short sentence (a line of dialogue, "同志们:") is text, not chrome.
             items.append(_Item(blocks, feats, feats.units / 2))
         else:
             items.append(_Item(blocks, feats, -(SHORT_COST if feats.units < 3 else TITLE_COST)))
     items.sort(key=lambda item: item.first.index)
+    _escalate(items)
     return items
+
+
+def _escalate(items: list[_Item]) -> None:
+    """Each further short line in a row costs more: one heading between two
+    paragraphs is cheap to include, twenty menu lines are a wall."""
+    run = 0
+    for item in items:
+        if item.open and item.hit is None and item.score < 0:
+            item.score *= 1 + RUN_GROWTH * min(run, RUN_CAP)
+            run += 1
+        elif item.score > 0:
+            run = 0
 
 
 def _comment_zone(items: list[_Item], main_end: int) -> None:

@@ -99,6 +99,12 @@ def _os_message(exc: OSError) -> str:
     return exc.strerror.lower() if exc.strerror else str(exc)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder
     and an atomic rename: a reader (or a crash, or SIGKILL) sees the old file
@@ -114,8 +120,9 @@ def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: boo
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        if like is not None:
-            os.chmod(tmp, stat.S_IMODE(like.stat().st_mode))
+        # mkstemp makes the file private (0600); give it the permissions of
+        # the file it replaces, or what a new file would get under the umask.
+        os.chmod(tmp, stat.S_IMODE(like.stat().st_mode) if like is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -15,6 +15,7 @@ from .segment import Block
 # hard-wrapped when the next line goes on with it.
 WRAP_MIN_WIDTH = 30
 WRAP_SHARE = 0.7
+DOUBLE_SPACED_SHARE = 0.8
 _ENDS_SENTENCE = re.compile(r"[。！？!?.…．;；:：][”’\"'」』）)\]】]*$")
 _STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 _LOWER = re.compile(r"^[a-z]")
@@ -53,16 +54,47 @@ def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
     """
     out: list[Paragraph] = []
     run: list[Block] = []
+    spaced = double_spaced(page.blocks)
+    blanks = 0
     for block, decision in zip(page.blocks, page.decisions):
-        if block.blank or decision is not None or block.piece or breaks(block):
+        if block.blank:
+            blanks += 1
+            if not spaced or blanks > 1:
+                _group(run, out)
+                run = []
+            continue
+        blanks = 0
+        if decision is not None or block.piece or breaks(block):
             _group(run, out)
             run = []
-            if not block.blank and decision is None:
+            if decision is None:
                 out.append(Paragraph([block]))
         else:
             run.append(block)
     _group(run, out)
     return out
+
+
+def double_spaced(blocks: list[Block]) -> bool:
+    """Most lines are followed by exactly one blank line: the page's blank
+    lines are line spacing, not paragraph breaks, and a hard-wrapped
+    paragraph may continue across one.
+
+        >>> from cleaner.segment import segment
+        >>> double_spaced(segment("a\\n\\nb\\n\\nc\\n\\nd\\n")), double_spaced(segment("a\\nb\\n\\nc\\nd\\n"))
+        (True, False)
+    """
+    gaps = []
+    blank = 0
+    seen = False
+    for block in blocks:
+        if block.blank:
+            blank += 1
+        else:
+            if seen:
+                gaps.append(blank)
+            seen, blank = True, 0
+    return len(gaps) >= 3 and sum(gap == 1 for gap in gaps) >= DOUBLE_SPACED_SHARE * len(gaps)
 
 
 def _group(run: list[Block], out: list[Paragraph]) -> None:

@@ -264,3 +264,14 @@ def test_python_dash_m_and_console_script(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "cleaner", str(tmp_path / "nope.txt")], capture_output=True, check=False)
     assert missing.returncode == 1
     assert b"Traceback" not in missing.stderr and len(missing.stderr.splitlines()) == 1
+
+
+def test_outputs_get_ordinary_permissions(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert run(page, "-o", tmp_path / "out").exit_code == Exit.OK
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "out" / "page.txt").stat().st_mode) == 0o644
