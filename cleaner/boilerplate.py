@@ -38,6 +38,7 @@ EXTRA_SHARE_ACROSS_WALL = 0.25
 BIG_EXTRA = 150.0  # a run this long is article text whatever the main run's size
 TITLE_LOOKBACK = 4
 RUN_GROWTH = 0.5
+MENU_UNITS = 4.0  # lines shorter than this in a row are menu items, longer ones may be list entries
 RUN_CAP = 4
 NO_CONTENT_MIN_ITEMS = 10
 MAX_TITLE_UNITS = 40.0
@@ -122,12 +123,12 @@ def judge_context(page: Page) -> None:
         text = item.first.text if len(item.blocks) == 1 else None
         if item.hit is not None:
             _remove(page, item, item.hit.rule.reason, item.hit.evidence)
-        elif item.zone is not None:
-            _remove(page, item, Reason.BOILER_COMMENTS, item.zone)
         elif text is not None and (menu := _menu(text, item.feats)) is not None:
             _remove(page, item, Reason.BOILER_NAV, menu)
         elif number in runs:
             _remove(page, item, *runs[number])
+        elif item.zone is not None:
+            _remove(page, item, Reason.BOILER_COMMENTS, item.zone)
         elif number in after_wall:
             reason, header = after_wall[number]
             _remove(page, item, reason, f"after the {header!r} header")
@@ -200,11 +201,12 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
 
 
 def _escalate(items: list[_Item]) -> None:
-    """Each further short line in a row costs more: one heading between two
-    paragraphs is cheap to include, twenty menu lines are a wall."""
+    """Each further menu-sized line in a row costs more: one heading between
+    two paragraphs is cheap to include, twenty menu items are a wall. Longer
+    unpunctuated lines (agenda entries, table rows) keep their flat cost."""
     run = 0
     for item in items:
-        if item.open and item.hit is None and item.score < 0:
+        if item.open and item.hit is None and item.score < 0 and item.feats.units < MENU_UNITS:
             item.score *= 1 + RUN_GROWTH * min(run, RUN_CAP)
             run += 1
         elif item.score > 0:

@@ -20,6 +20,7 @@ _WORD_RE = re.compile(rf"(?:(?!{CJK_CLASS})[^\W_])+")
 _DIGIT_RE = re.compile(r"\d")
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
 _ENDS_SENTENCE = re.compile(r"[。！？!?.…．;；][”’\"'」』）)\]】]*$")
+_FULL_STOP = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[，、；,;：:]")
 _SEPARATORS = re.compile(r"[|｜丨·•»›>→/]|\s-\s|\s–\s")
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
@@ -45,6 +46,7 @@ class Features:
     bullet: bool
     stops: int
     units: float
+    full_stops: int = 0
 
     @property
     def tokens(self) -> int:
@@ -72,10 +74,16 @@ class Features:
             return False
         if self.ends_sentence:
             return self.units >= 6 or self.clauses >= 1
-        if self.units >= 20 and self.words > self.cjk and self.stop_share >= 0.25:
-            return True  # unpunctuated, but written like English running text
-            # (Chinese prose without ，。 is rare; Chinese headlines are not)
-        return self.clauses >= 2 and self.units >= 10 or self.clauses >= 4
+        if self.words > self.cjk:
+            if self.units >= 20 and self.stop_share >= 0.25:
+                return True  # unpunctuated, but written like English running text
+            return self.clauses >= 2 and self.units >= 10 or self.clauses >= 4
+        # A Chinese paragraph ends with 。！？; a headline with a colon and a
+        # comma (不低于20%，员工称…) does not, so it needs more to count, and
+        # a long line with no full stop anywhere is a ticker of headlines.
+        if self.units > 60 and not self.full_stops:
+            return False
+        return self.clauses >= 3 and self.units >= 20 or self.clauses >= 5
 
 
 def features(text: str) -> Features:
@@ -101,4 +109,5 @@ def features(text: str) -> Features:
         bullet=_BULLET.match(text) is not None,
         stops=stops,
         units=len(words) + cjk / CJK_PER_UNIT,
+        full_stops=len(_FULL_STOP.findall(text)) if cjk else 0,
     )
