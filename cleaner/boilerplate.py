@@ -125,13 +125,13 @@ def judge_context(page: Page) -> None:
             _remove(page, item, item.hit.rule.reason, item.hit.evidence)
         elif text is not None and (menu := _menu(text, item.feats)) is not None:
             _remove(page, item, Reason.BOILER_NAV, menu)
+        elif number in after_wall:
+            reason, header = after_wall[number]
+            _remove(page, item, reason, f"after the {header!r} header")
         elif number in runs:
             _remove(page, item, *runs[number])
         elif item.zone is not None:
             _remove(page, item, Reason.BOILER_COMMENTS, item.zone)
-        elif number in after_wall:
-            reason, header = after_wall[number]
-            _remove(page, item, reason, f"after the {header!r} header")
         else:
             _remove(page, item, Reason.BOILER_CONTEXT, f"outside the article ({span})")
 
@@ -142,7 +142,7 @@ def _without_prose(page: Page, items: list[_Item]) -> None:
     page with no article, and goes whole."""
     open_items = [item for item in items if item.open]
     near_prose = any(item.hit is None and (item.feats.clauses or item.feats.ends_sentence) and item.feats.units >= 8 for item in open_items)
-    if len(open_items) < NO_CONTENT_MIN_ITEMS or near_prose:
+    if len(items) < NO_CONTENT_MIN_ITEMS or near_prose:
         for item in open_items:
             if item.hit is not None:
                 _remove(page, item, item.hit.rule.reason, item.hit.evidence)
@@ -269,7 +269,7 @@ def _regions(items: list[_Item]) -> list[tuple[int, int]]:
 
 def _lead_in(items: list[_Item], first: int) -> list[int]:
     """The lines that open the article just above its first paragraph: its
-    title, a salutation (同志们:). Up to two short lines, skipping removed
+    title, or a salutation (同志们:) and the title above it, skipping removed
     lines between them; a menu, a rule hit or a paragraph stops the search."""
     found: list[int] = []
     for number in range(first - 1, max(-1, first - 1 - TITLE_LOOKBACK), -1):
@@ -281,8 +281,8 @@ def _lead_in(items: list[_Item], first: int) -> list[int]:
         if item.hit is not None or item.score > 0 or not opener or item.feats.units > MAX_TITLE_UNITS or _menu(text, item.feats):
             break
         found.append(number)
-        if len(found) == 2:
-            break
+        if len(found) == 2 or not text.endswith((":", "：")):
+            break  # a title; above a salutation (同志们:) may stand the title
     return found
 
 
@@ -332,14 +332,17 @@ def _title_runs(items: list[_Item], inside: set[int]) -> dict[int, tuple[Reason,
 
 
 def _after_walls(items: list[_Item]) -> dict[int, tuple[Reason, str]]:
-    """Paragraphs after a related-content or comments header take its reason."""
+    """Paragraphs after a related-content or comments header take its reason,
+    until a long paragraph or another kind of page furniture ends the section."""
     found: dict[int, tuple[Reason, str]] = {}
     current: tuple[Reason, str] | None = None
+    sections = (Reason.BOILER_RELATED, Reason.BOILER_COMMENTS)
     for number, item in enumerate(items):
-        if item.wall and item.hit is not None and item.hit.rule.reason in (Reason.BOILER_RELATED, Reason.BOILER_COMMENTS):
-            current = (item.hit.rule.reason, item.hit.found)
-        elif item.score > 40:
-            current = None  # a long paragraph: that section has ended
+        hit = item.hit
+        if item.wall and hit is not None and hit.rule.reason in sections:
+            current = (hit.rule.reason, hit.found)
+        elif item.score > 40 or (hit is not None and hit.rule.strong and hit.rule.reason not in sections):
+            current = None
         if current is not None:
             found[number] = current
     return found

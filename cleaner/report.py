@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from . import meta
 from .batch import Outcome
 from .chars import display_width
 from .pipeline import Decision
@@ -67,6 +68,7 @@ def record(outcome: Outcome) -> dict:
         passes=result.passes,
         changed=outcome.changed,
         counts=dict(sorted(result.counts.items())),
+        meta=meta.extract(result),
         removals=[_removal(d, result.decisions) for d in result.removed],
     )
     if outcome.written is not None:

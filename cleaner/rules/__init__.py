@@ -6,12 +6,14 @@ Rules come in two strengths:
 * ``strong`` rules (an ICP number, ``扫描…二维码``, a breadcrumb, a date on
   a line of its own) remove a block wherever it is, even between two
   paragraphs of the article;
-* weak rules (a short line mentioning ``版权``, a 小编 note) only remove a
-  block outside the article's main run of prose; inside it they only lower
-  the block's score, so a real paragraph that mentions copyright survives.
+* weak rules (a short line mentioning ``公众号``, a courtesy line) only
+  remove a block outside the article's main run of prose; inside it they
+  only lower the block's score.
 
 Every rule has a ``max_units`` guard (see :mod:`cleaner.features`): keyword
 rules only apply to short blocks, so they cannot take a paragraph with them.
+Rules on words that real sentences also use (``博彩``, ``主办单位``) are
+``not_prose``: they never apply to a block that reads as a sentence.
 Patterns are written without nested quantifiers, so matching time stays
 linear in the block's length whatever the input.
 """
@@ -49,13 +51,14 @@ class Rule:
     wall: bool = False
     min_distinct: int = 1
     lower: bool = False
+    not_prose: bool = False
 
     def match(self, text: str, feats: Features, lowered: str | None = None) -> str | None:
         """The matched text, or None. ``lower`` rules are written in lower
         case and see the lower-cased text (faster than re.IGNORECASE). With
         ``min_distinct`` > 1 the block must hold that many different matches
         (a vocabulary rule)."""
-        if feats.units > self.max_units:
+        if feats.units > self.max_units or (self.not_prose and feats.prose):
             return None
         if self.lower:
             text = lowered if lowered is not None else text.lower()
@@ -75,8 +78,9 @@ def rule(
     wall: bool = False,
     min_distinct: int = 1,
     lower: bool = False,
+    not_prose: bool = False,
 ) -> Rule:
-    return Rule(name, reason, re.compile(pattern), max_units, strong, wall, min_distinct, lower)
+    return Rule(name, reason, re.compile(pattern), max_units, strong, wall, min_distinct, lower, not_prose)
 
 
 @dataclass(frozen=True, slots=True)
