@@ -111,6 +111,7 @@ def judge_context(page: Page) -> None:
     for start, end in regions:
         inside.update(range(start, end + 1))
         inside.update(_adjacent_list(items, start, end))
+    inside.update(_between(items, regions))
     inside.update(_lead_in(items, regions[0][0]))
     first = min(start for start, _ in regions)
     last = max(end for _, end in regions)
@@ -160,6 +161,29 @@ def _adjacent_list(items: list[_Item], start: int, end: int) -> list[int]:
         while 0 <= number < len(items) and _list_item(items[number]):
             found.append(number)
             number += step
+    return found
+
+
+def _between(items: list[_Item], regions: list[tuple[int, int]]) -> list[int]:
+    """What lies between two runs of the article's prose is the article's
+    too (a table, a list, a discography between two sections), unless a
+    wall separates them, a rule names it, it is a menu line, or it is a run
+    of menu-sized items."""
+    found = []
+    for (_, end), (start, _) in zip(regions, regions[1:]):
+        gap = range(end + 1, start)
+        if any(items[i].wall for i in gap):
+            continue  # a related-content or comments header: two sections, not one article
+        menu_sized = [items[i].open and items[i].hit is None and items[i].feats.units < MENU_UNITS for i in gap]
+        for offset, number in enumerate(gap):
+            item = items[number]
+            if not item.open or item.hit is not None or item.zone is not None:
+                continue
+            if len(item.blocks) == 1 and _menu(item.first.text, item.feats):
+                continue
+            if menu_sized[offset] and sum(menu_sized[max(0, offset - 2) : offset + 3]) >= 3:
+                continue
+            found.append(number)
     return found
 
 
