@@ -16,7 +16,7 @@ Two steps, with duplicate removal between them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .features import Features, features
 from .pipeline import Page
@@ -43,7 +43,7 @@ RUN_CAP = 4
 NO_CONTENT_MIN_ITEMS = 10
 MAX_TITLE_UNITS = 40.0
 
-_TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.LAYOUT_SYMBOLS})
+_TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.DUP_NEAR, Reason.LAYOUT_SYMBOLS})
 _ITEM_SPLIT = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _SEPARATED = re.compile(r"[|｜丨·•]")
 
@@ -207,8 +207,15 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.rule.wall, False, hit))
     for para in paragraphs(page, breaks=lambda b: notes.hits[b.index] is not None):
         blocks = para.blocks
-        feats = notes.feats[blocks[0].index] if len(blocks) == 1 else page.cached("features", para.text, features)
-        hit = notes.hits[blocks[0].index] if len(blocks) == 1 else None
+        if len(blocks) == 1:
+            feats, hit = notes.feats[blocks[0].index], notes.hits[blocks[0].index]
+        else:
+            # Hard-wrapped lines are judged as the paragraph they make: terms
+            # of service wrapped at 40 characters still read as terms.
+            feats = page.cached("features", para.text, features)
+            hit = page.cached("hit", para.text, lambda text: first_hit(text, feats))
+            if hit is not None and hit.rule.strong:
+                hit = replace(hit, rule=replace(hit.rule, strong=False, wall=False))
         if hit is not None:
             items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.rule.wall, True, hit))
         elif feats.prose and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):

@@ -1,11 +1,25 @@
-"""Duplicate content inside one page.
+"""Duplicate content inside one page: the article pasted twice, exactly or not.
 
-The scraping artefact is a *run*: the whole article pasted twice, a terms
-block repeated. A single paragraph that appears twice is usually meant (a
-quoted post, a table header, a refrain), so it is left alone. The unit of
-comparison is the paragraph: hard-wrapped lines are joined first, so a copy
-is recognised whatever its line breaks, and consecutive identical paragraphs
-count once, so a refrain never makes a "run".
+Scraped pages repeat themselves: the whole article twice, a terms block
+twice, a mobile copy hard-wrapped at 40 characters under the desktop one, a
+copy whose full-width punctuation became half-width, a copy with a few
+characters edited. The unit of comparison is the *sentence* of a paragraph
+(hard-wrapped lines joined first), compared on a key that ignores width,
+case, spaces and punctuation, so line breaks and punctuation style do not
+matter; a sentence that differs by a few characters matches its twin when
+rapidfuzz says they are nearly the same.
+
+A *run* of consecutive sentences that repeats an earlier run in order is a
+copy when it covers two or more different substantial paragraphs of the
+original, or when it repeats the page from its start to its end. A single
+paragraph seen twice is usually meant (a quoted post, a table header, a
+refrain) and stays, and so does a paragraph repeated right after itself.
+Only blocks entirely inside a copy are removed; each points at its twin.
+
+Cost: sentences are found in one pass; a sentence is compared only with
+earlier sentences that have the same key, or the same first or last
+characters (the blocking step), and runs are extended pair by pair, so the
+work grows with the page, not with its square.
 """
 
 from __future__ import annotations
@@ -13,121 +27,385 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import count_tokens, dedup_key
-from .layout import paragraphs
+from rapidfuzz.fuzz import ratio
+
+from .chars import count_tokens, dedup_key, display_width
+from .layout import WRAP_MIN_WIDTH, Paragraph, double_spaced, paragraphs
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
 
-_SENTENCE_END = re.compile(r"[。！？!?.…；;」』”\"'）)]$")
+# Sentence ends: CJK and ASCII enders; an ASCII full stop unless it sits
+# between two letters or digits (29.57 and www.abc.com stay whole, while a
+# 。 turned into . before 1978年 still ends its sentence).
+_SENTENCE = re.compile(r"[。！？!?；;…]+[”’\"'」』）)\]】]*|(?:(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z]))[”’\"'」』）)\]】]*")
+_NUMBERS = re.compile(r"\d+")
+_ENDS = re.compile(r"[。！？!?.…；;」』”\"'）)]\s*$")
 MAX_CANDIDATES = 4
+MAX_MERGE = 6  # sentences of one copy that may make up one of the other
+RESYNC = 3  # sentences either side may skip to find the copy again
+FUZZY_MIN_CHARS = 20  # shorter sentences must match exactly...
+EDITED_MIN = 70.0  # ...unless both neighbours match and they are this similar
+EDGE = 6  # characters of a key's start and end used to find fuzzy candidates
+# A run inside one paragraph is a copy when it is this long: a quoted
+# paragraph is a few sentences, a flattened page pasted twice is dozens.
+LONG_RUN_SENTENCES = 6
+LONG_RUN_TOKENS = 120
 
 
-@dataclass
-class Unit:
-    """A paragraph as compared for duplicates."""
-
-    blocks: list[Block]
+@dataclass(slots=True)
+class Sentence:
     key: str
     tokens: int
-
-
-def _units(page: Page) -> list[Unit]:
-    out = []
-    for para in paragraphs(page):
-        key, tokens = page.cached("dedup", para.text, _key_and_tokens)
-        out.append(Unit(para.blocks, key, tokens))
-    return out
+    paragraph: int
+    ended: bool  # ends with sentence punctuation (not a heading or a cut-off)
+    blocks: tuple[int, ...]  # indices of the blocks it lies in
 
 
 def _key_and_tokens(text: str) -> tuple[str, int]:
     return dedup_key(text), count_tokens(text)
 
 
-def drop_exact(page: Page) -> None:
-    """Drop the second copy of a repeated run of paragraphs.
+def sentences(page: Page) -> list[Sentence]:
+    """The open blocks' text as sentences, in order, each knowing its blocks.
 
-    A run counts when it holds at least two different paragraphs of
-    ``dup_min_tokens`` tokens or more (a heading repeated with one paragraph
-    is a pattern of the page, not a pasted copy) and covers whole lines or a
-    long stretch of sentences; the first copy stays and every block of the
-    later copy points at its twin.
+    Consecutive blocks are read as one flow of text, whatever their line
+    breaks, and cut at sentence punctuation; only a short line that is not
+    the tail of a wrapped one (a heading, a menu item) or a blank line
+    between paragraphs ends the flow. So a copy hard-wrapped at 40
+    characters gives the same sentences as one paragraph a line.
+    """
+    out: list[Sentence] = []
+    flow: list[Block] = []
+    spaced = double_spaced(page.blocks)
+    # The sentences of a long line that was cut into pieces belong to one
+    # paragraph: the line.
+    paragraph_of: dict[int, int] = {}
+    line_paragraph: dict[int, int] = {}
+    for number, para in enumerate(paragraphs(page)):
+        for b in para.blocks:
+            paragraph_of[b.index] = line_paragraph.setdefault(b.line, number) if b.piece else number
+    blanks = 0
+    for block, decision in zip(page.blocks, page.decisions):
+        if block.blank:
+            blanks += 1
+            if flow and (blanks > 1 or not spaced or not _runs_on(flow[-1])):
+                _cut(page, flow, out, paragraph_of)
+                flow = []
+            continue
+        blanks = 0
+        if decision is not None:
+            continue
+        tail = len(flow) > 0 and _runs_on(flow[-1])
+        flow.append(block)
+        if display_width(block.text) < WRAP_MIN_WIDTH and not tail:
+            _cut(page, flow, out, paragraph_of)  # a heading or a menu item, not a wrapped line's tail
+            flow = []
+    if flow:
+        _cut(page, flow, out, paragraph_of)
+    return out
+
+
+def _menu_like(block: Block) -> bool:
+    """A line of several short items separated by spaces (a menu, a list of
+    links): whatever follows it starts afresh."""
+    parts = block.text.split()
+    return len(parts) >= 3 and not _ENDS.search(block.text)
+
+
+def _runs_on(block: Block) -> bool:
+    """A wide line that stops mid-sentence: the next line goes on with it."""
+    return display_width(block.text) >= WRAP_MIN_WIDTH and not _ENDS.search(block.text) and not _menu_like(block)
+
+
+def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[int, int]) -> None:
+    text = Paragraph(flow).text
+    spans = []  # (start, end, block index) of each block in the joined text
+    at = 0
+    for block in flow:
+        at = text.find(block.text, at)
+        spans.append((at, at + len(block.text), block.index))
+        at += len(block.text)
+    start = 0
+    cuts = [m.end() for m in _SENTENCE.finditer(text)]
+    if not cuts or cuts[-1] < len(text):
+        cuts.append(len(text))
+    for end in cuts:
+        piece = text[start:end]
+        key, tokens = page.cached("dedup", piece, _key_and_tokens)
+        if key:
+            blocks = tuple(index for s, e, index in spans if s < end and e > start)
+            out.append(Sentence(key, tokens, paragraph_of[blocks[0]], bool(_ENDS.search(piece)), blocks))
+        start = end
+
+
+def _threshold(length: int) -> float:
+    """How similar two sentence keys must be to count as copies (0..100):
+    stricter for shorter sentences, where one character is a larger share."""
+    return 92.0 if length < 50 else 88.0
+
+
+def _similar(a: Sentence, b: Sentence) -> float:
+    """100 for the same key, the rapidfuzz ratio when close enough, else 0."""
+    return _similar_text(a.key, b.key)
+
+
+def _similar_text(a: str, b: str) -> float:
+    """Near matches must carry the same numbers: list items that differ by
+    one number (第一季度…5.1%, 第二季度…5.3%) are different items."""
+    if a == b:
+        return 100.0
+    shorter = min(len(a), len(b))
+    if shorter < FUZZY_MIN_CHARS or abs(len(a) - len(b)) > 0.2 * shorter:
+        return 0.0
+    if _NUMBERS.findall(a) != _NUMBERS.findall(b):
+        return 0.0
+    return ratio(a, b, score_cutoff=_threshold(shorter))
+
+
+@dataclass
+class _Copy:
+    """A run of sentences ``[start, stop)`` repeating ``[source, source_stop)``;
+    ``pairs`` maps each copy sentence to its twin and similarity."""
+
+    start: int
+    stop: int
+    source: int
+    source_stop: int
+    pairs: list[tuple[int, int, float]]
+
+    @property
+    def length(self) -> int:
+        return self.stop - self.start
+
+
+def drop_copies(page: Page) -> None:
+    r"""Remove the later copy of a repeated run of sentences.
 
         >>> from cleaner.pipeline import Config, clean_text
         >>> from cleaner.reasons import parse_reasons
         >>> only_dedup = Config(disable=parse_reasons("boiler"))
-        >>> article = "会议强调,要牢记使命担当。\\n会议要求,要狠抓工作落实。\\n"
-        >>> clean_text(article + "（完）\\n" + article, only_dedup).text
-        '会议强调,要牢记使命担当。\\n会议要求,要狠抓工作落实。\\n（完）\\n'
-        >>> refrain = "Let it be, let it be, let it be, let it be.\\n"
+        >>> article = "会议强调,要牢记使命担当,切实增强加快推进现代职业教育健康持续发展的使命感。\n会议要求,要狠抓工作落实,确保各项任务落到实处。\n"
+        >>> clean_text(article + "（完）\n" + article, only_dedup).text == article + "（完）\n"
+        True
+        >>> wrapped = "会议强调,要牢记使命担当,切实增强加快推进现代职业教\n育健康持续发展的使命感.会议要求,要狠抓工作落实,确保各\n项任务落到实处.\n"
+        >>> clean_text(article + "（完）\n" + wrapped, only_dedup).text == article + "（完）\n"
+        True
+        >>> refrain = "Let it be, let it be, let it be, let it be.\n"
         >>> clean_text(refrain * 3, only_dedup).text == refrain * 3
         True
     """
-    paras = [p for p in _without_repeated_lines(_units(page)) if p.key]
-    # Consecutive identical paragraphs form one unit: a refrain is not a run.
-    units: list[list[Unit]] = []
-    for para in paras:
-        if units and units[-1][0].key == para.key:
-            units[-1].append(para)
-        else:
-            units.append([para])
-    keys = [unit[0].key for unit in units]
-    tokens = [unit[0].tokens for unit in units]
-    seen: dict[str, list[int]] = {}
-    minimum = page.config.dup_min_tokens
+    seq = sentences(page)
+    if len(seq) < 2:
+        return
+    copies: list[_Copy] = []
+    end = len(seq)
+    half = _second_half(page, seq)
+    if half is not None:  # the whole page twice: the second half goes first
+        copies.append(half)
+        end = half.start
+    repeats = _refrains(page, seq)
+    said: dict[str, int] = {}
+    for sentence in seq[:end]:
+        said[sentence.key] = said.get(sentence.key, 0) + 1
+    by_key: dict[str, list[int]] = {}
+    by_edge: dict[str, list[int]] = {}
     j = 0
-    while j < len(units):
-        best_start, best_length = -1, 0
-        for i in seen.get(keys[j], ()):
-            length = 0
-            while j + length < len(units) and i + length < j and keys[i + length] == keys[j + length]:
-                length += 1
-            if length > best_length:
-                best_start, best_length = i, length
-        if best_length >= 2 and _is_copy(page, units[j : j + best_length], minimum):
-            for offset in range(best_length):
-                twin = units[best_start + offset][0].blocks[0]
-                for para in units[j + offset]:
-                    for block in para.blocks:
-                        page.remove(block, Reason.DUP_EXACT, f"repeats line {twin.position} (a run of {best_length} paragraphs)", ref=twin.index)
-            j += best_length
+    while j < end:
+        found = None if j in repeats else _longest(seq[:end], j, by_key, by_edge)
+        if found is not None and _is_copy(page, seq, found, said):
+            copies.append(found)
+            j = found.stop
             continue
-        positions = seen.setdefault(keys[j], [])
-        if len(positions) < MAX_CANDIDATES:
-            positions.append(j)
+        _index(seq, j, by_key, by_edge)
         j += 1
+    _remove(page, seq, copies)
 
 
-def _is_copy(page: Page, run: list[list[Unit]], minimum: int) -> bool:
-    """A repeated run that is a pasted copy rather than a pattern of the page:
-    two or more different substantial paragraphs ending like sentences (a
-    repeated list of titles is the boilerplate steps' business), and either whole lines
-    (the copy starts and ends at line boundaries) or a long stretch of
-    sentences (a one-line page pasted twice)."""
-    substantial = {unit[0].key for unit in run if unit[0].tokens >= minimum and _SENTENCE_END.search(unit[0].blocks[-1].text)}
-    if len(substantial) < 2:
+def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
+    """The page is the original followed by its copy, as a whole (even when
+    that makes one paragraph said twice: a page, not a refrain)."""
+    if not any(s.tokens >= page.config.dup_min_tokens for s in seq):
+        return None
+    first = seq[0]
+    tries = 0
+    for j in range(max(1, len(seq) // 3), min(len(seq), len(seq) - len(seq) // 3 + 1)):
+        if _similar(first, seq[j]) or (j + 1 < len(seq) and first.key == seq[j].key + seq[j + 1].key):
+            copy = _extend(seq, 0, j, same_paragraph=True)
+            if copy is not None and copy.source_stop == j and copy.stop == len(seq):
+                return copy
+            tries += 1
+            if tries == MAX_CANDIDATES:
+                break
+    return None
+
+
+def _index(seq: list[Sentence], j: int, by_key: dict, by_edge: dict) -> None:
+    sentence = seq[j]
+    slots = by_key.setdefault(sentence.key, [])
+    if len(slots) < MAX_CANDIDATES:
+        slots.append(j)
+    if len(sentence.key) >= FUZZY_MIN_CHARS:
+        for edge in ("<" + sentence.key[:EDGE], ">" + sentence.key[-EDGE:]):
+            slots = by_edge.setdefault(edge, [])
+            if len(slots) < MAX_CANDIDATES:
+                slots.append(j)
+
+
+def _longest(seq: list[Sentence], j: int, by_key: dict, by_edge: dict) -> _Copy | None:
+    """The longest run starting at ``j`` that repeats an earlier run."""
+    sentence = seq[j]
+    candidates = list(by_key.get(sentence.key, ()))
+    if not candidates and len(sentence.key) >= FUZZY_MIN_CHARS:
+        for edge in ("<" + sentence.key[:EDGE], ">" + sentence.key[-EDGE:]):
+            candidates += by_edge.get(edge, ())
+    best: _Copy | None = None
+    for i in sorted(set(candidates)):
+        if seq[i].paragraph == sentence.paragraph:
+            continue  # a paragraph repeating its own sentences is how it was written
+        copy = _extend(seq, i, j)
+        if copy is not None and (best is None or copy.length > best.length):
+            best = copy
+    return best
+
+
+def _resync(seq: list[Sentence], a: int, b: int, j: int) -> tuple[int, int] | None:
+    """The nearest offsets, at most RESYNC sentences ahead on each side,
+    where the two sides agree again on a sentence long enough to trust."""
+    for total in range(1, 2 * RESYNC + 1):
+        for da in range(max(0, total - RESYNC), min(total, RESYNC) + 1):
+            db = total - da
+            if a + da < j and b + db < len(seq):
+                key = seq[a + da].key
+                if len(key) >= FUZZY_MIN_CHARS and key == seq[b + db].key:
+                    return da, db
+    return None
+
+
+def _merge(seq: list[Sentence], start: int, stop: int, target: str) -> int:
+    """How many sentences from ``start`` (before ``stop``) join into exactly
+    ``target``; 0 if none do."""
+    joined = ""
+    for count, index in enumerate(range(start, min(stop, start + MAX_MERGE)), start=1):
+        joined += seq[index].key
+        if joined == target:
+            return count
+        if not target.startswith(joined):
+            return 0
+    return 0
+
+
+def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -> _Copy | None:
+    """Walk the original from ``i`` and the copy from ``j`` side by side while
+    they match: one sentence against one, or, where one side has a sentence
+    boundary the other lacks (a full stop lost in a copy), one against two."""
+    pairs: list[tuple[int, int, float]] = []
+    a, b = i, j
+    while b < len(seq) and a < j and (same_paragraph or seq[a].paragraph != seq[b].paragraph):
+        score = _similar(seq[a], seq[b])
+        if score:
+            pairs.append((b, a, score))
+            a, b = a + 1, b + 1
+            continue
+        # Several against one: boundaries one side lacks (a full stop lost, a
+        # heading run into the text). Exact only, so that a short line next
+        # to a sentence is never swallowed as a near match.
+        if (taken := _merge(seq, a, j, seq[b].key)) > 1:
+            pairs.append((b, a, 100.0))
+            a, b = a + taken, b + 1
+            continue
+        if (taken := _merge(seq, b, len(seq), seq[a].key)) > 1:
+            pairs += [(b + t, a, 100.0) for t in range(taken)]
+            a, b = a + 1, b + taken
+            continue
+        if pairs and a + 1 < j and b + 1 < len(seq) and (after := _similar(seq[a + 1], seq[b + 1])):
+            # An edited sentence inside a copy: too short, or too changed, to
+            # match alone, but the sentences on both sides of it match; a
+            # changed number is accepted only between exact matches.
+            score = ratio(seq[a].key, seq[b].key)
+            same_numbers = _NUMBERS.findall(seq[a].key) == _NUMBERS.findall(seq[b].key)
+            if score >= EDITED_MIN and (same_numbers or after == 100.0):
+                pairs.append((b, a, score))
+                a, b = a + 1, b + 1
+                continue
+        if pairs and (step := _resync(seq, a, b, j)) is not None:
+            # Sentences one side lacks (a rule took them there, a line was
+            # damaged): step over them; the copy's own ones are not duplicates
+            # of anything, so they stay.
+            a, b = a + step[0], b + step[1]
+            continue
+        break
+    if not pairs:
+        return None
+    return _Copy(j, b, i, a, pairs)
+
+
+def _is_copy(page: Page, seq: list[Sentence], copy: _Copy, said: dict[str, int]) -> bool:
+    """A pasted copy rather than a pattern of the page: it covers two
+    different substantial paragraphs of the original (a heading with one
+    paragraph repeated, a quoted paragraph, is how some pages are written),
+    or a long stretch of one paragraph; and its sentences are not ones the
+    page says three times or more (a pasted copy says them twice)."""
+    original = seq[copy.source : copy.source_stop]
+    if sum(said.get(s.key, 0) >= 3 for s in original) * 2 > len(original):
         return False
-    first, last = run[0][0].blocks[0], run[-1][-1].blocks[-1]
-    whole_lines = first.piece <= 1 and _ends_line(page, last)
-    return whole_lines or (len(substantial) >= 5 and sum(unit[0].tokens for unit in run) >= 10 * minimum)
+    minimum = page.config.dup_min_tokens
+    texts: dict[int, str] = {}  # paragraph -> its sentences in the run, as one key
+    for s in original:
+        if s.ended and s.tokens >= minimum:
+            texts[s.paragraph] = texts.get(s.paragraph, "") + s.key
+    if len(set(texts.values())) >= 2:  # different paragraphs, not one said twice
+        return True
+    long_run = sum(1 for s in original if s.ended and s.tokens >= minimum) >= LONG_RUN_SENTENCES
+    return len(texts) == 1 and long_run and sum(s.tokens for s in original) >= LONG_RUN_TOKENS
 
 
-def _ends_line(page: Page, block: Block) -> bool:
-    following = block.index + 1
-    return block.piece == 0 or following >= len(page.blocks) or page.blocks[following].line != block.line
-
-
-def _without_repeated_lines(paras: list[Unit]) -> list[Unit]:
-    """Drop the sentences of a split line that repeats the line just before
-    it: like a refrain, an immediately repeated paragraph is left alone."""
-    lines: dict[int, list[Unit]] = {}
-    for para in paras:
-        lines.setdefault(para.blocks[0].line, []).append(para)
-    previous_key = None
+def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
+    """Sentences of a paragraph, or of a line, that repeats the one right
+    before it: like a refrain, an immediate repeat is left alone."""
     repeated: set[int] = set()
-    for line, members in lines.items():
-        key = "".join(p.key for p in members)
-        if key == previous_key and members[0].blocks[0].piece:
-            repeated.add(line)
-        previous_key = key
-    return [p for p in paras if p.blocks[0].line not in repeated]
+    by_paragraph: dict[int, list[int]] = {}
+    for number, sentence in enumerate(seq):
+        by_paragraph.setdefault(sentence.paragraph, []).append(number)
+    previous = None
+    for members in by_paragraph.values():
+        key = "".join(seq[n].key for n in members)
+        if key == previous:
+            repeated.update(members)
+        previous = key
+    by_line: dict[int, list[int]] = {}
+    for number, sentence in enumerate(seq):
+        by_line.setdefault(page.blocks[sentence.blocks[0]].line, []).append(number)
+    previous = None
+    for members in by_line.values():
+        key = "".join(seq[n].key for n in members)
+        if key == previous:
+            repeated.update(members)
+        previous = key
+    return repeated
+
+
+def _remove(page: Page, seq: list[Sentence], copies: list[_Copy]) -> None:
+    """Remove the blocks that lie entirely inside copies."""
+    covered: dict[int, list[tuple[int, float, _Copy]]] = {}  # block -> (twin, score, copy) per sentence
+    for copy in copies:
+        for b, a, score in copy.pairs:
+            for block in seq[b].blocks:
+                covered.setdefault(block, []).append((a, score, copy))
+    touching: dict[int, int] = {}
+    for sentence in seq:
+        for block in sentence.blocks:
+            touching[block] = touching.get(block, 0) + 1
+    for block_index, pairs in covered.items():
+        if len(pairs) < touching[block_index]:
+            continue  # part of the block is not a copy: keep it whole
+        twin_sentence, _, copy = pairs[0]
+        twin = seq[twin_sentence].blocks[0]
+        worst = min(score for _, score, _ in pairs)
+        where = page.blocks[twin].position
+        size = f"a run of {copy.length} sentence{'s' if copy.length > 1 else ''}"
+        block = page.blocks[block_index]
+        if worst >= 100.0:
+            page.remove(block, Reason.DUP_EXACT, f"repeats line {where} ({size})", ref=twin)
+        else:
+            page.remove(block, Reason.DUP_NEAR, f"near-copy of line {where} ({worst:.0f}% similar; {size})", ref=twin)

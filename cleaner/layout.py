@@ -15,6 +15,8 @@ from .segment import Block
 # hard-wrapped when the next line goes on with it.
 WRAP_MIN_WIDTH = 30
 WRAP_SHARE = 0.7
+MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole paragraphs
+FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
 _ENDS_SENTENCE = re.compile(r"[。！？!?.…．;；:：][”’\"'」』）)\]】]*$")
 _STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
@@ -102,11 +104,18 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
         return
     widths = [display_width(b.text) for b in run]
     widest = max(widths)
+    # Hard-wrapped at a fixed width: most lines fill it (CJK wraps give lines
+    # of exactly the same width; Latin ones a ragged edge). There a full line
+    # that happens to end with a full stop still goes on. Chinese paragraphs
+    # of similar length, one a line, are not a wrap.
+    cjk = sum(len(CJK_RE.findall(b.text)) for b in run) * 2 > sum(len(b.text) for b in run)
+    near = 1 if cjk else 0.25 * widest
+    wrapped = len(run) > 2 and widest <= MAX_WRAP_WIDTH and sum(widest - w <= near for w in widths[:-1]) >= 2 * (len(run) - 1) / 3
     current = [run[0]]
     for previous, width, block in zip(run, widths, run[1:]):
         continues = (
             width >= WRAP_MIN_WIDTH
-            and not _ENDS_SENTENCE.search(previous.text)
+            and (not _ENDS_SENTENCE.search(previous.text) or (wrapped and width >= FULL_LINE * widest))
             and not _STARTS_ITEM.match(block.text)
             and (width >= WRAP_SHARE * widest or _LOWER.match(block.text) is not None)
         )

@@ -143,7 +143,7 @@ def steps() -> tuple[Step, ...]:
     return (
         layout.drop_symbol_lines,
         boilerplate.drop_rule_hits,
-        dedup.drop_exact,
+        dedup.drop_copies,
         boilerplate.judge_context,
         layout.normalise_blank_lines,
     )

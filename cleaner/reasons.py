@@ -33,6 +33,7 @@ class Reason(StrEnum):
     LAYOUT_BLANK = "layout.blank"
     LAYOUT_SYMBOLS = "layout.symbols"
     DUP_EXACT = "dup.exact"
+    DUP_NEAR = "dup.near"
     BOILER_NAV = "boiler.nav"
     BOILER_BREADCRUMB = "boiler.breadcrumb"
     BOILER_METADATA = "boiler.metadata"
@@ -64,7 +65,8 @@ DESCRIPTIONS: dict[Reason, str] = {
     Reason.KEEP: "kept: part of the article",
     Reason.LAYOUT_BLANK: "surplus blank line (runs of blank lines become one paragraph break)",
     Reason.LAYOUT_SYMBOLS: "line of separators or symbols with no letter, digit or CJK character",
-    Reason.DUP_EXACT: "later copy of a repeated run of paragraphs (the article pasted twice)",
+    Reason.DUP_EXACT: "later copy of a repeated run of sentences (the article pasted twice)",
+    Reason.DUP_NEAR: "later copy of a repeated run whose sentences differ by a few characters (rapidfuzz)",
     Reason.BOILER_NAV: "site menus and navigation: runs of short items, menu words (首页, 登录, Home, Skip to content)",
     Reason.BOILER_BREADCRUMB: "breadcrumb trails (A > B > C) and 当前位置/您的位置 lines",
     Reason.BOILER_METADATA: "date, source, author, editor and view-count lines (时间:… 来源:…, Posted by, 阅读(123))",

@@ -134,7 +134,7 @@ def test_diff_tags_each_removal_with_its_reason(tmp_path):
     assert result.exit_code == Exit.OK
     lines = result.stdout.splitlines()
     assert lines[0] == f"--- {page}"
-    assert "-第一段讲了一件事情。  [dup.exact: repeats line 3 (a run of 2 paragraphs)]" in lines
+    assert "-第一段讲了一件事情。  [dup.exact: repeats line 3 (a run of 2 sentences)]" in lines
     assert any(line.startswith("-------  [layout.symbols:") for line in lines)  # "-" + "------"
     assert " 第二段又讲了一件事情。" in lines  # context
     assert page.read_text(encoding="utf-8") == PAGE + "------\n"

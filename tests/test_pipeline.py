@@ -85,8 +85,13 @@ def test_removed_sentences_of_a_long_line_leave_the_rest_intact():
 
 def test_a_line_repeated_right_after_itself_is_left_alone():
     line = "".join(f"会议{i}强调,要牢记使命担当,切实增强责任感。" for i in range(10))
-    text = f"{line}\n\n{line}\n"
+    text = f"开头的一段话在这里，说明了背景。\n{line}\n\n{line}\n结尾的一段话在这里，总结了全文。\n"
     assert clean_text(text, Config(split_chars=50)).text == text
+
+
+def test_a_page_that_is_one_paragraph_twice_is_a_doubled_page():
+    line = "".join(f"会议{i}强调,要牢记使命担当,切实增强责任感。" for i in range(10))
+    assert clean_text(f"{line}\n\n{line}\n", Config(split_chars=50)).text == f"{line}\n"
 
 
 lines = st.lists(
