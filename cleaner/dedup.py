@@ -363,21 +363,19 @@ def _is_copy(page: Page, seq: list[Sentence], copy: _Copy, said: dict[str, int])
 def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
     """Sentences of a paragraph, or of a line, that repeats the one right
     before it: like a refrain, an immediate repeat is left alone."""
+    by_paragraph = _repeating(seq, lambda s: s.paragraph)
+    by_line = _repeating(seq, lambda s: page.blocks[s.blocks[0]].line)
+    return by_paragraph | by_line
+
+
+def _repeating(seq: list[Sentence], group) -> set[int]:
+    """Sentences of a group (paragraph, line) whose text equals the group before."""
+    groups: dict[int, list[int]] = {}
+    for number, sentence in enumerate(seq):
+        groups.setdefault(group(sentence), []).append(number)
     repeated: set[int] = set()
-    by_paragraph: dict[int, list[int]] = {}
-    for number, sentence in enumerate(seq):
-        by_paragraph.setdefault(sentence.paragraph, []).append(number)
     previous = None
-    for members in by_paragraph.values():
-        key = "".join(seq[n].key for n in members)
-        if key == previous:
-            repeated.update(members)
-        previous = key
-    by_line: dict[int, list[int]] = {}
-    for number, sentence in enumerate(seq):
-        by_line.setdefault(page.blocks[sentence.blocks[0]].line, []).append(number)
-    previous = None
-    for members in by_line.values():
+    for members in groups.values():
         key = "".join(seq[n].key for n in members)
         if key == previous:
             repeated.update(members)
