@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 
 from . import __version__, report
-from .batch import Mode, Outcome, process
+from .batch import Across, Mode, Outcome, process, run
 from .decode import canonical
 from .files import Source, discover
 from .pipeline import Config
@@ -47,9 +47,14 @@ STDIN = Path("-")
 @click.option("--encoding", help="Force the input encoding (default: detect per file). Output is always UTF-8.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="Only files under folders matching PATTERN (repeatable; '!PATTERN' excludes).")
 @click.option("--disable", multiple=True, metavar="CODES", help="Reason codes (or prefixes such as 'dup') that must not remove anything.")
+@click.option(
+    "--dedup-across",
+    type=click.Choice(["keep", "drop"]),
+    help="Find near-duplicate files and paragraphs repeated across files: 'keep' reports them, 'drop' leaves later copies unwritten and removes repeated paragraphs.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, summary or warnings; errors are still printed.")
 @click.version_option(__version__, prog_name="cleaner")
-def cli(paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, quiet):
+def cli(paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, dedup_across, quiet):
     """Clean scraped web pages saved as text: keep the article, drop the
     menus, metadata, link lists, footers and repeated copies, and say why.
 
@@ -67,6 +72,8 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
         raise click.UsageError("choose one of -o/--output, --in-place and --check")
     if use_stdin and (output is not None or in_place):
         raise click.UsageError("-o and --in-place need PATH arguments; stdin is cleaned to stdout")
+    if dedup_across == "drop" and in_place:
+        raise click.UsageError("--dedup-across drop would empty input files; use -o DIR")
 
     single_file = len(paths) == 1 and (use_stdin or not paths[0].is_dir())
     if output is not None:
@@ -96,7 +103,8 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
         if interactive:
             sources = list(sources)
         total = len(sources) if isinstance(sources, list) else None
-        outcomes = (process(source, config, mode, output) for source in sources)
+        across = Across(dedup_across == "drop", config) if dedup_across else None
+        outcomes = run(sources, config, mode, output, across)
 
     started = time.perf_counter()
     summary = report.Summary()
@@ -157,6 +165,9 @@ def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, ch
         if not quiet:
             report.message(err, "skipped", outcome, outcome.skipped)
         return
+    if outcome.dropped and not quiet:
+        path, score = outcome.duplicate_of
+        report.message(err, "dropped", outcome, f"near-duplicate of {path} ({score:.0%} similar); not written")
     if not quiet:
         for warning in outcome.warnings:
             report.message(err, "warning", outcome, warning)

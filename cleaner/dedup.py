@@ -130,12 +130,20 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[
     cuts = [m.end() for m in _SENTENCE.finditer(text)]
     if not cuts or cuts[-1] < len(text):
         cuts.append(len(text))
+    first = 0  # sentences and blocks both run left to right: walk them together
     for end in cuts:
         piece = text[start:end]
+        while first < len(spans) and spans[first][1] <= start:
+            first += 1
         key, tokens = page.cached("dedup", piece, _key_and_tokens)
         if key:
-            blocks = tuple(index for s, e, index in spans if s < end and e > start)
-            out.append(Sentence(key, tokens, paragraph_of[blocks[0]], bool(_ENDS.search(piece)), blocks))
+            blocks = []
+            at = first
+            while at < len(spans) and spans[at][0] < end:
+                if spans[at][1] > start:
+                    blocks.append(spans[at][2])
+                at += 1
+            out.append(Sentence(key, tokens, paragraph_of[blocks[0]], bool(_ENDS.search(piece)), tuple(blocks)))
         start = end
 
 
@@ -206,13 +214,14 @@ def drop_copies(page: Page) -> None:
         end = half.start
     repeats = _refrains(page, seq)
     said: dict[str, int] = {}
-    for sentence in seq[:end]:
+    head = seq[:end]  # what is left once a second half is set aside
+    for sentence in head:
         said[sentence.key] = said.get(sentence.key, 0) + 1
     by_key: dict[str, list[int]] = {}
     by_edge: dict[str, list[int]] = {}
     j = 0
     while j < end:
-        found = None if j in repeats else _longest(seq[:end], j, by_key, by_edge)
+        found = None if j in repeats else _longest(head, j, by_key, by_edge)
         if found is not None and _is_copy(page, seq, found, said):
             copies.append(found)
             j = found.stop

@@ -34,6 +34,8 @@ class Reason(StrEnum):
     LAYOUT_SYMBOLS = "layout.symbols"
     DUP_EXACT = "dup.exact"
     DUP_NEAR = "dup.near"
+    DUP_ACROSS = "dup.across"
+    DUP_DOCUMENT = "dup.document"
     BOILER_NAV = "boiler.nav"
     BOILER_BREADCRUMB = "boiler.breadcrumb"
     BOILER_METADATA = "boiler.metadata"
@@ -67,6 +69,8 @@ DESCRIPTIONS: dict[Reason, str] = {
     Reason.LAYOUT_SYMBOLS: "line of separators or symbols with no letter, digit or CJK character",
     Reason.DUP_EXACT: "later copy of a repeated run of sentences (the article pasted twice)",
     Reason.DUP_NEAR: "later copy of a repeated run whose sentences differ by a few characters (rapidfuzz)",
+    Reason.DUP_ACROSS: "a paragraph that an earlier file of the run already has (--dedup-across drop)",
+    Reason.DUP_DOCUMENT: "the whole document nearly repeats an earlier file of the run (--dedup-across drop)",
     Reason.BOILER_NAV: "site menus and navigation: runs of short items, menu words (首页, 登录, Home, Skip to content)",
     Reason.BOILER_BREADCRUMB: "breadcrumb trails (A > B > C) and 当前位置/您的位置 lines",
     Reason.BOILER_METADATA: "date, source, author, editor and view-count lines (时间:… 来源:…, Posted by, 阅读(123))",
@@ -87,6 +91,8 @@ DESCRIPTIONS: dict[Reason, str] = {
 }
 
 REMOVAL_REASONS: tuple[Reason, ...] = tuple(r for r in Reason if r.removes)
+# Reasons only a run over many files can give (not a single page).
+CORPUS_REASONS = frozenset({Reason.DUP_ACROSS, Reason.DUP_DOCUMENT})
 
 
 def parse_reasons(codes: str | list[str] | tuple[str, ...]) -> frozenset[Reason]:

@@ -73,6 +73,11 @@ def record(outcome: Outcome) -> dict:
     )
     if outcome.written is not None:
         rec["output"] = str(outcome.written)
+    if outcome.duplicate_of is not None:
+        rec["duplicate_of"] = {"path": outcome.duplicate_of[0], "similarity": outcome.duplicate_of[1]}
+        rec["dropped"] = outcome.dropped
+    if outcome.repeated:
+        rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in outcome.repeated]
     if outcome.warnings:
         rec["warnings"] = list(outcome.warnings)
     return rec
@@ -157,7 +162,7 @@ def diff(outcome: Outcome, console: Console, context: int = 1) -> None:
 
 def message(console: Console, kind: str, outcome: Outcome, text: str) -> None:
     """One line on stderr: ``cleaner: error: path: what went wrong``."""
-    style = {"error": "red", "warning": "yellow", "skipped": "yellow"}.get(kind, "")
+    style = {"error": "red", "warning": "yellow", "skipped": "yellow", "dropped": "yellow"}.get(kind, "")
     console.print(Text(f"cleaner: {kind}: {outcome.path}: {text}", style=style), soft_wrap=True)
 
 
