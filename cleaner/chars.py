@@ -51,12 +51,17 @@ def count_tokens(text: str) -> int:
     return len(TOKEN_RE.findall(text))
 
 
+_NON_CJK_RE = re.compile(rf"[^{CJK_RANGES}]+")
+
+
 def count_cjk(text: str) -> int:
     """
-        >>> count_cjk("Hello 世界")
-        2
+        >>> count_cjk("Hello 世界"), count_cjk("plain")
+        (2, 0)
     """
-    return len(CJK_RE.findall(text))
+    if text.isascii():
+        return 0
+    return len(_NON_CJK_RE.sub("", text))
 
 
 def has_word_char(text: str) -> bool:
@@ -66,6 +71,18 @@ def has_word_char(text: str) -> bool:
         (False, True)
     """
     return WORD_CHAR_RE.search(text) is not None
+
+
+def ends_with(text: str, enders: frozenset[str], closers: str = "") -> bool:
+    """Whether ``text`` ends with one of ``enders``, possibly followed by
+    some of ``closers``. (A pattern anchored with ``$`` would be tried at
+    every position of the line; this looks at its end only.)
+
+        >>> ends = frozenset("。.")
+        >>> ends_with("他说:“走吧。”", ends, "”"), ends_with("标题", ends), ends_with("", ends)
+        (True, False, False)
+    """
+    return text.rstrip(closers)[-1:] in enders
 
 
 def dedup_key(text: str) -> str:
@@ -81,7 +98,7 @@ def dedup_key(text: str) -> str:
     return _NON_KEY_RE.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-_WIDE_RE = re.compile(rf"{CJK_CLASS}|[\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]")
+_NARROW_RE = re.compile(rf"[^{CJK_RANGES}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]+")
 
 
 def display_width(text: str) -> int:
@@ -90,4 +107,6 @@ def display_width(text: str) -> int:
         >>> display_width("abc"), display_width("中文，")
         (3, 6)
     """
-    return len(text) + len(_WIDE_RE.findall(text))
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_NARROW_RE.sub("", text))

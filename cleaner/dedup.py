@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from .chars import count_tokens, dedup_key, display_width
+from .chars import count_tokens, dedup_key
 from .layout import WRAP_MIN_WIDTH, Paragraph, double_spaced, paragraphs
 from .pipeline import Page
 from .reasons import Reason
@@ -38,9 +38,9 @@ from .segment import Block
 # Sentence ends: CJK and ASCII enders; an ASCII full stop unless it sits
 # between two letters or digits (29.57 and www.abc.com stay whole, while a
 # 。 turned into . before 1978年 still ends its sentence).
-_SENTENCE = re.compile(r"[。！？!?；;…]+[”’\"'」』）)\]】]*|(?:(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z]))[”’\"'」』）)\]】]*")
+_SENTENCE = re.compile(r"[。！？!?；;…]+[”’\"'」』）)\]】]*|\.(?:(?<![0-9A-Za-z]\.)|(?![0-9A-Za-z]))[”’\"'」』）)\]】]*")
 _NUMBERS = re.compile(r"\d+")
-_ENDS = re.compile(r"[。！？!?.…；;」』”\"'）)]\s*$")
+_ENDERS = frozenset("。！？!?.…；;」』”\"'）)")
 MAX_CANDIDATES = 4
 MAX_MERGE = 6  # sentences of one copy that may make up one of the other
 RESYNC = 3  # sentences either side may skip to find the copy again
@@ -98,7 +98,7 @@ def sentences(page: Page) -> list[Sentence]:
             continue
         tail = len(flow) > 0 and _runs_on(flow[-1])
         flow.append(block)
-        if display_width(block.text) < WRAP_MIN_WIDTH and not tail:
+        if block.width < WRAP_MIN_WIDTH and not tail:
             _cut(page, flow, out, paragraph_of)  # a heading or a menu item, not a wrapped line's tail
             flow = []
     if flow:
@@ -106,16 +106,20 @@ def sentences(page: Page) -> list[Sentence]:
     return out
 
 
+def _ends(text: str) -> bool:
+    return text.rstrip()[-1:] in _ENDERS
+
+
 def _menu_like(block: Block) -> bool:
     """A line of several short items separated by spaces (a menu, a list of
     links): whatever follows it starts afresh."""
     parts = block.text.split()
-    return len(parts) >= 3 and not _ENDS.search(block.text)
+    return len(parts) >= 3 and not _ends(block.text)
 
 
 def _runs_on(block: Block) -> bool:
     """A wide line that stops mid-sentence: the next line goes on with it."""
-    return display_width(block.text) >= WRAP_MIN_WIDTH and not _ENDS.search(block.text) and not _menu_like(block)
+    return block.width >= WRAP_MIN_WIDTH and not _ends(block.text) and not _menu_like(block)
 
 
 def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[int, int]) -> None:
@@ -143,7 +147,7 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[
                 if spans[at][1] > start:
                     blocks.append(spans[at][2])
                 at += 1
-            out.append(Sentence(key, tokens, paragraph_of[blocks[0]], bool(_ENDS.search(piece)), tuple(blocks)))
+            out.append(Sentence(key, tokens, paragraph_of[blocks[0]], _ends(piece), tuple(blocks)))
         start = end
 
 

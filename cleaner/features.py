@@ -12,24 +12,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import CJK_CLASS, CJK_RE
+from .chars import CJK_RANGES, count_cjk, ends_with
 
 CJK_PER_UNIT = 1.6
 
-_WORD_RE = re.compile(rf"(?:(?!{CJK_CLASS})[^\W_])+")
-_DIGIT_RE = re.compile(r"\d")
+_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
+_NON_DIGITS = re.compile(r"\D+")
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
-_ENDS_SENTENCE = re.compile(r"[。！？!?.…．;；][”’\"'」』）)\]】]*$")
+_ENDERS = frozenset("。！？!?.…．;；")
+_CLOSERS = "”’\"'」』）)]】"
 _FULL_STOP = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[，、；,;：:]")
-_SEPARATORS = re.compile(r"[|｜丨·•»›>→/]|\s-\s|\s–\s")
+_SEPARATORS = re.compile(r"[|｜丨·•»›>→/]")
+_DASHES = re.compile(r"\s[-–]\s")
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
     "which you he she we his her their were been will would can there about if its our your who what when "
     "more than into also had one all so no do".split()
 )
-_ZH_STOP = re.compile(r"[的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到]")
+_ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到"
+_NON_ZH_STOP = re.compile(f"[^{_ZH_STOP_CHARS}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,18 +97,18 @@ def features(text: str) -> Features:
         (9, 6, 14, False)
     """
     words = _WORD_RE.findall(text)
-    cjk = len(CJK_RE.findall(text))
-    stops = sum(w.lower() in _EN_STOP for w in words) if words else 0
+    cjk = count_cjk(text)
+    stops = sum(map(_EN_STOP.__contains__, map(str.lower, words))) if words else 0
     if cjk:
-        stops += len(_ZH_STOP.findall(text))
+        stops += len(_NON_ZH_STOP.sub("", text))
     return Features(
         chars=len(text),
         cjk=cjk,
         words=len(words),
-        digits=len(_DIGIT_RE.findall(text)),
-        ends_sentence=_ENDS_SENTENCE.search(text) is not None,
+        digits=len(_NON_DIGITS.sub("", text)),
+        ends_sentence=ends_with(text, _ENDERS, _CLOSERS),
         clauses=len(_CLAUSE.findall(text)),
-        separators=len(_SEPARATORS.findall(text)),
+        separators=len(_SEPARATORS.findall(text)) + (len(_DASHES.findall(text)) if "-" in text or "–" in text else 0),
         bullet=_BULLET.match(text) is not None,
         stops=stops,
         units=len(words) + cjk / CJK_PER_UNIT,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import CJK_RE, display_width, has_word_char
+from .chars import CJK_RE, count_cjk, ends_with, has_word_char
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
@@ -18,7 +18,8 @@ WRAP_SHARE = 0.7
 MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole paragraphs
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
-_ENDS_SENTENCE = re.compile(r"[。！？!?.…．;；:：][”’\"'」』）)\]】]*$")
+_ENDERS = frozenset("。！？!?.…．;；:：")
+_CLOSERS = "”’\"'」』）)]】"
 _STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 _LOWER = re.compile(r"^[a-z]")
 
@@ -102,20 +103,21 @@ def double_spaced(blocks: list[Block]) -> bool:
 def _group(run: list[Block], out: list[Paragraph]) -> None:
     if not run:
         return
-    widths = [display_width(b.text) for b in run]
+    widths = [b.width for b in run]
+    texts = [b.text for b in run]
     widest = max(widths)
     # Hard-wrapped at a fixed width: most lines fill it (CJK wraps give lines
     # of exactly the same width; Latin ones a ragged edge). There a full line
     # that happens to end with a full stop still goes on. Chinese paragraphs
     # of similar length, one a line, are not a wrap.
-    cjk = sum(len(CJK_RE.findall(b.text)) for b in run) * 2 > sum(len(b.text) for b in run)
+    cjk = sum(map(count_cjk, texts)) * 2 > sum(map(len, texts))
     near = 1 if cjk else 0.25 * widest
     wrapped = len(run) > 2 and widest <= MAX_WRAP_WIDTH and sum(widest - w <= near for w in widths[:-1]) >= 2 * (len(run) - 1) / 3
     current = [run[0]]
     for previous, width, block in zip(run, widths, run[1:]):
         continues = (
             width >= WRAP_MIN_WIDTH
-            and (not _ENDS_SENTENCE.search(previous.text) or (wrapped and width >= FULL_LINE * widest))
+            and (not ends_with(previous.text, _ENDERS, _CLOSERS) or (wrapped and width >= FULL_LINE * widest))
             and not _STARTS_ITEM.match(block.text)
             and (width >= WRAP_SHARE * widest or _LOWER.match(block.text) is not None)
         )

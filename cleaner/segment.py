@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import CJK_RANGES, STRIP_CHARS, has_word_char, strip
+from .chars import CJK_RANGES, STRIP_CHARS, display_width, has_word_char, strip
 
 # After CJK enders always; after ASCII enders only before whitespace (so that
 # 29.57, www.abc.com and e.g. stay whole); closing quotes and brackets stay
@@ -27,17 +27,25 @@ _SENTENCE_END = re.compile(
     rf"(?:[。！？；]+|…+|\.{{3,}}|[.!?;]+(?=[{_CLOSERS}]*\s))[{_CLOSERS}]*[{STRIP_CHARS}]*"
     # A gap between two CJK characters: in flattened Chinese pages a space
     # marks where a line break was.
-    rf"|(?<=[{CJK_RANGES}：:）)】」』”])[ \t\u3000\xa0]+(?=[{CJK_RANGES}（(【「『“])"
+    # (The lookbehind comes after the first space, so that every branch
+    # starts with a character class the engine can scan for.)
+    rf"|[ \t\u3000\xa0](?<=[{CJK_RANGES}：:）)】」』”][ \t\u3000\xa0])[ \t\u3000\xa0]*(?=[{CJK_RANGES}（(【「『“])"
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Block:
     """One unit of decision: a line, a blank line, or a sentence of a long line.
 
     ``text`` is stripped; ``start``/``end`` are offsets of that stripped text
     in the decoded input; ``tail`` is the whitespace that followed a sentence
-    inside its line (empty for whole lines), used to rejoin kept sentences.
+    inside its line (empty for whole lines), used to rejoin kept sentences;
+    ``width`` is the text's width in terminal columns (CJK counts two),
+    which layout and duplicate detection ask for again and again.
+
+    Blocks are made once per pass and never changed (they are not frozen
+    only because a frozen dataclass is four times slower to build, and a
+    corpus has billions of blocks).
     """
 
     index: int
@@ -47,6 +55,7 @@ class Block:
     text: str
     piece: int = 0
     tail: str = ""
+    width: int = 0
 
     @property
     def blank(self) -> bool:
@@ -77,7 +86,7 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
             if len(body) > split_chars:
                 _split(blocks, number, start, body)
             else:
-                blocks.append(Block(len(blocks), number, start, start + len(body), body))
+                blocks.append(Block(len(blocks), number, start, start + len(body), body, 0, "", display_width(body)))
         offset += len(raw)
     return blocks
 
@@ -96,12 +105,13 @@ def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
             last = blocks[-1]
             merged = body[last.start - start : right]
             text = strip(merged)
-            blocks[-1] = Block(last.index, number, last.start, last.start + len(text), text, last.piece, merged[len(text):])
+            blocks[-1] = Block(last.index, number, last.start, last.start + len(text), text, last.piece, merged[len(text):], display_width(text))
             continue
         piece += 1
         lead = chunk.index(sentence)
         tail = chunk[lead + len(sentence):]
-        blocks.append(Block(len(blocks), number, start + left + lead, start + left + lead + len(sentence), sentence, piece, tail))
+        at = start + left + lead
+        blocks.append(Block(len(blocks), number, at, at + len(sentence), sentence, piece, tail, display_width(sentence)))
     if piece == 1:  # nothing to cut: keep it a plain line
         last = blocks[-1]
-        blocks[-1] = Block(last.index, number, last.start, last.end, last.text)
+        blocks[-1] = Block(last.index, number, last.start, last.end, last.text, 0, "", last.width)
