@@ -20,7 +20,8 @@ CJK_RANGES = (
 )
 CJK_CLASS = f"[{CJK_RANGES}]"
 CJK_RE = re.compile(CJK_CLASS)
-TOKEN_RE = re.compile(rf"{CJK_CLASS}|(?:(?!{CJK_CLASS})[^\W_])+")
+TOKEN_RE = re.compile(rf"{CJK_CLASS}|[^\W_{CJK_RANGES}]+")
+WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")  # a run of letters or digits, not CJK
 WORD_CHAR_RE = re.compile(r"[^\W_]")
 _NON_KEY_RE = re.compile(r"[\W_]+")
 
@@ -48,7 +49,7 @@ def count_tokens(text: str) -> int:
         >>> count_tokens("2023年在全市 meeting, ok")
         7
     """
-    return len(TOKEN_RE.findall(text))
+    return len(WORD_RE.findall(text)) + count_cjk(text)
 
 
 _NON_CJK_RE = re.compile(rf"[^{CJK_RANGES}]+")

@@ -62,10 +62,6 @@ class Sentence:
     blocks: tuple[int, ...]  # indices of the blocks it lies in
 
 
-def _key_and_tokens(text: str) -> tuple[str, int]:
-    return dedup_key(text), count_tokens(text)
-
-
 def sentences(page: Page) -> list[Sentence]:
     """The open blocks' text as sentences, in order, each knowing its blocks.
 
@@ -123,6 +119,12 @@ def _runs_on(block: Block) -> bool:
 
 
 def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[int, int]) -> None:
+    if len(flow) == 1:  # the common case: one line, one flow
+        index = flow[0].index
+        paragraph = paragraph_of[index]
+        for _, _, key, tokens, ended in page.cached("sentences", flow[0].text, _pieces):
+            out.append(Sentence(key, tokens, paragraph, ended, (index,)))
+        return
     text = Paragraph(flow).text
     spans = []  # (start, end, block index) of each block in the joined text
     at = 0
@@ -130,25 +132,34 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[
         at = text.find(block.text, at)
         spans.append((at, at + len(block.text), block.index))
         at += len(block.text)
+    first = 0  # sentences and blocks both run left to right: walk them together
+    for start, end, key, tokens, ended in page.cached("sentences", text, _pieces):
+        while first < len(spans) and spans[first][1] <= start:
+            first += 1
+        blocks = []
+        at = first
+        while at < len(spans) and spans[at][0] < end:
+            if spans[at][1] > start:
+                blocks.append(spans[at][2])
+            at += 1
+        out.append(Sentence(key, tokens, paragraph_of[blocks[0]], ended, tuple(blocks)))
+
+
+def _pieces(text: str) -> list[tuple[int, int, str, int, bool]]:
+    """``(start, end, key, tokens, ended)`` of each sentence of ``text`` that
+    has a key (some letter, digit or CJK character)."""
+    out = []
     start = 0
     cuts = [m.end() for m in _SENTENCE.finditer(text)]
     if not cuts or cuts[-1] < len(text):
         cuts.append(len(text))
-    first = 0  # sentences and blocks both run left to right: walk them together
     for end in cuts:
         piece = text[start:end]
-        while first < len(spans) and spans[first][1] <= start:
-            first += 1
-        key, tokens = page.cached("dedup", piece, _key_and_tokens)
+        key = dedup_key(piece)
         if key:
-            blocks = []
-            at = first
-            while at < len(spans) and spans[at][0] < end:
-                if spans[at][1] > start:
-                    blocks.append(spans[at][2])
-                at += 1
-            out.append(Sentence(key, tokens, paragraph_of[blocks[0]], _ends(piece), tuple(blocks)))
+            out.append((start, end, key, count_tokens(piece), _ends(piece)))
         start = end
+    return out
 
 
 def _threshold(length: int) -> float:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import CJK_RANGES, count_cjk, ends_with
+from .chars import WORD_RE, count_cjk, ends_with
 
 CJK_PER_UNIT = 1.6
 
-_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
 _NON_DIGITS = re.compile(r"\D+")
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
 _ENDERS = frozenset("。！？!?.…．;；")
@@ -96,7 +95,7 @@ def features(text: str) -> Features:
         >>> f.cjk, f.words, f.digits, f.ends_sentence
         (9, 6, 14, False)
     """
-    words = _WORD_RE.findall(text)
+    words = WORD_RE.findall(text)
     cjk = count_cjk(text)
     stops = sum(map(_EN_STOP.__contains__, map(str.lower, words))) if words else 0
     if cjk:

@@ -176,12 +176,14 @@ def _prefilters(rules: list[Rule], lower: bool) -> tuple[re.Pattern[str], re.Pat
     """Three expressions that together match wherever any alternative of
     these rules could (a superset test, the rules decide):
 
-    * anchored alternatives, tried at position 0 only;
+    * anchored alternatives, tried at position 0 only (those that start
+      with literals as one trie of them);
     * the literal strings unanchored alternatives must start with, as one
       alternation of plain literals, which the engine scans for quickly;
     * the rest, which all need a digit, tried only on blocks that have one.
     """
     anchored: list[str] = []
+    heads: set[str] = set()  # leading literals of anchored alternatives
     literals: set[str] = set()
     numeric: list[str] = []
     for candidate in rules:
@@ -189,11 +191,16 @@ def _prefilters(rules: list[Rule], lower: bool) -> tuple[re.Pattern[str], re.Pat
             continue
         for part in alternatives(candidate.pattern.pattern):
             if part.startswith("^"):
-                anchored.append(f"(?:{part[1:]})")
+                if starts := leading_literals(part[1:]):
+                    heads.update(starts)
+                else:
+                    anchored.append(f"(?:{part[1:]})")
             elif starts := leading_literals(part):
                 literals.update(starts)
             else:
                 numeric.append(f"(?:{part})")
+    if heads:
+        anchored.insert(0, _trie(heads))
     return _either(anchored), _either([_trie(literals)] if literals else []), _either(numeric)
 
 
