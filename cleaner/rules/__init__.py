@@ -239,6 +239,8 @@ def leading_literals(pattern: str) -> list[str] | None:
         ['您登录后', '登录后', '请登录后']
         >>> leading_literals(r"\\d+页") is None
         True
+        >>> leading_literals("(?:下面|以下)(?:是|为)?.{0,24}(?:为|给)大家")
+        ['下面', '以下']
     """
     try:
         parsed = list(_parser.parse(pattern))
@@ -269,6 +271,9 @@ def _expand(seq: list, prefix: str, out: list[str]) -> bool:
         return _expand(rest, prefix, out)  # \\b and friends match no character
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         low, _, item = av
+        if low == 0 and prefix:  # optional from here: what came before is enough
+            out.append(prefix)
+            return len(out) <= MAX_PREFIXES
         taken = _expand(list(item) + rest, prefix, out)
         return taken and (low > 0 or _expand(rest, prefix, out))
     if prefix:
