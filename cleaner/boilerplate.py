@@ -57,7 +57,7 @@ class _Notes:
 def _notes(page: Page) -> _Notes:
     notes = page.memo.get("boilerplate")
     if notes is None:
-        feats = [None if b.blank else page.cached("features", b.text, features) for b in page.blocks]
+        feats = [None if not b.text else page.cached("features", b.text, features) for b in page.blocks]
         notes = _Notes(feats, [None] * len(page.blocks))
         page.memo["boilerplate"] = notes
     return notes
@@ -199,7 +199,7 @@ def _remove(page: Page, item: _Item, reason: Reason, evidence: str) -> None:
 def _items(page: Page, notes: _Notes) -> list[_Item]:
     items: list[_Item] = []
     for block, decision in zip(page.blocks, page.decisions):
-        if block.blank or decision is None or decision.reason in _TRANSPARENT:
+        if not block.text or decision is None or decision.reason in _TRANSPARENT:
             continue
         hit = notes.hits[block.index]
         feats = notes.feats[block.index]

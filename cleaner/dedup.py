@@ -83,7 +83,7 @@ def sentences(page: Page) -> list[Sentence]:
             paragraph_of[b.index] = line_paragraph.setdefault(b.line, number) if b.piece else number
     blanks = 0
     for block, decision in zip(page.blocks, page.decisions):
-        if block.blank:
+        if not block.text:
             blanks += 1
             if flow and (blanks > 1 or not spaced or not _runs_on(flow[-1])):
                 _cut(page, flow, out, paragraph_of)

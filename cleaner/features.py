@@ -34,7 +34,7 @@ _ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从�
 _NON_ZH_STOP = re.compile(f"[^{_ZH_STOP_CHARS}]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Features:
     """Numbers about one block's text (see module docstring for units)."""
 

@@ -60,7 +60,7 @@ def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
     spaced = double_spaced(page.blocks)
     blanks = 0
     for block, decision in zip(page.blocks, page.decisions):
-        if block.blank:
+        if not block.text:
             blanks += 1
             if not spaced or blanks > 1:
                 _group(run, out)
@@ -91,7 +91,7 @@ def double_spaced(blocks: list[Block]) -> bool:
     blank = 0
     seen = False
     for block in blocks:
-        if block.blank:
+        if not block.text:
             blank += 1
         else:
             if seen:
@@ -148,7 +148,7 @@ def normalise_blank_lines(page: Page) -> None:
     pending = []
     seen_text = False
     for block, decision in zip(page.blocks, page.decisions):
-        if block.blank:
+        if not block.text:
             if decision is None:
                 pending.append(block)
             continue

@@ -49,7 +49,7 @@ class Config:
         return reason not in self.disable
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Decision:
     """What happened to one input block: kept, or removed for ``reason``.
 
@@ -113,7 +113,7 @@ class Page:
     def open(self) -> Iterator[Block]:
         """Non-blank blocks no step has decided yet."""
         for block, decision in zip(self.blocks, self.decisions):
-            if decision is None and not block.blank:
+            if decision is None and block.text:
                 yield block
 
     def remove(self, block: Block, reason: Reason, evidence: str, ref: int | None = None) -> bool:
@@ -174,11 +174,11 @@ def assemble(decisions: Iterable[Decision]) -> tuple[str, list[tuple[int, int, i
         if not decision.kept:
             continue
         block = decision.block
-        if block.blank or block.line != line:
+        if not block.text or block.line != line:
             if out:
                 out.append("\n")
                 size += 1
-            line = None if block.blank else block.line
+            line = block.line if block.text else None
         elif tail:
             out.append(tail)
             size += len(tail)
@@ -207,7 +207,9 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     final = judge(blocks, config, cache)
     out, spans = assemble(final)
     passes = 1
-    while passes < MAX_PASSES:
+    # Nothing removed: the output is the input's own lines, stripped, which
+    # segment into the same blocks, so another pass would decide the same.
+    while passes < MAX_PASSES and not all(d.kept for d in final):
         again = judge(segment(out, config.split_chars), config, cache)
         if all(d.kept for d in again):
             break

@@ -101,45 +101,114 @@ def catalogue() -> tuple[Rule, ...]:
 
 
 class RuleSet:
-    """Rules with a fast path: most blocks are prose that no rule matches.
+    """Rules with a fast path: most blocks are prose that no rule matches,
+    and a block that some rule matches is tried on a handful of rules, not
+    on the whole catalogue.
 
-    Rules are banded by their ``max_units`` guard; for each band one
-    combined regular expression of the rules that apply to a block that long
-    answers "could any rule match?" in a single scan. Only blocks that pass it
-    try the rules one by one, in catalogue order.
+    Every alternative of every rule is filed under what a match must start
+    with: the literal strings it begins with (``版权所有``, ``share this``),
+    anchored at the start of the block or anywhere in it; failing that, the
+    alternative needs a digit (``\\d+页珍藏版``) or sits at the start of the
+    block. Rules are banded by their ``max_units`` guard, and for each band
+    a few combined expressions find, in one scan each, which literals occur
+    in a block; only the rules filed under those (and the digit or anchored
+    ones when their expression matches) are tried, in catalogue order.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self.vocabulary = tuple(r for r in rules if r.min_distinct > 1)
+        self.vocabulary = tuple(n for n, r in enumerate(rules) if r.min_distinct > 1)
         self.limits = sorted({r.max_units for r in rules if r.min_distinct == 1})
         self.bands = []
         for limit in self.limits:
-            plain = [r for r in rules if r.min_distinct == 1 and r.max_units >= limit]
-            tests = tuple((*_prefilters(plain, lower), lower) for lower in (False, True))
-            self.bands.append((tests, tuple(r for r in rules if r.max_units >= limit)))
+            plain = [(n, r) for n, r in enumerate(rules) if r.min_distinct == 1 and r.max_units >= limit]
+            self.bands.append(tuple(_Gate(plain, lower) for lower in (False, True)))
 
     def first_hit(self, text: str, feats: Features) -> Hit | None:
         at = bisect.bisect_left(self.limits, feats.units)
         lowered = None
-        candidates = self.vocabulary
+        candidates: set[int] = set(self.vocabulary)
         if at < len(self.bands):
-            tests, banded = self.bands[at]
             lowered = text.lower()
-            for at_start, literal, numeric, lower in tests:
-                subject = lowered if lower else text
-                if (
-                    at_start.match(subject) is not None
-                    or literal.search(subject) is not None
-                    or (feats.digits and numeric.search(subject) is not None)
-                ):
-                    candidates = banded
-                    break
-        for candidate in candidates:
+            for gate in self.bands[at]:
+                gate.candidates(lowered if gate.lower else text, feats.digits > 0, candidates)
+        for number in sorted(candidates):
+            candidate = self.rules[number]
             found = candidate.match(text, feats, lowered)
             if found is not None:
                 return Hit(candidate, found[:40])
         return None
+
+
+class _Gate:
+    """Which rules (of one band, lower-cased or not) could match a block."""
+
+    def __init__(self, rules: list[tuple[int, Rule]], lower: bool):
+        self.lower = lower
+        heads: dict[str, set[int]] = {}  # literal -> rules with an anchored alternative starting so
+        literals: dict[str, set[int]] = {}  # the same, anywhere in the block
+        anchored: list[str] = []
+        numeric: list[str] = []
+        self.anchored_rules: set[int] = set()
+        self.numeric_rules: set[int] = set()
+        for number, candidate in rules:
+            if candidate.lower != lower:
+                continue
+            for part in alternatives(candidate.pattern.pattern):
+                if part.startswith("^"):
+                    if starts := leading_literals(part[1:]):
+                        for start in starts:
+                            heads.setdefault(start, set()).add(number)
+                    else:
+                        anchored.append(f"(?:{part[1:]})")
+                        self.anchored_rules.add(number)
+                elif starts := leading_literals(part):
+                    for start in starts:
+                        literals.setdefault(start, set()).add(number)
+                else:
+                    numeric.append(f"(?:{part})")
+                    self.numeric_rules.add(number)
+        self.heads, self.head_rules = _trie_index(heads)
+        self.literals, self.literal_rules = _trie_index(literals)
+        self.anchored = _either(anchored)
+        self.numeric = _either(numeric)
+
+    def candidates(self, subject: str, digits: bool, out: set[int]) -> None:
+        """Add to ``out`` the rules that could match ``subject``."""
+        found = self.heads.match(subject)
+        if found is not None:
+            out.update(self.head_rules[found.group()])
+        if self.anchored_rules and self.anchored.match(subject) is not None:
+            out.update(self.anchored_rules)
+        found = self.literals.search(subject)
+        while found is not None:  # every occurrence, overlapping ones too
+            out.update(self.literal_rules[found.group()])
+            found = self.literals.search(subject, found.start() + 1)
+        if digits and self.numeric_rules and self.numeric.search(subject) is not None:
+            out.update(self.numeric_rules)
+
+
+def _trie_index(table: dict[str, set[int]]) -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
+    """One expression matching any of the literals, and for each literal the
+    rules to try when it is found. The expression stops at the shortest
+    literal of a family (``版权`` before ``版权所有``), so a literal also
+    answers for the longer ones it begins.
+
+        >>> pattern, rules = _trie_index({"版权": {1}, "版权所有": {2}, "ICP": {3}})
+        >>> found = pattern.search("本站版权所有")
+        >>> found.group(), sorted(rules[found.group()])
+        ('版权', [1, 2])
+    """
+    words = sorted(table)
+    rules: dict[str, frozenset[int]] = {}
+    for at, word in enumerate(words):
+        covered = set(table[word])
+        for longer in words[at + 1 :]:
+            if not longer.startswith(word):
+                break
+            covered |= table[longer]
+        rules[word] = frozenset(covered)
+    return _either([_trie(set(words))] if words else []), rules
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -170,38 +239,6 @@ def alternatives(pattern: str) -> list[str]:
         i += 1
     parts.append(pattern[start:])
     return parts
-
-
-def _prefilters(rules: list[Rule], lower: bool) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Three expressions that together match wherever any alternative of
-    these rules could (a superset test, the rules decide):
-
-    * anchored alternatives, tried at position 0 only (those that start
-      with literals as one trie of them);
-    * the literal strings unanchored alternatives must start with, as one
-      alternation of plain literals, which the engine scans for quickly;
-    * the rest, which all need a digit, tried only on blocks that have one.
-    """
-    anchored: list[str] = []
-    heads: set[str] = set()  # leading literals of anchored alternatives
-    literals: set[str] = set()
-    numeric: list[str] = []
-    for candidate in rules:
-        if candidate.lower != lower:
-            continue
-        for part in alternatives(candidate.pattern.pattern):
-            if part.startswith("^"):
-                if starts := leading_literals(part[1:]):
-                    heads.update(starts)
-                else:
-                    anchored.append(f"(?:{part[1:]})")
-            elif starts := leading_literals(part):
-                literals.update(starts)
-            else:
-                numeric.append(f"(?:{part})")
-    if heads:
-        anchored.insert(0, _trie(heads))
-    return _either(anchored), _either([_trie(literals)] if literals else []), _either(numeric)
 
 
 def _trie(words: set[str]) -> str:
@@ -239,7 +276,7 @@ def leading_literals(pattern: str) -> list[str] | None:
         ['您登录后', '登录后', '请登录后']
         >>> leading_literals(r"\\d+页") is None
         True
-        >>> leading_literals("(?:下面|以下)(?:是|为)?.{0,24}(?:为|给)大家")
+        >>> leading_literals("(?:下面|以下)(?:是|为)?.{0,24}(?:为|给)(?:大家|您|你|各位).{0,8}(?:整理|收集|搜集|带来|分享|推荐|精选|准备)")
         ['下面', '以下']
     """
     try:
@@ -247,12 +284,15 @@ def leading_literals(pattern: str) -> list[str] | None:
     except re.error:
         return None
     found: list[str] = []
-    if not _expand(parsed, "", found) or len(found) > MAX_PREFIXES:
-        return None
+    if not _expand(parsed, "", found, False) or len(found) > MAX_PREFIXES:
+        # Too many ways through the optional parts: stop at the first one.
+        found = []
+        if not _expand(parsed, "", found, True) or len(found) > MAX_PREFIXES:
+            return None
     return sorted(set(found))
 
 
-def _expand(seq: list, prefix: str, out: list[str]) -> bool:
+def _expand(seq: list, prefix: str, out: list[str], short: bool) -> bool:
     if len(prefix) >= MAX_PREFIX or not seq:
         if prefix:
             out.append(prefix)
@@ -260,22 +300,22 @@ def _expand(seq: list, prefix: str, out: list[str]) -> bool:
     op, av = seq[0]
     rest = seq[1:]
     if op is _c.LITERAL:
-        return _expand(rest, prefix + chr(av), out)
+        return _expand(rest, prefix + chr(av), out, short)
     if op is _c.BRANCH:
-        return all(_expand(list(branch) + rest, prefix, out) for branch in av[1])
+        return all(_expand(list(branch) + rest, prefix, out, short) for branch in av[1])
     if op is _c.SUBPATTERN:
-        return _expand(list(av[3]) + rest, prefix, out)
+        return _expand(list(av[3]) + rest, prefix, out, short)
     if op is _c.IN and len(av) <= 8 and all(kind is _c.LITERAL for kind, _ in av):
-        return all(_expand(rest, prefix + chr(char), out) for _, char in av)
+        return all(_expand(rest, prefix + chr(char), out, short) for _, char in av)
     if op is _c.AT and av is not _c.AT_BEGINNING:
-        return _expand(rest, prefix, out)  # \\b and friends match no character
+        return _expand(rest, prefix, out, short)  # \\b and friends match no character
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         low, _, item = av
-        if low == 0 and prefix:  # optional from here: what came before is enough
+        if short and low == 0 and prefix:  # optional from here: what came before is enough
             out.append(prefix)
             return len(out) <= MAX_PREFIXES
-        taken = _expand(list(item) + rest, prefix, out)
-        return taken and (low > 0 or _expand(rest, prefix, out))
+        taken = _expand(list(item) + rest, prefix, out, short)
+        return taken and (low > 0 or _expand(rest, prefix, out, short))
     if prefix:
         out.append(prefix)
         return True
