@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import CJK_RE, count_cjk, ends_with, has_word_char
+from .chars import CJK_RE, ends_with, has_word_char
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
@@ -110,7 +110,9 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
     # of exactly the same width; Latin ones a ragged edge). There a full line
     # that happens to end with a full stop still goes on. Chinese paragraphs
     # of similar length, one a line, are not a wrap.
-    cjk = sum(map(count_cjk, texts)) * 2 > sum(map(len, texts))
+    # (Mostly wide characters: CJK text and its full-width punctuation.)
+    size = sum(map(len, texts))
+    cjk = (sum(widths) - size) * 2 > size
     near = 1 if cjk else 0.25 * widest
     wrapped = len(run) > 2 and widest <= MAX_WRAP_WIDTH and sum(widest - w <= near for w in widths[:-1]) >= 2 * (len(run) - 1) / 3
     current = [run[0]]
