@@ -6,24 +6,41 @@ renders. A file that cannot be read, decoded or written becomes an outcome
 with ``error`` set and the run goes on.
 
 Each file goes through three stages: :func:`prepare` (read, decode, clean:
-a pure function of the file), the cross-file stage (:class:`Across`, which
-must see the files in the run's order), and :func:`deliver` (write).
+a pure function of the file and of what the run learned before it), the
+cross-file stage (:class:`Across`, which must see the files in the run's
+order), and :func:`deliver` (write).
+
+With several jobs, worker processes prepare (and, when nothing crosses
+files, deliver) while the parent takes the outcomes back *in the run's
+order*, a bounded number at a time: the output is the same as with one job,
+and memory holds a few files per worker, whatever the size of the folder.
+A run that learns templates (:mod:`cleaner.templates`) first reads every
+file once to count its lines, in the workers too, then cleans.
 """
 
 from __future__ import annotations
 
 import enum
+import os
 import time
-from collections.abc import Iterable, Iterator
+from array import array
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .corpus import CrossFile
-from .decode import BinaryInput, DecodeError
+from .decode import BinaryInput, DecodeError, decode
 from .files import Source, write_atomic
 from .layout import paragraphs
 from .pipeline import Config, Decision, Page, Result, assemble, clean_bytes
 from .reasons import Reason
+from .segment import segment
+from .templates import Templates, page_hashes
+
+WINDOW = 4  # outcomes in flight per worker: enough to keep workers busy, few enough to bound memory
 
 
 class Mode(enum.Enum):
@@ -60,7 +77,7 @@ class Outcome:
         return self.error is None
 
 
-def prepare(source: Source, config: Config, data: bytes | None = None) -> Outcome:
+def prepare(source: Source, config: Config, data: bytes | None = None, templates: Templates | None = None) -> Outcome:
     """Read, decode and clean one source; never raises for a problem with that file."""
     started = time.perf_counter()
     outcome = Outcome(source.path, source.rel)
@@ -71,7 +88,7 @@ def prepare(source: Source, config: Config, data: bytes | None = None) -> Outcom
         if data is None:
             data = source.path.read_bytes()
         outcome.bytes_in = len(data)
-        result = clean_bytes(data, config)
+        result = clean_bytes(data, config, templates)
     except BinaryInput as exc:
         outcome.skipped = str(exc)
         return outcome
@@ -210,10 +227,149 @@ def run(
     mode: Mode,
     output_dir: Path | None = None,
     across: Across | None = None,
+    jobs: int = 1,
+    templates: Templates | None = None,
 ) -> Iterator[Outcome]:
-    """Process sources one after another, in order."""
-    for source in sources:
-        outcome = prepare(source, config)
-        if across is not None:
-            across(outcome)
-        yield deliver(outcome, mode, output_dir)
+    """Process sources in order, with ``jobs`` worker processes (1: in this
+    process); outcomes come back in the order of ``sources``."""
+    if jobs <= 1:
+        for source in sources:
+            outcome = prepare(source, config, templates=templates)
+            if across is not None:
+                across(outcome)
+            yield deliver(outcome, mode, output_dir)
+        return
+    # Without a cross-file stage the workers write too, and send back
+    # outcomes without the input bytes.
+    write_here = across is None
+    state = (config, mode, output_dir, templates, write_here)
+    for outcome in ordered(jobs, sources, _clean_job, state, _crashed):
+        outcome = _arrived(outcome)
+        if not write_here:
+            if across is not None:
+                across(outcome)
+            outcome = deliver(outcome, mode, output_dir)
+        yield outcome
+
+
+def learn(sources: Iterable[Source], config: Config, jobs: int = 1) -> Templates:
+    """The first pass of a template run: count the lines of every file
+    (files that cannot be read are left to the clean pass to report)."""
+    templates = Templates()
+    if jobs <= 1:
+        for source in sources:
+            hashes = _hashes(source, config)
+            if hashes is not None:
+                templates.add(set(hashes))
+        return templates
+    for packed in ordered(jobs, sources, _learn_job, (config,), lambda source: None):
+        if packed is not None:
+            templates.add(set(array("Q", packed)))
+    return templates
+
+
+def _hashes(source: Source, config: Config) -> set[int] | None:
+    if source.error:
+        return None
+    try:
+        text = decode(source.path.read_bytes(), config.encoding).text
+    except (OSError, DecodeError, BinaryInput):
+        return None
+    return page_hashes(segment(text, config.split_chars))
+
+
+# What a worker process knows: set once, when it starts.
+_state: tuple = ()
+
+
+def _init_worker(state: tuple) -> None:
+    global _state
+    _state = state
+
+
+def _clean_job(source: Source) -> Outcome:
+    config, mode, output_dir, templates, write_here = _state
+    outcome = prepare(source, config, templates=templates)
+    if write_here:
+        outcome = deliver(outcome, mode, output_dir)
+    # Lighter to send back: the output bytes are the result's text, encoded
+    # again on arrival, and the decoded input is not needed any more.
+    outcome.output = b""
+    if outcome.result is not None and outcome.result.source is not None:
+        outcome.result = replace(outcome.result, source=replace(outcome.result.source, text=""))
+    return outcome
+
+
+def _arrived(outcome: Outcome) -> Outcome:
+    if outcome.result is not None:
+        outcome.output = outcome.result.text.encode("utf-8")
+    return outcome
+
+
+def _learn_job(source: Source) -> bytes | None:
+    (config,) = _state
+    hashes = _hashes(source, config)
+    return None if hashes is None else array("Q", sorted(hashes)).tobytes()
+
+
+def _crashed(source: Source) -> Outcome:
+    outcome = Outcome(source.path, source.rel)
+    outcome.error = "the worker process cleaning this file died (out of memory?)"
+    return outcome
+
+
+def ordered(jobs: int, items: Iterable, job: Callable, state: tuple, failed: Callable) -> Iterator:
+    """``job(item)`` for each item in worker processes, yielded in the
+    items' order, with at most ``WINDOW * jobs`` in flight.
+
+    A worker that dies (killed for memory, say) breaks the whole pool; the
+    items that were in flight then run again one at a time in a fresh pool,
+    and the one that breaks it again gets ``failed(item)``.
+    """
+    items = iter(items)
+    pending: deque[tuple[object, Future]] = deque()
+    pool = _pool(jobs, state)
+    try:
+        while True:
+            while len(pending) < WINDOW * jobs:
+                item = next(items, _END)
+                if item is _END:
+                    break
+                pending.append((item, pool.submit(job, item)))
+            if not pending:
+                return
+            item, future = pending.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                pool.shutdown(cancel_futures=True)
+                retry = [item] + [other for other, _ in pending]
+                pending.clear()
+                for other in retry:
+                    yield _alone(other, job, state, failed)
+                pool = _pool(jobs, state)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _alone(item, job: Callable, state: tuple, failed: Callable):
+    with _pool(1, state) as pool:
+        try:
+            return pool.submit(job, item).result()
+        except BrokenProcessPool:
+            return failed(item)
+
+
+def _pool(jobs: int, state: tuple) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state,))
+
+
+_END = object()
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

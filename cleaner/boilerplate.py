@@ -22,7 +22,8 @@ from .features import Features, features
 from .pipeline import Page
 from .reasons import Reason
 from .layout import paragraphs
-from .rules import Hit, first_hit
+from . import templates
+from .rules import Hit, Rule, first_hit
 from .segment import Block
 
 # Region scores, in units (about one word each).
@@ -46,6 +47,7 @@ MAX_TITLE_UNITS = 40.0
 _TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.DUP_NEAR, Reason.LAYOUT_SYMBOLS})
 _ITEM_SPLIT = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _SEPARATED = re.compile(r"[|｜丨·•]")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter or a CJK character
 
 
 @dataclass
@@ -71,12 +73,68 @@ def drop_rule_hits(page: Page) -> None:
         ''
     """
     notes = _notes(page)
+    shared = _template_hits(page, notes) if page.templates is not None and page.config.enabled(Reason.BOILER_TEMPLATE) else {}
     for block in page.open():
         feats = notes.feats[block.index]
-        hit = page.cached("hit", block.text, lambda text: first_hit(text, feats))
+        hit = page.cached("hit", block.text, lambda text: first_hit(text, feats)) or shared.get(block.index)
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             page.remove(block, hit.rule.reason, hit.evidence)
+
+
+TEMPLATE = Rule("template", Reason.BOILER_TEMPLATE, re.compile("(?!)"), max_units=float("inf"), strong=False)
+# The same, where the line's neighbours are shared too: part of a sequence
+# the site repeats, not a line that happens to recur (a teaser of another
+# page's first paragraph, a common heading).
+TEMPLATE_RUN = replace(TEMPLATE, name="template.run")
+_TEMPLATES = (TEMPLATE, TEMPLATE_RUN)
+
+
+def _template_hits(page: Page, notes: _Notes) -> dict[int, Hit]:
+    """Blocks that many files of the run share, as weak hits.
+
+    The bar: at least MIN_FILES files, and RATIO times as many as share the
+    page's typical line of text (the median, by length, of lines long enough
+    to stand alone), so that on an article syndicated to several files the
+    article is not taken for template. Lines with no letter (``2014``,
+    ``1 / 5``) are never template.
+    """
+    learned = page.templates
+    assert learned is not None
+    shared: dict[int, tuple[int, int]] = {}  # block -> (files sharing the line, files sharing it with a neighbour)
+    text_lines: list[tuple[int, float]] = []  # (files, units) of the page's lines of text
+    for block, alone, pairs in templates.shared_units(page.blocks):
+        alone_count = learned.counts.get(alone, 0) if alone else 0
+        shared[block.index] = (alone_count, learned.count(pairs))
+        feats = notes.feats[block.index]
+        if alone and feats is not None and page.decisions[block.index] is None:
+            text_lines.append((alone_count, feats.units))
+    typical = 1
+    half = sum(units for _, units in text_lines) / 2
+    for count, units in sorted(text_lines):
+        half -= units
+        if half <= 0:
+            typical = max(count, 1)
+            break
+    bar = max(templates.MIN_FILES, templates.RATIO * typical)
+    hits = {}
+    for block in page.open():
+        alone_count, pair_count = shared.get(block.index, (0, 0))
+        count = max(alone_count, pair_count)
+        if count >= bar and _LETTER.search(block.text) is not None:
+            rule = TEMPLATE_RUN if pair_count >= bar else TEMPLATE
+            hits[block.index] = Hit(rule, block.text[:40], f"template: seen in {count} of {learned.files} files")
+    return hits
+
+
+def _trim_templates(items: list[_Item], start: int, end: int) -> tuple[int, int]:
+    """A region without the site's template sequences at its two ends (a
+    footer sentence right after the article reads like its last line)."""
+    while start < end and items[start].hit is not None and items[start].hit.rule is TEMPLATE_RUN:
+        start += 1
+    while end > start and items[end].hit is not None and items[end].hit.rule is TEMPLATE_RUN:
+        end -= 1
+    return start, end
 
 
 @dataclass
@@ -107,6 +165,8 @@ def judge_context(page: Page) -> None:
     if not regions:
         _without_prose(page, items)
         return
+    if page.templates is not None:
+        regions = [_trim_templates(items, start, end) for start, end in regions]
     inside: set[int] = set()
     for start, end in regions:
         inside.update(range(start, end + 1))
@@ -174,7 +234,7 @@ def _between(items: list[_Item], regions: list[tuple[int, int]]) -> list[int]:
         gap = range(end + 1, start)
         if any(items[i].wall for i in gap):
             continue  # a related-content or comments header: two sections, not one article
-        menu_sized = [items[i].open and items[i].hit is None and items[i].feats.units < MENU_UNITS for i in gap]
+        menu_sized = [items[i].open and _looks_only(items[i]) and items[i].feats.units < MENU_UNITS for i in gap]
         for offset, number in enumerate(gap):
             item = items[number]
             if not item.open or item.hit is not None or item.zone is not None:
@@ -185,6 +245,11 @@ def _between(items: list[_Item], regions: list[tuple[int, int]]) -> list[int]:
                 continue
             found.append(number)
     return found
+
+
+def _looks_only(item: _Item) -> bool:
+    """No rule hit, or only a template one: the item weighs as what it looks like."""
+    return item.hit is None or item.hit.rule in _TEMPLATES
 
 
 def _list_item(item: _Item) -> bool:
@@ -205,7 +270,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         feats = notes.feats[block.index]
         cost = RULE_COST if hit is None or hit.rule.strong else WEAK_COST
         items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.rule.wall, False, hit))
-    for para in paragraphs(page, breaks=lambda b: notes.hits[b.index] is not None):
+    for para in paragraphs(page, breaks=lambda b: (hit := notes.hits[b.index]) is not None and hit.rule not in _TEMPLATES):
         blocks = para.blocks
         if len(blocks) == 1:
             feats, hit = notes.feats[blocks[0].index], notes.hits[blocks[0].index]
@@ -216,16 +281,21 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             hit = page.cached("hit", para.text, lambda text: first_hit(text, feats))
             if hit is not None and hit.rule.strong:
                 hit = replace(hit, rule=replace(hit.rule, strong=False, wall=False))
-        if hit is not None:
+        if hit is not None and hit.rule not in _TEMPLATES:
             items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.rule.wall, True, hit))
-        elif feats.prose and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
+            continue
+        # A template line scores as what it looks like: where the article
+        # lies is the page's own call; the template only decides what
+        # happens to the line when it is outside the article.
+        if feats.prose and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
             # Unfinished "prose" (a ticker of headlines, a cut-off teaser) counts half.
-            items.append(_Item(blocks, feats, feats.units if feats.ends_sentence else feats.units / 2))
+            score = feats.units if feats.ends_sentence else feats.units / 2
         elif feats.ends_sentence:
             # A short sentence (a line of dialogue, "同志们:") is text, not chrome.
-            items.append(_Item(blocks, feats, feats.units / 2))
+            score = feats.units / 2
         else:
-            items.append(_Item(blocks, feats, -(SHORT_COST if feats.units < 3 else TITLE_COST)))
+            score = -(SHORT_COST if feats.units < 3 else TITLE_COST)
+        items.append(_Item(blocks, feats, score, hit=hit))
     items.sort(key=lambda item: item.first.index)
     _escalate(items)
     return items
@@ -237,7 +307,7 @@ def _escalate(items: list[_Item]) -> None:
     unpunctuated lines (agenda entries, table rows) keep their flat cost."""
     run = 0
     for item in items:
-        if item.open and item.hit is None and item.score < 0 and item.feats.units < MENU_UNITS:
+        if item.open and _looks_only(item) and item.score < 0 and item.feats.units < MENU_UNITS:
             item.score *= 1 + RUN_GROWTH * min(run, RUN_CAP)
             run += 1
         elif item.score > 0:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from . import __version__, report
-from .batch import Across, Mode, Outcome, process, run
+from .batch import Across, Mode, Outcome, default_jobs, learn, process, run
 from .decode import canonical
 from .files import Source, discover
 from .pipeline import Config
@@ -52,9 +53,23 @@ STDIN = Path("-")
     type=click.Choice(["keep", "drop"]),
     help="Find near-duplicate files and paragraphs repeated across files: 'keep' reports them, 'drop' leaves later copies unwritten and removes repeated paragraphs.",
 )
+@click.option(
+    "--templates",
+    "learn_templates",
+    is_flag=True,
+    help="Read all files once first and treat lines that many of them share (site menus, footers) as template.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default="all cores",
+    help="Worker processes. Output is the same for any number.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, summary or warnings; errors are still printed.")
 @click.version_option(__version__, prog_name="cleaner")
-def cli(paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, dedup_across, quiet):
+def cli(paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, dedup_across, learn_templates, jobs, quiet):
     """Clean scraped web pages saved as text: keep the article, drop the
     menus, metadata, link lists, footers and repeated copies, and say why.
 
@@ -98,13 +113,22 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
         outcomes = iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data)])
         total = 1
     else:
-        sources = discover(paths, globs, exclude=[output] if output is not None else [])
+        exclude = [output] if output is not None else []
+        sources = discover(paths, globs, exclude=exclude)
         interactive = err.is_terminal and not quiet
         if interactive:
             sources = list(sources)
         total = len(sources) if isinstance(sources, list) else None
+        jobs = 1 if single_file else jobs or default_jobs()
+        templates = None
+        if learn_templates:
+            if interactive:
+                err.print(Text("learning templates…", style="dim"))
+            # A second walk rather than a list of every path: the walk is
+            # sorted, so both passes see the same files in the same order.
+            templates = learn(discover(paths, globs, exclude=exclude), config, jobs)
         across = Across(dedup_across == "drop", config) if dedup_across else None
-        outcomes = run(sources, config, mode, output, across)
+        outcomes = run(sources, config, mode, output, across, jobs, templates)
 
     started = time.perf_counter()
     summary = report.Summary()

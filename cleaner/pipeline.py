@@ -21,10 +21,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .decode import Decoded, decode
 from .reasons import Reason
 from .segment import Block, segment
+
+if TYPE_CHECKING:
+    from .templates import Templates
 
 MAX_PASSES = 6
 
@@ -66,6 +70,9 @@ class Decision:
     def kept(self) -> bool:
         return not self.reason.removes
 
+    def __reduce__(self):
+        return Decision, (self.block, self.reason, self.evidence, self.ref)
+
 
 @dataclass(frozen=True)
 class Result:
@@ -93,9 +100,10 @@ class Result:
 class Page:
     """The working state of one pass: blocks and their decisions so far."""
 
-    def __init__(self, blocks: list[Block], config: Config, cache: dict | None = None):
+    def __init__(self, blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None):
         self.blocks = blocks
         self.config = config
+        self.templates = templates  # line counts learned over the run, if any
         self.decisions: list[Decision | None] = [None] * len(blocks)
         self.memo: dict = {}  # scratch space the steps of one pass share
         # Facts about a block's text (features, rule hits, comparison keys)
@@ -152,8 +160,8 @@ def steps() -> tuple[Step, ...]:
 _MISSING = object()
 
 
-def judge(blocks: list[Block], config: Config, cache: dict | None = None) -> list[Decision]:
-    page = Page(blocks, config, cache)
+def judge(blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None) -> list[Decision]:
+    page = Page(blocks, config, cache, templates)
     for step in steps():
         step(page)
     return page.finish()
@@ -190,8 +198,10 @@ def assemble(decisions: Iterable[Decision]) -> tuple[str, list[tuple[int, int, i
     return (text + "\n" if text else ""), spans
 
 
-def clean_text(text: str, config: Config | None = None, source: Decoded | None = None) -> Result:
-    """Clean one page of text.
+def clean_text(text: str, config: Config | None = None, source: Decoded | None = None, templates: Templates | None = None) -> Result:
+    """Clean one page of text; ``templates``, learned over the files of a
+    run (:mod:`cleaner.templates`), adds what the page's site repeats on its
+    other pages to the evidence.
 
         >>> r = clean_text("会议召开\\n\\n\\n\\n第一段讲了一件事情。\\n第二段又讲了一件事情。\\n第一段讲了一件事情。\\n第二段又讲了一件事情。")
         >>> r.text
@@ -204,13 +214,13 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     config = config or Config()
     cache: dict = {}
     blocks = segment(text, config.split_chars)
-    final = judge(blocks, config, cache)
+    final = judge(blocks, config, cache, templates)
     out, spans = assemble(final)
     passes = 1
     # Nothing removed: the output is the input's own lines, stripped, which
     # segment into the same blocks, so another pass would decide the same.
     while passes < MAX_PASSES and not all(d.kept for d in final):
-        again = judge(segment(out, config.split_chars), config, cache)
+        again = judge(segment(out, config.split_chars), config, cache, templates)
         if all(d.kept for d in again):
             break
         passes += 1
@@ -251,11 +261,11 @@ def _origins(block: Block, spans: list[tuple[int, int, int]], starts: list[int])
     return hits
 
 
-def clean_bytes(data: bytes, config: Config | None = None) -> Result:
+def clean_bytes(data: bytes, config: Config | None = None, templates: Templates | None = None) -> Result:
     """Decode (see :mod:`cleaner.decode`) and clean."""
     config = config or Config()
     decoded = decode(data, config.encoding)
-    return clean_text(decoded.text, config, decoded)
+    return clean_text(decoded.text, config, decoded, templates)
 
 
 def clean_file(path: str | os.PathLike[str], config: Config | None = None) -> Result:

@@ -51,6 +51,7 @@ class Reason(StrEnum):
     BOILER_DOCSITE = "boiler.docsite"
     BOILER_PROMPT = "boiler.prompt"
     BOILER_SPAM = "boiler.spam"
+    BOILER_TEMPLATE = "boiler.template"
     BOILER_CONTEXT = "boiler.context"
     BOILER_NO_CONTENT = "boiler.no_content"
 
@@ -86,13 +87,14 @@ DESCRIPTIONS: dict[Reason, str] = {
     Reason.BOILER_DOCSITE: "document-sharing-site wrappers and terms (《X.docx》由会员分享, 温馨提示, 下载前须知)",
     Reason.BOILER_PROMPT: "cookie, login, subscribe, comment-form and browser prompts",
     Reason.BOILER_SPAM: "injected spam lines (gambling and lottery site names)",
+    Reason.BOILER_TEMPLATE: "site template: a line that many files of the run share, outside the article (folder runs)",
     Reason.BOILER_CONTEXT: "outside the article: short or link-like blocks away from the main run of prose",
     Reason.BOILER_NO_CONTENT: "the page has no prose at all (an index or menu page)",
 }
 
 REMOVAL_REASONS: tuple[Reason, ...] = tuple(r for r in Reason if r.removes)
 # Reasons only a run over many files can give (not a single page).
-CORPUS_REASONS = frozenset({Reason.DUP_ACROSS, Reason.DUP_DOCUMENT})
+CORPUS_REASONS = frozenset({Reason.DUP_ACROSS, Reason.DUP_DOCUMENT, Reason.BOILER_TEMPLATE})
 
 
 def parse_reasons(codes: str | list[str] | tuple[str, ...]) -> frozenset[Reason]:

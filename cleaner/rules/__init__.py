@@ -85,12 +85,16 @@ def rule(
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """A rule that matched a block: what it found, or (``note``) what it
+    knows about the block, as evidence."""
+
     rule: Rule
     found: str
+    note: str = ""
 
     @property
     def evidence(self) -> str:
-        return f"{self.rule.name}: {self.found!r}"
+        return self.note or f"{self.rule.name}: {self.found!r}"
 
 
 def catalogue() -> tuple[Rule, ...]:
@@ -98,6 +102,9 @@ def catalogue() -> tuple[Rule, ...]:
     from . import common, en, zh
 
     return (*zh.RULES, *en.RULES, *common.RULES)
+
+
+BANDS = (12.0, 20.0, 40.0)  # block lengths (units) where the set of applicable rules is cut
 
 
 class RuleSet:
@@ -109,8 +116,9 @@ class RuleSet:
     with: the literal strings it begins with (``版权所有``, ``share this``),
     anchored at the start of the block or anywhere in it; failing that, the
     alternative needs a digit (``\\d+页珍藏版``) or sits at the start of the
-    block. Rules are banded by their ``max_units`` guard, and for each band
-    a few combined expressions find, in one scan each, which literals occur
+    block. Rules are banded by their ``max_units`` guard (a long block is
+    scanned for fewer literals), and for each band a few combined
+    expressions find, in one scan each, which literals occur
     in a block; only the rules filed under those (and the digit or anchored
     ones when their expression matches) are tried, in catalogue order.
     """
@@ -118,11 +126,15 @@ class RuleSet:
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
         self.vocabulary = tuple(n for n, r in enumerate(rules) if r.min_distinct > 1)
-        self.limits = sorted({r.max_units for r in rules if r.min_distinct == 1})
+        longest = max((r.max_units for r in rules if r.min_distinct == 1), default=0.0)
+        self.limits = [limit for limit in BANDS if limit < longest] + [longest]
         self.bands = []
+        floor = 0.0
         for limit in self.limits:
-            plain = [(n, r) for n, r in enumerate(rules) if r.min_distinct == 1 and r.max_units >= limit]
+            # A block of (floor, limit] units: the rules that allow more than floor.
+            plain = [(n, r) for n, r in enumerate(rules) if r.min_distinct == 1 and r.max_units > floor]
             self.bands.append(tuple(_Gate(plain, lower) for lower in (False, True)))
+            floor = limit
 
     def first_hit(self, text: str, feats: Features) -> Hit | None:
         at = bisect.bisect_left(self.limits, feats.units)
