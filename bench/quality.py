@@ -4,12 +4,15 @@
     python bench/quality.py                      # samples/
     python bench/quality.py FOLDER [FOLDER...]   # any folders of <id>.txt + <id>.gold.txt
     python bench/quality.py FOLDER --per-page --json scores.json
+    python bench/quality.py FOLDER --templates   # learn site templates over each folder first
 
 Tokens are CJK characters and runs of other letters/digits (NFKC,
 case-folded, punctuation and whitespace ignored), compared as multisets, so a
 page whose article is kept twice loses precision. Per page P/R/F1, then macro
 and micro averages per folder, next to the do-nothing baseline (the input
-itself). Pages are cleaned in-process with the default Config.
+itself). Pages are cleaned in-process with the default Config; with
+--templates, after a first pass over the folder's raw pages (as the
+command line's --templates does over its run).
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Config, clean_bytes  # noqa: E402
+from cleaner.batch import learn  # noqa: E402
 from cleaner.chars import TOKEN_RE  # noqa: E402
+from cleaner.files import discover  # noqa: E402
 
 
 def tokens(text: str) -> Counter:
@@ -54,8 +59,9 @@ class Page:
     n_gold: int
 
 
-def score_folder(folder: Path, config: Config | None = None) -> list[Page]:
+def score_folder(folder: Path, config: Config | None = None, templates: bool = False) -> list[Page]:
     """Clean every ``<id>.txt`` that has an ``<id>.gold.txt`` and score it."""
+    learned = learn(discover([folder], ["*.txt", "!*.gold.txt"]), config or Config()) if templates else None
     pages = []
     for gold_path in sorted(folder.glob("*.gold.txt")):
         page_id = gold_path.name[: -len(".gold.txt")]
@@ -64,7 +70,7 @@ def score_folder(folder: Path, config: Config | None = None) -> list[Page]:
             continue
         raw = raw_path.read_bytes()
         gold = tokens(gold_path.read_text(encoding="utf-8"))
-        result = clean_bytes(raw, config)
+        result = clean_bytes(raw, config, learned)
         out = tokens(result.text)
         base = tokens(result.source.text if result.source else raw.decode("utf-8", "replace"))
         tp = sum((out & gold).values())
@@ -90,12 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="*", type=Path, default=[ROOT / "samples"])
     parser.add_argument("--per-page", action="store_true", help="print every page's scores")
     parser.add_argument("--json", type=Path, help="write the summary to this file")
+    parser.add_argument("--templates", action="store_true", help="learn site templates over each folder first")
     args = parser.parse_args(argv)
     summary = {}
     print(f"{'folder':24s} {'pages':>5s} | {'macroP':>6s} {'macroR':>6s} {'macroF':>6s} | {'microP':>6s} {'microR':>6s} {'microF':>6s} || {'in:mF':>6s}  seconds")
     for folder in args.folders:
         started = time.perf_counter()
-        pages = score_folder(folder)
+        pages = score_folder(folder, templates=args.templates)
         seconds = time.perf_counter() - started
         if args.per_page:
             for page in pages:

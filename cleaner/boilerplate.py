@@ -182,7 +182,7 @@ def judge_context(page: Page) -> None:
         if number in inside or not item.open:
             continue
         text = item.first.text if len(item.blocks) == 1 else None
-        if item.hit is not None:
+        if not _looks_only(item):
             _remove(page, item, item.hit.rule.reason, item.hit.evidence)
         elif text is not None and (menu := _menu(text, item.feats)) is not None:
             _remove(page, item, Reason.BOILER_NAV, menu)
@@ -193,6 +193,8 @@ def judge_context(page: Page) -> None:
             _remove(page, item, *runs[number])
         elif item.zone is not None:
             _remove(page, item, Reason.BOILER_COMMENTS, item.zone)
+        elif item.hit is not None:  # what the page shows names it first; else the template does
+            _remove(page, item, item.hit.rule.reason, item.hit.evidence)
         else:
             _remove(page, item, Reason.BOILER_CONTEXT, f"outside the article ({span})")
 
@@ -379,7 +381,9 @@ def _lead_in(items: list[_Item], first: int) -> list[int]:
             continue
         text = item.first.text
         opener = item.feats.units >= 2 or text.endswith((":", "："))
-        if item.hit is not None or item.score > 0 or not opener or item.feats.units > MAX_TITLE_UNITS or _menu(text, item.feats):
+        # (A title may be another page's teaser too, a template line alone.)
+        blocked = item.hit is not None and item.hit.rule is not TEMPLATE
+        if blocked or item.score > 0 or not opener or item.feats.units > MAX_TITLE_UNITS or _menu(text, item.feats):
             break
         found.append(number)
         if len(found) == 2 or not text.endswith((":", "：")):
@@ -424,7 +428,7 @@ def _title_runs(items: list[_Item], inside: set[int]) -> dict[int, tuple[Reason,
         run.clear()
 
     for number, item in enumerate(items):
-        if item.open and number not in inside and item.score <= 0 and item.hit is None:
+        if item.open and number not in inside and item.score <= 0 and _looks_only(item):
             run.append(number)
         else:
             close()
