@@ -6,10 +6,13 @@ Order of evidence:
 2. NUL bytes: UTF-16/UTF-32 without a BOM when they fall in the pattern those
    encodings leave, otherwise the file is binary and is refused;
 3. strict UTF-8, the fast path for most of the web;
-4. chardet's ranked guesses on a sample, plus GB18030 and Big5 (Chinese
-   first), each decoded *strictly* and scored by how plausible the text is;
-   the winner is then decoded strictly in full, and the next candidate is
-   tried when that fails.
+4. GB18030 and Big5 on a small sample: when exactly one of them reads as
+   clearly Chinese text (and the whole file decodes strictly), that is the
+   answer, without a detector (which takes tens of milliseconds a file);
+5. otherwise chardet's ranked guesses on a larger sample, plus GB18030 and
+   Big5 (Chinese first), each decoded *strictly* and scored by how plausible
+   the text is; the winner is then decoded strictly in full, and the next
+   candidate is tried when that fails.
 
 Single-byte codecs never fail to decode, which is how GBK pages end up as
 Latin-1 mojibake in other tools; here a candidate only wins on plausibility
@@ -33,6 +36,12 @@ SAMPLE_BYTES = 32 * 1024
 # A multi-byte decoding at least this plausible is trusted over any
 # single-byte one.
 TRUSTED_QUALITY = 0.9
+# The shortcut for Chinese legacy encodings: this much of the file, at least
+# this many CJK characters in it, this plausible, ahead of the other by this much.
+QUICK_BYTES = 4 * 1024
+QUICK_MIN_CJK = 40
+QUICK_QUALITY = 0.97
+QUICK_MARGIN = 0.05
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -130,7 +139,27 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return Decoded(text, "ascii" if text.isascii() else "utf-8", 1.0)
     if _looks_binary(data[:SAMPLE_BYTES]):
         raise BinaryInput("binary file (NUL or control bytes)")
-    return _detect(data)
+    return _chinese(data) or _detect(data)
+
+
+def _chinese(data: bytes) -> Decoded | None:
+    """GB18030 or Big5, when a small sample leaves no doubt."""
+    sample = data[:QUICK_BYTES]
+    scores = []
+    for name in ("gb18030", "big5"):
+        text = _decode_prefix(sample, name)
+        if text is not None:
+            scores.append((plausibility(text), len(_HAN_RE.findall(text)), name))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < QUICK_QUALITY or scores[0][1] < QUICK_MIN_CJK:
+        return None
+    if len(scores) > 1 and scores[1][0] > scores[0][0] - QUICK_MARGIN:
+        return None  # both read as text (pinyin letters in GBK are Han in Big5): let the detector weigh in
+    quality, _, name = scores[0]
+    try:
+        return Decoded(data.decode(name), name, round(quality, 3))
+    except UnicodeDecodeError:
+        return None  # the sample was clean, the file is not: the full procedure decides
 
 
 def _forced(data: bytes, encoding: str) -> Decoded:
@@ -188,6 +217,9 @@ def _looks_binary(sample: bytes) -> bool:
     """More than a few NUL/control bytes: not text (a stray NUL in a page is tolerated)."""
     controls = sum(sample.count(b) for b in _BINARY_BYTES)
     return controls > max(4, len(sample) // 100)
+
+
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _detect(data: bytes) -> Decoded:

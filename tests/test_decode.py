@@ -160,3 +160,22 @@ def test_plausibility_tells_text_from_mojibake(sample):
     assert plausibility(text) > 0.95
     assert plausibility(text.encode("utf-8").decode("gb18030", "replace")) < 0.7
     assert plausibility(text.encode("gb18030").decode("cp1252", "replace")) < 0.5
+
+
+def test_chinese_legacy_pages_need_no_detector(sample, monkeypatch):
+    import chardet
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the detector was asked")
+
+    monkeypatch.setattr(chardet, "detect_all", refuse)
+    text = sample.read_text(encoding="utf-8").replace("\xa0", " ")
+    assert decode(text.encode("gb18030")).text == text
+    big5 = text.encode("big5", errors="ignore")
+    assert decode(big5).encoding == "big5"
+
+
+def test_the_shortcut_steps_aside_when_both_chinese_codecs_read_as_text():
+    # Pinyin letters in GBK are common Han characters in Big5: the detector decides.
+    text = "Zhōngguó de shǒudū shì Běijīng, lǚxíng hěn fāngbiàn. " * 40 + "中文"
+    assert decode(text.encode("gbk")).encoding == "gb18030"

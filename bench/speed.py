@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""How fast, how much memory, and which stage is slow. Timings, not a test.
+
+    python bench/speed.py                        # a 200 MB corpus, jobs 1 and 2
+    python bench/speed.py --size-mb 20           # a smaller one
+    python bench/speed.py --real samples ../shared/eval/dev/cleaneval ...
+
+1. Builds a corpus of the chosen size from samples/, deterministically: the
+   five pages varied (paragraphs of other pages mixed in, numbers changed,
+   the article pasted twice, a page flattened to one long line), saved as
+   UTF-8, GBK or Big5, a hundred files a folder.
+2. Runs ``python -m cleaner CORPUS -o OUT -q -j N`` for each N in --jobs and
+   reports MB/s and pages/s, with the peak memory of the whole process tree
+   (sampled from /proc) and of its largest process.
+3. Cleans a slice of the corpus in this process with every stage timed
+   (decode, segment, rules, dedup, context, layout, write), so the slow
+   stage is visible.
+4. With --real, times in-process cleaning of real folders (one process).
+5. If trafilatura is installed, times it on the same slice's text (each line
+   a <p>, as trafilatura needs HTML) and prints the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner import batch, pipeline  # noqa: E402
+from cleaner.decode import decode  # noqa: E402
+from cleaner.files import Source  # noqa: E402
+from cleaner.pipeline import Config  # noqa: E402
+
+ENCODINGS = (("utf-8", 0.6), ("gbk", 0.25), ("big5", 0.15))
+PER_FOLDER = 100
+_DIGITS = re.compile(r"\d")
+
+
+def build(root: Path, size: int, seed: int = 7) -> tuple[int, int]:
+    """Write a corpus of about ``size`` bytes under ``root``; (files, bytes)."""
+    pages = sorted(p for p in (ROOT / "samples").glob("*.txt") if not p.name.endswith(".gold.txt"))
+    raws = [p.read_text(encoding="utf-8").splitlines() for p in pages]
+    golds = [p.with_name(p.name[: -len(".txt")] + ".gold.txt").read_text(encoding="utf-8").splitlines() for p in pages]
+    rng = random.Random(seed)
+    written = files = 0
+    while written < size:
+        number = rng.randrange(len(raws))
+        lines = list(raws[number])
+        if rng.random() < 0.5:  # paragraphs of another article mixed in
+            other = golds[rng.randrange(len(golds))]
+            at = rng.randrange(len(lines) + 1)
+            lines[at:at] = rng.sample(other, min(len(other), rng.randint(1, 4)))
+        if rng.random() < 0.2:  # the article pasted twice
+            lines += [""] + golds[number]
+        lines = [_DIGITS.sub(lambda _: str(rng.randrange(10)), line) if rng.random() < 0.3 else line for line in lines]
+        text = "\n".join(lines) + "\n"
+        if rng.random() < 0.1:  # flattened to one line, as document-sharing sites do
+            text = " ".join(line for line in lines if line.strip()) + "\n"
+        encoding = rng.choices([e for e, _ in ENCODINGS], [w for _, w in ENCODINGS])[0]
+        data = text.encode(encoding, errors="ignore")  # Big5 has no simplified-only characters
+        folder = root / f"{files // PER_FOLDER:04d}"
+        if files % PER_FOLDER == 0:
+            folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{files:06d}.txt").write_bytes(data)
+        written += len(data)
+        files += 1
+    return files, written
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    total = 0
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as children:
+                stack += [int(child) for child in children.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_cli(corpus: Path, jobs: int, extra: list[str]) -> dict:
+    """Time the command line on the corpus, sampling the tree's memory."""
+    with tempfile.TemporaryDirectory() as out:
+        command = [sys.executable, "-m", "cleaner", str(corpus), "-o", out, "-q", "-j", str(jobs), *extra]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, _tree_rss(process.pid))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        code = process.wait()
+        seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        largest = _largest_child_rss()
+    return {"jobs": jobs, "seconds": seconds, "peak_tree": peak, "peak_process": largest, "exit": code}
+
+
+def _largest_child_rss() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+
+
+class Stages:
+    """Wraps the pipeline's functions with timers (this process only)."""
+
+    def __init__(self) -> None:
+        self.seconds: Counter[str] = Counter()
+
+    def wrap(self, owner, name: str, stage: str) -> None:
+        original = getattr(owner, name)
+
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[stage] += time.perf_counter() - started
+
+        timed.__name__ = original.__name__
+        setattr(owner, name, timed)
+
+    def install(self) -> None:
+        from cleaner import boilerplate, dedup, layout
+
+        self.wrap(pipeline, "decode", "decode")
+        self.wrap(pipeline, "segment", "segment")
+        self.wrap(batch, "write_atomic", "write")
+        steps = pipeline.steps()
+        names = {
+            layout.drop_symbol_lines: "layout",
+            boilerplate.drop_rule_hits: "rules",
+            dedup.drop_copies: "dedup",
+            boilerplate.judge_context: "context",
+            layout.normalise_blank_lines: "layout",
+        }
+        timed_steps = []
+        for step in steps:
+            stage = names.get(step, step.__name__)
+
+            def run_step(page, step=step, stage=stage):
+                started = time.perf_counter()
+                step(page)
+                self.seconds[stage] += time.perf_counter() - started
+
+            timed_steps.append(run_step)
+        pipeline.steps = lambda: tuple(timed_steps)
+
+
+def stage_times(corpus: Path, limit: int) -> tuple[Counter, float, int, list[str]]:
+    """Clean up to ``limit`` bytes of the corpus in this process, stage by stage."""
+    sources = []
+    size = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        sources.append(path)
+        size += path.stat().st_size
+        if size >= limit:
+            break
+    stages = Stages()
+    stages.install()
+    texts = []
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        for path in sources:
+            outcome = batch.prepare(Source(path, path.relative_to(corpus)), Config())
+            batch.deliver(outcome, batch.Mode.OUTPUT_DIR, Path(out))
+        seconds = time.perf_counter() - started
+    for path in sources[:200]:
+        texts.append(decode(path.read_bytes()).text)
+    return stages.seconds, seconds, size, texts
+
+
+def trafilatura_ratio(texts: list[str], ours_per_byte: float) -> str:
+    try:
+        import trafilatura
+    except ImportError:
+        return "trafilatura not installed: no reference"
+    documents = ["<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in t.splitlines() if line.strip()) + "</body></html>" for t in texts]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    started = time.perf_counter()
+    for document in documents:
+        trafilatura.extract(document)
+    theirs = (time.perf_counter() - started) / size
+    return f"trafilatura on the same text: {size / 1e6 / (theirs * size):.2f} MB/s; cleaner is {theirs / ours_per_byte:.2f}x its speed"
+
+
+def real_folders(folders: list[Path]) -> None:
+    print("\nreal pages, one process (in-process clean_bytes, decode included):")
+    print(f"{'folder':28s} {'pages':>6s} {'MB':>7s} {'seconds':>8s} {'MB/s':>6s} {'pages/s':>8s}")
+    from cleaner import clean_bytes
+
+    clean_bytes("预热。".encode())  # imports and compiled patterns are not part of the rate
+    for folder in folders:
+        paths = sorted(p for p in folder.rglob("*.txt") if not p.name.endswith(".gold.txt"))
+        data = [p.read_bytes() for p in paths]
+        size = sum(map(len, data))
+        started = time.perf_counter()
+        for item in data:
+            clean_bytes(item)
+        seconds = time.perf_counter() - started
+        print(f"{folder.name[:28]:28s} {len(paths):6d} {size / 1e6:7.2f} {seconds:8.2f} {size / 1e6 / seconds:6.2f} {len(paths) / seconds:8.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size-mb", type=float, default=200.0, help="corpus size (default 200)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to time (default 1 2)")
+    parser.add_argument("--stage-mb", type=float, default=20.0, help="bytes of the corpus to time stage by stage (default 20)")
+    parser.add_argument("--corpus", type=Path, help="keep the corpus here (default: a temporary folder)")
+    parser.add_argument("--real", type=Path, nargs="*", default=[], help="also time these real folders in one process")
+    parser.add_argument("--cli-args", default="", help="extra options for the command line runs, e.g. '--templates'")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = args.corpus or Path(scratch) / "corpus"
+        started = time.perf_counter()
+        if corpus.exists() and any(corpus.iterdir()):
+            files = sum(1 for _ in corpus.rglob("*.txt"))
+            size = sum(p.stat().st_size for p in corpus.rglob("*.txt"))
+            print(f"corpus: {corpus} (existing): {files} files, {size / 1e6:.1f} MB")
+        else:
+            files, size = build(corpus, int(args.size_mb * 1e6))
+            print(f"corpus: {files} files, {size / 1e6:.1f} MB (UTF-8, GBK, Big5) built in {time.perf_counter() - started:.1f} s")
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        print(f"\n{'jobs':>4s} {'seconds':>8s} {'MB/s':>6s} {'pages/s':>8s} {'peak RSS, all processes':>24s} {'largest process':>16s}")
+        rates = {}
+        for jobs in args.jobs:
+            run = run_cli(corpus, jobs, args.cli_args.split())
+            rate = size / 1e6 / run["seconds"]
+            rates[jobs] = rate
+            print(
+                f"{jobs:4d} {run['seconds']:8.1f} {rate:6.2f} {files / run['seconds']:8.1f} "
+                f"{run['peak_tree'] / 2**20:21.0f} MB {run['peak_process'] / 2**20:13.0f} MB" + ("" if run["exit"] == 0 else f"  (exit {run['exit']})")
+            )
+        if 1 in rates and len(rates) > 1:
+            for jobs, rate in rates.items():
+                if jobs != 1:
+                    print(f"speed-up with {jobs} jobs: {rate / rates[1]:.2f}x")
+
+        seconds, total, sliced, texts = stage_times(corpus, int(args.stage_mb * 1e6))
+        print(f"\nstages, one process, {sliced / 1e6:.1f} MB of the corpus in {total:.1f} s ({sliced / 1e6 / total:.2f} MB/s):")
+        for stage, spent in seconds.most_common():
+            print(f"  {stage:10s} {spent:7.2f} s  {100 * spent / total:5.1f}%")
+        rest = total - sum(seconds.values())
+        print(f"  {'other':10s} {rest:7.2f} s  {100 * rest / total:5.1f}%  (reading, assembling, passes' bookkeeping)")
+        print(trafilatura_ratio(texts, total / sliced))
+    if args.real:
+        real_folders(args.real)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
