@@ -24,7 +24,7 @@ import enum
 import os
 import time
 from array import array
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -71,6 +71,8 @@ class Outcome:
     dropped: bool = False  # not written: a near-duplicate of an earlier file
     repeated: list[tuple[int, str, int]] = field(default_factory=list)  # (line, earlier path, its line)
     data: bytes | None = field(default=None, repr=False)  # the input, until written
+    bytes_out: int = 0
+    counts: Counter[str] = field(default_factory=Counter)  # removed blocks by reason code
 
     @property
     def ok(self) -> bool:
@@ -115,6 +117,8 @@ def prepare(source: Source, config: Config, data: bytes | None = None, templates
 def _set_result(outcome: Outcome, result: Result, data: bytes) -> None:
     outcome.result = result
     outcome.output = result.text.encode("utf-8")
+    outcome.bytes_out = len(outcome.output)
+    outcome.counts = result.counts
     outcome.changed = outcome.output != data
     outcome.data = data
 
@@ -229,9 +233,12 @@ def run(
     across: Across | None = None,
     jobs: int = 1,
     templates: Templates | None = None,
+    details: bool = True,
 ) -> Iterator[Outcome]:
     """Process sources in order, with ``jobs`` worker processes (1: in this
-    process); outcomes come back in the order of ``sources``."""
+    process); outcomes come back in the order of ``sources``. Without
+    ``details``, outcomes written by workers come back without their
+    decisions and text (counts and sizes stay)."""
     if jobs <= 1:
         for source in sources:
             outcome = prepare(source, config, templates=templates)
@@ -240,9 +247,10 @@ def run(
             yield deliver(outcome, mode, output_dir)
         return
     # Without a cross-file stage the workers write too, and send back
-    # outcomes without the input bytes.
+    # outcomes without the input bytes (and without the decisions, unless
+    # the caller renders them).
     write_here = across is None
-    state = (config, mode, output_dir, templates, write_here)
+    state = (config, mode, output_dir, templates, write_here, details or not write_here)
     for outcome in ordered(jobs, sources, _clean_job, state, _crashed):
         outcome = _arrived(outcome)
         if not write_here:
@@ -288,20 +296,25 @@ def _init_worker(state: tuple) -> None:
 
 
 def _clean_job(source: Source) -> Outcome:
-    config, mode, output_dir, templates, write_here = _state
+    config, mode, output_dir, templates, write_here, details = _state
     outcome = prepare(source, config, templates=templates)
     if write_here:
         outcome = deliver(outcome, mode, output_dir)
     # Lighter to send back: the output bytes are the result's text, encoded
-    # again on arrival, and the decoded input is not needed any more.
-    outcome.output = b""
-    if outcome.result is not None and outcome.result.source is not None:
-        outcome.result = replace(outcome.result, source=replace(outcome.result.source, text=""))
+    # again on arrival (when wanted), and the decoded input is not needed.
+    result = outcome.result
+    if result is not None:
+        outcome.output = b""
+        source_info = None if result.source is None else replace(result.source, text="")
+        if details or mode is Mode.STDOUT:
+            outcome.result = replace(result, source=source_info)
+        else:
+            outcome.result = replace(result, text="", decisions=(), source=source_info)
     return outcome
 
 
 def _arrived(outcome: Outcome) -> Outcome:
-    if outcome.result is not None:
+    if outcome.result is not None and outcome.result.text:
         outcome.output = outcome.result.text.encode("utf-8")
     return outcome
 

@@ -128,7 +128,8 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
             # sorted, so both passes see the same files in the same order.
             templates = learn(discover(paths, globs, exclude=exclude), config, jobs)
         across = Across(dedup_across == "drop", config) if dedup_across else None
-        outcomes = run(sources, config, mode, output, across, jobs, templates)
+        details = explain or show_diff or report_path is not None
+        outcomes = run(sources, config, mode, output, across, jobs, templates, details)
 
     started = time.perf_counter()
     summary = report.Summary()

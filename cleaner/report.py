@@ -62,7 +62,7 @@ def record(outcome: Outcome) -> dict:
         lossy=bool(source and source.lossy),
         replaced=source.replaced if source else 0,
         bytes_in=outcome.bytes_in,
-        bytes_out=len(outcome.output),
+        bytes_out=outcome.bytes_out,
         blocks=len(result.decisions),
         removed=len(result.removed),
         passes=result.passes,
@@ -184,9 +184,8 @@ class Summary:
         self.skipped += outcome.skipped is not None
         self.changed += outcome.changed
         self.bytes_in += outcome.bytes_in
-        self.bytes_out += len(outcome.output)
-        if outcome.result is not None:
-            self.counts.update(outcome.result.counts)
+        self.bytes_out += outcome.bytes_out
+        self.counts.update(outcome.counts)
 
     def table(self, seconds: float) -> Table:
         megabytes = self.bytes_in / 1e6
