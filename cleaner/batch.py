@@ -29,18 +29,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from .corpus import CrossFile
 from .decode import BinaryInput, DecodeError, decode
 from .files import Source, write_atomic
 from .layout import paragraphs
-from .pipeline import Config, Decision, Page, Result, assemble, clean_bytes
+from .pipeline import Config, Decision, Page, Result, assemble, clean_bytes, steps
 from .reasons import Reason
 from .segment import segment
 from .templates import Templates, page_hashes
 
-WINDOW = 4  # outcomes in flight per worker: enough to keep workers busy, few enough to bound memory
+CHUNK = 4  # files a worker takes at a time
+WINDOW = 3  # chunks in flight per worker: enough to keep workers busy, few enough to bound memory
 
 
 class Mode(enum.Enum):
@@ -333,36 +335,46 @@ def _crashed(source: Source) -> Outcome:
 
 def ordered(jobs: int, items: Iterable, job: Callable, state: tuple, failed: Callable) -> Iterator:
     """``job(item)`` for each item in worker processes, yielded in the
-    items' order, with at most ``WINDOW * jobs`` in flight.
+    items' order. Items travel in chunks of CHUNK (one round trip per chunk,
+    not per file), with at most ``WINDOW * jobs`` chunks in flight.
 
     A worker that dies (killed for memory, say) breaks the whole pool; the
     items that were in flight then run again one at a time in a fresh pool,
     and the one that breaks it again gets ``failed(item)``.
     """
-    items = iter(items)
-    pending: deque[tuple[object, Future]] = deque()
+    chunks = _chunks(iter(items), CHUNK)
+    pending: deque[tuple[list, Future]] = deque()
     pool = _pool(jobs, state)
     try:
         while True:
             while len(pending) < WINDOW * jobs:
-                item = next(items, _END)
-                if item is _END:
+                chunk = next(chunks, None)
+                if chunk is None:
                     break
-                pending.append((item, pool.submit(job, item)))
+                pending.append((chunk, pool.submit(_each, job, chunk)))
             if not pending:
                 return
-            item, future = pending.popleft()
+            chunk, future = pending.popleft()
             try:
-                yield future.result()
+                yield from future.result()
             except BrokenProcessPool:
                 pool.shutdown(cancel_futures=True)
-                retry = [item] + [other for other, _ in pending]
+                retry = chunk + [item for other, _ in pending for item in other]
                 pending.clear()
-                for other in retry:
-                    yield _alone(other, job, state, failed)
+                for item in retry:
+                    yield _alone(item, job, state, failed)
                 pool = _pool(jobs, state)
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _each(job: Callable, chunk: list) -> list:
+    return [job(item) for item in chunk]
 
 
 def _alone(item, job: Callable, state: tuple, failed: Callable):
@@ -374,6 +386,7 @@ def _alone(item, job: Callable, state: tuple, failed: Callable):
 
 
 def _pool(jobs: int, state: tuple) -> ProcessPoolExecutor:
+    steps()  # the rule catalogue compiled once here, and inherited by forked workers
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state,))
 
 
