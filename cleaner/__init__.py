@@ -10,7 +10,7 @@ r"""Turn scraped web pages saved as plain text into clean article text.
 """
 
 from .decode import BinaryInput, DecodeError, Decoded, decode
-from .pipeline import Config, Decision, Result, clean_bytes, clean_file, clean_text
+from .pipeline import Config, Decision, PageTooLarge, Result, clean_bytes, clean_file, clean_text
 from .reasons import Reason
 from .segment import Block
 
@@ -23,6 +23,7 @@ __all__ = [
     "DecodeError",
     "Decision",
     "Decoded",
+    "PageTooLarge",
     "Reason",
     "Result",
     "__version__",

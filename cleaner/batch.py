@@ -36,7 +36,7 @@ from .corpus import CrossFile
 from .decode import BinaryInput, DecodeError, decode
 from .files import Source, write_atomic
 from .layout import paragraphs
-from .pipeline import Config, Decision, Page, Result, assemble, clean_bytes, steps
+from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_bytes, steps
 from .reasons import Reason
 from .segment import segment
 from .templates import Templates, page_hashes
@@ -98,6 +98,9 @@ def prepare(source: Source, config: Config, data: bytes | None = None, templates
         return outcome
     except DecodeError as exc:
         outcome.error = f"cannot decode: {exc}"
+        return outcome
+    except PageTooLarge as exc:
+        outcome.error = str(exc)
         return outcome
     except OSError as exc:
         outcome.error = _describe(exc)

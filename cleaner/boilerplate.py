@@ -137,7 +137,7 @@ def _trim_templates(items: list[_Item], start: int, end: int) -> tuple[int, int]
     return start, end
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """What the region search sees: a paragraph of undecided blocks, or a
     block already removed (which still separates, and may be a wall)."""

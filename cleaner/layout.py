@@ -24,7 +24,7 @@ _STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]
 _LOWER = re.compile(r"^[a-z]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """Consecutive lines that read as one paragraph (a hard-wrapped line
     continues on the next), or one sentence of a split line."""

@@ -41,13 +41,16 @@ class Config:
     ``--explain`` prints). ``split_chars``: lines longer than this are judged
     sentence by sentence. ``dup_min_tokens``: shorter blocks are never removed
     as duplicates (``同志们:`` may repeat), counted in CJK characters plus
-    other words.
+    other words. ``max_blocks``: a page of more blocks than this is refused
+    (:class:`PageTooLarge`) rather than cleaned in memory that grows with
+    it (a million tiny lines is a log or a word list, not a web page).
     """
 
     encoding: str | None = None
     disable: frozenset[Reason] = frozenset()
     split_chars: int = 300
     dup_min_tokens: int = 8
+    max_blocks: int = 500_000
 
     def enabled(self, reason: Reason) -> bool:
         return reason not in self.disable
@@ -160,6 +163,10 @@ def steps() -> tuple[Step, ...]:
 _MISSING = object()
 
 
+class PageTooLarge(ValueError):
+    """More blocks than ``Config.max_blocks``."""
+
+
 def judge(blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None) -> list[Decision]:
     page = Page(blocks, config, cache, templates)
     for step in steps():
@@ -213,7 +220,11 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     """
     config = config or Config()
     cache: dict = {}
+    if text.count("\n") > config.max_blocks:  # a cheap look before building the blocks
+        raise PageTooLarge(f"too large to clean as one page: over {config.max_blocks} lines")
     blocks = segment(text, config.split_chars)
+    if len(blocks) > config.max_blocks:
+        raise PageTooLarge(f"too large to clean as one page: {len(blocks)} blocks (the limit is {config.max_blocks})")
     final = judge(blocks, config, cache, templates)
     out, spans = assemble(final)
     passes = 1

@@ -33,6 +33,30 @@ _SENTENCE_END = re.compile(
 )
 
 
+MAX_BLOCK_CHARS = 20_000  # a "sentence" longer than this (no punctuation for pages) is cut
+
+
+def _bounded(bounds: list[int], body: str) -> list[int]:
+    """Cut pieces longer than MAX_BLOCK_CHARS, at a space if there is one:
+    every block stays small enough to judge whatever the input.
+
+        >>> _bounded([0, 5], "x" * 5)
+        [0, 5]
+        >>> len(_bounded([0, 50_000], "word " * 10_000))
+        4
+    """
+    if all(right - left <= MAX_BLOCK_CHARS for left, right in zip(bounds, bounds[1:])):
+        return bounds
+    out = [0]
+    for right in bounds[1:]:
+        while right - out[-1] > MAX_BLOCK_CHARS:
+            limit = out[-1] + MAX_BLOCK_CHARS
+            space = body.rfind(" ", out[-1] + MAX_BLOCK_CHARS // 2, limit)
+            out.append(space + 1 if space >= 0 else limit)
+        out.append(right)
+    return out
+
+
 @dataclass(slots=True)
 class Block:
     """One unit of decision: a line, a blank line, or a sentence of a long line.
@@ -98,7 +122,7 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
 
 def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
     cuts = [m.end() for m in _SENTENCE_END.finditer(body) if 0 < m.end() < len(body)]
-    bounds = [0, *cuts, len(body)]
+    bounds = _bounded([0, *cuts, len(body)], body)
     piece = 0
     for left, right in zip(bounds, bounds[1:]):
         chunk = body[left:right]
