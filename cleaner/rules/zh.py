@@ -25,7 +25,7 @@ _RELATED_HEADERS = (
 
 RULES = (
     # Document-sharing sites wrap a shared Word/PDF file in their own text.
-    rule("docsite.shared", R.BOILER_DOCSITE, r"由会员分享|可在线阅读|请在.{1,12}上搜索|\d+页珍藏版|配套讲稿|特殊限制[:：]|下载前(?:须|请|务必)|付费前请|上传人[:：(（]|文档(?:格式|大小|页数)[:：]|原创力文档|文档下载|下载文档|点击下载", max_units=80),
+    rule("docsite.shared", R.BOILER_DOCSITE, r"由会员分享|可在线阅读|请在.{1,12}上搜索|(?<!\d)\d+页珍藏版|配套讲稿|特殊限制[:：]|下载前(?:须|请|务必)|付费前请|上传人[:：(（]|文档(?:格式|大小|页数)[:：]|原创力文档|文档下载|下载文档|点击下载", max_units=80),
     rule("docsite.file", R.BOILER_DOCSITE, r"^《?[^《》]{1,80}\.(?:docx?|pptx?|xlsx?|pdf|wps|txt|caj)》?$", lower=True),
     rule("docsite.notice", R.BOILER_DOCSITE, r"^.{0,10}温馨提示\s*[:：]?$", wall=True),
     rule("docsite.keywords", R.BOILER_DOCSITE, r"^[-–—•·\s]*关\s+键\s+词\s*[:：]"),
@@ -41,7 +41,7 @@ RULES = (
     rule("metadata.label", R.BOILER_METADATA, _BRACKET + r"\s*(?:来源|来自|出处|原标题|作者|原作者|编辑|责任编辑|责编|编者|编审|审核|审校|校对|记者|通讯员|摄影|摄像|撰稿|发布者|发布人|发布单位|发布机构|发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|上传时间|录入时间|时间|日期|浏览次数|浏览量|浏览|点击数|点击次数|点击量|点击|阅读数|阅读次数|阅读量|人气|字数|热度|分类|栏目|标签|信息来源|文章来源|稿源|供稿|索引号|主题词|发文字号|成文日期)\s*[:：‖|丨]", max_units=30),
     rule("metadata.date_word", R.BOILER_METADATA, r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}.{0,24}(?:发表|发布|阅读|浏览|点击|评论|作者|编辑)|(?:发表于|发布于|发表时间|发布时间|更新于)\s*[:：]?\s*\d{2,4}[-/.年]", max_units=25),
     rule("metadata.date_time", R.BOILER_METADATA, r"^.{0,30}\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?\s*\d{1,2}[:：]\d{2}", max_units=12),
-    rule("metadata.counter", R.BOILER_METADATA, r"(?:阅读|浏览|点击|人气|评论|查看)\s*[:：(（]\s*\d+\s*[)）]|(?:阅读|浏览|点击)\s*[:：]?\s*\d+\s*次|已(?:被)?(?:阅读|浏览|查看)\s*\d+\s*次|本文已影响|您是本文第\s*\d+\s*个|\d+\s*人(?:阅读|浏览|看过|已读|点赞|收藏)", max_units=20),
+    rule("metadata.counter", R.BOILER_METADATA, r"(?:阅读|浏览|点击|人气|评论|查看)\s*[:：(（]\s*\d+\s*[)）]|(?:阅读|浏览|点击)\s*[:：]?\s*\d+\s*次|已(?:被)?(?:阅读|浏览|查看)\s*\d+\s*次|本文已影响|您是本文第\s*\d+\s*个|(?<!\d)\d+\s*人(?:阅读|浏览|看过|已读|点赞|收藏)", max_units=20),
     rule("metadata.editor", R.BOILER_METADATA, r"责任编辑|责编\s*[:：]|编辑\s*[:：]|^.{0,3}(?:本报|本网|本站)?记者\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|报道)?.{0,3}$", max_units=15),
     # The site talking to the reader about the article.
     rule("editor_note.xiaobian", R.BOILER_EDITOR_NOTE, r"小编", max_units=60),
