@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 import os
+import signal
 import time
 from array import array
 from collections import Counter, deque
@@ -295,9 +296,24 @@ def _hashes(source: Source, config: Config) -> set[int] | None:
 _state: tuple = ()
 
 
-def _init_worker(state: tuple) -> None:
+def _init_worker(state: tuple, parent: int) -> None:
     global _state
     _state = state
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Ask the kernel to kill this worker when the parent dies (Linux), so
+    that a killed run leaves no worker behind still writing files."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os._exit(1)
 
 
 def _clean_job(source: Source) -> Outcome:
@@ -390,7 +406,7 @@ def _alone(item, job: Callable, state: tuple, failed: Callable):
 
 def _pool(jobs: int, state: tuple) -> ProcessPoolExecutor:
     steps()  # the rule catalogue compiled once here, and inherited by forked workers
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state,))
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state, os.getpid()))
 
 
 _END = object()
