@@ -36,8 +36,9 @@ from pathlib import Path
 from .corpus import CrossFile
 from .decode import BinaryInput, DecodeError, decode
 from .files import Source, write_atomic
+from .formats import Format, FormatError, Reading, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .layout import paragraphs
-from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_bytes, steps
+from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_bytes, clean_text, steps
 from .reasons import Reason
 from .segment import segment
 from .templates import Templates, page_hashes
@@ -76,13 +77,33 @@ class Outcome:
     data: bytes | None = field(default=None, repr=False)  # the input, until written
     bytes_out: int = 0
     counts: Counter[str] = field(default_factory=Counter)  # removed blocks by reason code
+    kind: Format = Format.TEXT
+    codec: str | None = None  # compression of the input, used again on writing
+    documents: list[Document] = field(default_factory=list)  # a JSON Lines or WARC file's documents
+    plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def container(self) -> bool:
+        return self.kind in (Format.JSONL, Format.WARC)
 
-def prepare(source: Source, config: Config, data: bytes | None = None, templates: Templates | None = None) -> Outcome:
+
+@dataclass
+class Document:
+    """One document of a JSON Lines or WARC file: where it is (line number or
+    record id), and its cleaning (None: no text field, passed through)."""
+
+    key: str
+    result: Result | None
+    url: str | None = None
+
+
+def prepare(
+    source: Source, config: Config, data: bytes | None = None, templates: Templates | None = None, reading: Reading = Reading()
+) -> Outcome:
     """Read, decode and clean one source; never raises for a problem with that file."""
     started = time.perf_counter()
     outcome = Outcome(source.path, source.rel)
@@ -93,7 +114,20 @@ def prepare(source: Source, config: Config, data: bytes | None = None, templates
         if data is None:
             data = source.path.read_bytes()
         outcome.bytes_in = len(data)
-        result = clean_bytes(data, config, templates)
+        outcome.codec, plain = unpack(data)
+        outcome.kind = sniff(source.path, plain, reading.format)
+        if outcome.container:
+            _clean_documents(outcome, plain, config, reading)
+            outcome.data, outcome.plain = data, plain if outcome.codec else None
+            outcome.seconds = time.perf_counter() - started
+            return outcome
+        if outcome.kind is Format.HTML:
+            result = clean_text(html_text(plain), config, None, templates)
+        else:
+            result = clean_bytes(plain, config, templates)
+    except FormatError as exc:
+        outcome.error = str(exc)
+        return outcome
     except BinaryInput as exc:
         outcome.skipped = str(exc)
         return outcome
@@ -109,7 +143,8 @@ def prepare(source: Source, config: Config, data: bytes | None = None, templates
     except Exception as exc:  # a bug must cost one file, not the run
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         return outcome
-    _set_result(outcome, result, data)
+    outcome.data, outcome.plain = data, plain if outcome.codec else None
+    _set_result(outcome, result)
     source_info = result.source
     if source_info is not None and source_info.lossy:
         outcome.warnings.append(
@@ -120,13 +155,37 @@ def prepare(source: Source, config: Config, data: bytes | None = None, templates
     return outcome
 
 
-def _set_result(outcome: Outcome, result: Result, data: bytes) -> None:
+def _set_result(outcome: Outcome, result: Result) -> None:
     outcome.result = result
     outcome.output = result.text.encode("utf-8")
     outcome.bytes_out = len(outcome.output)
     outcome.counts = result.counts
-    outcome.changed = outcome.output != data
-    outcome.data = data
+    outcome.changed = outcome.output != (outcome.plain if outcome.plain is not None else outcome.data)
+
+
+def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Reading) -> None:
+    """Clean each document of a JSON Lines or WARC file; the output is JSON Lines."""
+    records = read_jsonl(plain, reading.text_field) if outcome.kind is Format.JSONL else read_warc(plain)
+    out: list[bytes] = []
+    untouched = 0
+    for record in records:
+        result = None
+        if record.text is None:
+            untouched += 1
+        else:
+            try:
+                result = clean_text(record.text, config)
+            except PageTooLarge as exc:
+                outcome.warnings.append(f"record {record.key}: {exc}; passed through as it was")
+            else:
+                outcome.counts.update(result.counts)
+        out.append(write_jsonl(record, reading.text_field, None if result is None else result.text))
+        outcome.documents.append(Document(record.key, result, record.url))
+    if untouched:
+        outcome.warnings.append(f"{untouched} record(s) without a string {reading.text_field!r} field, passed through as they were")
+    outcome.output = b"".join(out)
+    outcome.bytes_out = len(outcome.output)
+    outcome.changed = outcome.output != plain
 
 
 class Across:
@@ -168,10 +227,11 @@ class Across:
         if self.drop and removals and self.config.enabled(Reason.DUP_ACROSS):
             self._rebuild(outcome, removals)
 
-    @staticmethod
-    def _rebuild(outcome: Outcome, removals: dict[int, tuple[Reason, str]]) -> None:
+    def _rebuild(self, outcome: Outcome, removals: dict[int, tuple[Reason, str]]) -> None:
         result = outcome.result
         assert result is not None and outcome.data is not None
+        if self.config.allow:
+            removals = {i: r for i, r in removals.items() if not self.config.allowed(result.decisions[i].block.text)}
         decisions = tuple(
             Decision(d.block, *removals[d.block.index]) if d.block.index in removals else d for d in result.decisions
         )
@@ -186,29 +246,33 @@ class Across:
             for d in decisions
         )
         text, _ = assemble(decisions)
-        _set_result(outcome, replace(result, text=text, decisions=decisions), outcome.data)
+        _set_result(outcome, replace(result, text=text, decisions=decisions))
 
 
 def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Outcome:
     """Write a prepared outcome where the mode says; errors become the outcome's."""
-    if outcome.result is None or outcome.dropped:
-        outcome.data = None
+    if outcome.error is not None or outcome.skipped is not None or outcome.dropped:
+        outcome.data = outcome.plain = None
         return outcome
     started = time.perf_counter()
     try:
         if mode is Mode.OUTPUT_DIR and output_dir is not None:
-            target = output_dir / outcome.rel
-            write_atomic(target, outcome.output)
+            target = output_dir / output_name(outcome.rel, outcome.kind)
+            write_atomic(target, pack(outcome.codec, outcome.output))
             outcome.written = target
         elif mode is Mode.IN_PLACE and outcome.changed:
-            if _moved(outcome.path, outcome.data):
+            if outcome.kind in (Format.HTML, Format.WARC):
+                outcome.error = f"{outcome.kind.value.upper()} is cleaned into another format, not in place; use -o DIR"
+            elif _moved(outcome.path, outcome.data):
                 outcome.error = "changed while being cleaned; left as it is"
             else:
-                write_atomic(outcome.path, outcome.output, like=outcome.path, durable=True)
+                write_atomic(outcome.path, pack(outcome.codec, outcome.output), like=outcome.path, durable=True)
                 outcome.written = outcome.path
+    except FormatError as exc:
+        outcome.error = str(exc)
     except OSError as exc:
         outcome.error = f"cannot write: {_describe(exc)}"
-    outcome.data = None
+    outcome.data = outcome.plain = None
     outcome.seconds += time.perf_counter() - started
     return outcome
 
@@ -226,9 +290,11 @@ def _describe(exc: OSError) -> str:
     return message[0].lower() + message[1:] if message else type(exc).__name__
 
 
-def process(source: Source, config: Config, mode: Mode, output_dir: Path | None = None, data: bytes | None = None) -> Outcome:
+def process(
+    source: Source, config: Config, mode: Mode, output_dir: Path | None = None, data: bytes | None = None, reading: Reading = Reading()
+) -> Outcome:
     """Prepare and deliver one source (no cross-file stage)."""
-    return deliver(prepare(source, config, data), mode, output_dir)
+    return deliver(prepare(source, config, data, reading=reading), mode, output_dir)
 
 
 def run(
@@ -240,6 +306,7 @@ def run(
     jobs: int = 1,
     templates: Templates | None = None,
     details: bool = True,
+    reading: Reading = Reading(),
 ) -> Iterator[Outcome]:
     """Process sources in order, with ``jobs`` worker processes (1: in this
     process); outcomes come back in the order of ``sources``. Without
@@ -247,7 +314,7 @@ def run(
     decisions and text (counts and sizes stay)."""
     if jobs <= 1:
         for source in sources:
-            outcome = prepare(source, config, templates=templates)
+            outcome = prepare(source, config, templates=templates, reading=reading)
             if across is not None:
                 across(outcome)
             yield deliver(outcome, mode, output_dir)
@@ -256,7 +323,7 @@ def run(
     # outcomes without the input bytes (and without the decisions, unless
     # the caller renders them).
     write_here = across is None
-    state = (config, mode, output_dir, templates, write_here, details or not write_here)
+    state = (config, mode, output_dir, templates, write_here, details or not write_here, reading)
     for outcome in ordered(jobs, sources, _clean_job, state, _crashed):
         outcome = _arrived(outcome)
         if not write_here:
@@ -266,28 +333,36 @@ def run(
         yield outcome
 
 
-def learn(sources: Iterable[Source], config: Config, jobs: int = 1) -> Templates:
+def learn(sources: Iterable[Source], config: Config, jobs: int = 1, reading: Reading = Reading()) -> Templates:
     """The first pass of a template run: count the lines of every file
     (files that cannot be read are left to the clean pass to report)."""
     templates = Templates()
     if jobs <= 1:
         for source in sources:
-            hashes = _hashes(source, config)
+            hashes = _hashes(source, config, reading)
             if hashes is not None:
                 templates.add(set(hashes))
         return templates
-    for packed in ordered(jobs, sources, _learn_job, (config,), lambda source: None):
+    for packed in ordered(jobs, sources, _learn_job, (config, reading), lambda source: None):
         if packed is not None:
             templates.add(set(array("Q", packed)))
     return templates
 
 
-def _hashes(source: Source, config: Config) -> set[int] | None:
+def _hashes(source: Source, config: Config, reading: Reading) -> set[int] | None:
+    """The line hashes of a page (plain text or HTML; not a file of documents)."""
     if source.error:
         return None
     try:
-        text = decode(source.path.read_bytes(), config.encoding).text
-    except (OSError, DecodeError, BinaryInput):
+        _, plain = unpack(source.path.read_bytes())
+        kind = sniff(source.path, plain, reading.format)
+        if kind is Format.TEXT:
+            text = decode(plain, config.encoding).text
+        elif kind is Format.HTML:
+            text = html_text(plain)
+        else:
+            return None
+    except (OSError, DecodeError, BinaryInput, FormatError):
         return None
     return page_hashes(segment(text, config.split_chars))
 
@@ -317,10 +392,16 @@ def _die_with(parent: int) -> None:
 
 
 def _clean_job(source: Source) -> Outcome:
-    config, mode, output_dir, templates, write_here, details = _state
-    outcome = prepare(source, config, templates=templates)
+    config, mode, output_dir, templates, write_here, details, reading = _state
+    outcome = prepare(source, config, templates=templates, reading=reading)
     if write_here:
         outcome = deliver(outcome, mode, output_dir)
+    if outcome.container:
+        if write_here and mode is not Mode.STDOUT:
+            outcome.output = b""
+        if not details:
+            outcome.documents = []
+        return outcome
     # Lighter to send back: the output bytes are the result's text, encoded
     # again on arrival (when wanted), and the decoded input is not needed.
     result = outcome.result
@@ -341,8 +422,8 @@ def _arrived(outcome: Outcome) -> Outcome:
 
 
 def _learn_job(source: Source) -> bytes | None:
-    (config,) = _state
-    hashes = _hashes(source, config)
+    config, reading = _state
+    hashes = _hashes(source, config, reading)
     return None if hashes is None else array("Q", sorted(hashes)).tobytes()
 
 

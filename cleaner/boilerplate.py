@@ -76,7 +76,7 @@ def drop_rule_hits(page: Page) -> None:
     shared = _template_hits(page, notes) if page.templates is not None and page.config.enabled(Reason.BOILER_TEMPLATE) else {}
     for block in page.open():
         feats = notes.feats[block.index]
-        hit = page.cached("hit", block.text, lambda text: first_hit(text, feats)) or shared.get(block.index)
+        hit = page.cached("hit", block.text, lambda text: first_hit(text, feats, page.config.rules())) or shared.get(block.index)
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             page.remove(block, hit.rule.reason, hit.evidence)
@@ -280,7 +280,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             # Hard-wrapped lines are judged as the paragraph they make: terms
             # of service wrapped at 40 characters still read as terms.
             feats = page.cached("features", para.text, features)
-            hit = page.cached("hit", para.text, lambda text: first_hit(text, feats))
+            hit = page.cached("hit", para.text, lambda text: first_hit(text, feats, page.config.rules()))
             if hit is not None and hit.rule.strong:
                 hit = replace(hit, rule=replace(hit.rule, strong=False, wall=False))
         if hit is not None and hit.rule not in _TEMPLATES:

@@ -11,16 +11,18 @@ import enum
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.text import Text
 
-from . import __version__, report
+from . import __version__, report, settings
 from .batch import Across, Mode, Outcome, default_jobs, learn, process, run
 from .decode import canonical
 from .files import Source, discover
+from .formats import Format, Reading
 from .pipeline import Config
 from .reasons import parse_reasons
 
@@ -63,13 +65,24 @@ STDIN = Path("-")
     "-j",
     "--jobs",
     type=click.IntRange(min=0),
-    default=0,
     show_default="all cores",
     help="Worker processes. Output is the same for any number.",
 )
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice([f.value for f in Format]),
+    help="Input format: text, jsonl, html, warc (WARC/WET). Default auto: by file name, then content.",
+)
+@click.option("--text-field", metavar="NAME", help="JSON Lines: the field that holds the text (default 'text').")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Read options from FILE (cleaner.toml or pyproject.toml).")
+@click.option("--no-config", is_flag=True, help="Ignore cleaner.toml and pyproject.toml files.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, summary or warnings; errors are still printed.")
 @click.version_option(__version__, prog_name="cleaner")
-def cli(paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, dedup_across, learn_templates, jobs, quiet):
+def cli(
+    paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, dedup_across, learn_templates, jobs,
+    input_format, text_field, config_path, no_config, quiet
+):
     """Clean scraped web pages saved as text: keep the article, drop the
     menus, metadata, link lists, footers and repeated copies, and say why.
 
@@ -78,8 +91,13 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
     -o is written to stdout.
     """
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    config = _config(encoding, disable)
     paths = list(paths) or [STDIN]
+    file_settings = _settings(config_path, no_config, paths)
+    config = _config(encoding, disable, file_settings)
+    globs = globs or tuple(file_settings.get("glob", ()))
+    jobs = jobs if jobs is not None else file_settings.get("jobs", 0)
+    learn_templates = learn_templates or file_settings.get("templates", False)
+    reading = _reading(input_format or file_settings.get("format"), text_field or file_settings.get("text-field"))
     use_stdin = paths == [STDIN]
     if STDIN in paths and not use_stdin:
         raise click.UsageError("'-' (stdin) cannot be mixed with other paths")
@@ -110,7 +128,7 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
 
     if use_stdin:
         data = sys.stdin.buffer.read()
-        outcomes = iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data)])
+        outcomes = iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data, reading=reading)])
         total = 1
     else:
         exclude = [output] if output is not None else []
@@ -126,10 +144,10 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
                 err.print(Text("learning templates…", style="dim"))
             # A second walk rather than a list of every path: the walk is
             # sorted, so both passes see the same files in the same order.
-            templates = learn(discover(paths, globs, exclude=exclude), config, jobs)
+            templates = learn(discover(paths, globs, exclude=exclude), config, jobs, reading)
         across = Across(dedup_across == "drop", config) if dedup_across else None
         details = explain or show_diff or report_path is not None
-        outcomes = run(sources, config, mode, output, across, jobs, templates, details)
+        outcomes = run(sources, config, mode, output, across, jobs, templates, details, reading)
 
     started = time.perf_counter()
     summary = report.Summary()
@@ -160,7 +178,31 @@ def cli(paths, output, in_place, check, show_diff, explain, report_path, encodin
     click.get_current_context().exit(int(status))
 
 
-def _config(encoding: str | None, disable: tuple[str, ...]) -> Config:
+def _settings(path: Path | None, ignore: bool, paths: list[Path]) -> dict:
+    """The options of the configuration file: ``path``, or the nearest one
+    above the first input (the working folder for stdin)."""
+    if path is None and not ignore:
+        start = paths[0] if paths[0] != STDIN else Path.cwd()
+        path = settings.find(start if start.exists() else Path.cwd())
+    if path is None:
+        return {}
+    try:
+        return settings.load(path)
+    except settings.SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _reading(input_format: str | None, text_field: str | None) -> Reading:
+    try:
+        chosen = Format(input_format or "auto")
+    except ValueError:
+        raise click.BadParameter(f"unknown format {input_format!r}", param_hint="format") from None
+    return Reading(chosen, text_field or "text")
+
+
+def _config(encoding: str | None, disable: tuple[str, ...], file_settings: dict) -> Config:
+    base = settings.to_config(file_settings)
+    encoding = encoding or base.encoding
     if encoding:
         try:
             canonical(encoding)
@@ -170,7 +212,7 @@ def _config(encoding: str | None, disable: tuple[str, ...]) -> Config:
         disabled = parse_reasons(list(disable))
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--disable") from None
-    return Config(encoding=encoding, disable=disabled)
+    return replace(base, encoding=encoding, disable=base.disable | disabled)
 
 
 def _open_report(path: Path | None):

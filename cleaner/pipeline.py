@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .decode import Decoded, decode
 from .reasons import Reason
+from .rules import Rule, RuleSet, rule_set
 from .segment import Block, segment
 
 if TYPE_CHECKING:
@@ -44,6 +46,9 @@ class Config:
     other words. ``max_blocks``: a page of more blocks than this is refused
     (:class:`PageTooLarge`) rather than cleaned in memory that grows with
     it (a million tiny lines is a log or a word list, not a web page).
+    ``patterns``: rules of your own (:func:`cleaner.rules.rule`), tried
+    before the catalogue. ``allow``: a block that one of these expressions
+    finds something in is never removed.
     """
 
     encoding: str | None = None
@@ -51,9 +56,17 @@ class Config:
     split_chars: int = 300
     dup_min_tokens: int = 8
     max_blocks: int = 500_000
+    patterns: tuple[Rule, ...] = ()
+    allow: tuple[re.Pattern[str], ...] = ()
 
     def enabled(self, reason: Reason) -> bool:
         return reason not in self.disable
+
+    def rules(self) -> RuleSet:
+        return rule_set(self.patterns)
+
+    def allowed(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.allow)
 
 
 @dataclass(slots=True)
@@ -128,8 +141,11 @@ class Page:
                 yield block
 
     def remove(self, block: Block, reason: Reason, evidence: str, ref: int | None = None) -> bool:
-        """Remove ``block`` unless ``reason`` is disabled or it is already decided."""
+        """Remove ``block`` unless ``reason`` is disabled, the block is
+        allowed, or it is already decided."""
         if self.decisions[block.index] is not None or not self.config.enabled(reason):
+            return False
+        if self.config.allow and block.text and self.cached("allowed", block.text, self.config.allowed):
             return False
         self.decisions[block.index] = Decision(block, reason, evidence, ref)
         return True

@@ -20,7 +20,7 @@ from rich.text import Text
 from . import meta
 from .batch import Outcome
 from .chars import display_width
-from .pipeline import Decision
+from .pipeline import Decision, Result
 from .reasons import Reason
 
 SNIPPET = 200
@@ -42,6 +42,26 @@ def shorten(text: str, width: int) -> str:
     return text
 
 
+def records(outcome: Outcome) -> list[dict]:
+    """The ``--report`` records of one input: one, or for a JSON Lines or
+    WARC file one per document (with ``record``: its line number or id)."""
+    if not outcome.documents or outcome.error is not None:
+        return [record(outcome)]
+    found = []
+    for document in outcome.documents:
+        rec: dict = {"path": str(outcome.path), "record": document.key}
+        if document.url is not None:
+            rec["url"] = document.url
+        if document.result is None:
+            rec["status"] = "untouched"
+        else:
+            rec["status"] = "ok"
+            rec.update(_result_fields(document.result))
+            rec["changed"] = document.result.changed
+        found.append(rec)
+    return found
+
+
 def record(outcome: Outcome) -> dict:
     """One ``--report`` JSON Lines record."""
     rec: dict = {"path": str(outcome.path)}
@@ -52,10 +72,10 @@ def record(outcome: Outcome) -> dict:
     if outcome.skipped is not None:
         rec.update(status="skipped", error=outcome.skipped)
         return rec
-    assert result is not None
-    source = result.source
+    source = result.source if result is not None else None
     rec.update(
         status="ok",
+        format=outcome.kind.value,
         encoding=source.encoding if source else "utf-8",
         confidence=source.confidence if source else 1.0,
         bom=bool(source and source.bom),
@@ -63,14 +83,12 @@ def record(outcome: Outcome) -> dict:
         replaced=source.replaced if source else 0,
         bytes_in=outcome.bytes_in,
         bytes_out=outcome.bytes_out,
-        blocks=len(result.decisions),
-        removed=len(result.removed),
-        passes=result.passes,
         changed=outcome.changed,
-        counts=dict(sorted(result.counts.items())),
-        meta=meta.extract(result),
-        removals=[_removal(d, result.decisions) for d in result.removed],
     )
+    if outcome.codec:
+        rec["compression"] = outcome.codec
+    if result is not None:
+        rec.update(_result_fields(result))
     if outcome.written is not None:
         rec["output"] = str(outcome.written)
     if outcome.duplicate_of is not None:
@@ -81,6 +99,17 @@ def record(outcome: Outcome) -> dict:
     if outcome.warnings:
         rec["warnings"] = list(outcome.warnings)
     return rec
+
+
+def _result_fields(result: Result) -> dict:
+    return {
+        "blocks": len(result.decisions),
+        "removed": len(result.removed),
+        "passes": result.passes,
+        "counts": dict(sorted(result.counts.items())),
+        "meta": meta.extract(result),
+        "removals": [_removal(d, result.decisions) for d in result.removed],
+    }
 
 
 def _removal(decision: Decision, decisions: tuple[Decision, ...]) -> dict:
@@ -100,16 +129,26 @@ def _removal(decision: Decision, decisions: tuple[Decision, ...]) -> dict:
 
 
 def to_json(outcome: Outcome) -> str:
-    return json.dumps(record(outcome), ensure_ascii=False)
+    """The report lines of one input (several for a file of documents)."""
+    return "\n".join(json.dumps(rec, ensure_ascii=False) for rec in records(outcome))
+
+
+def _parts(outcome: Outcome) -> list[tuple[str, Result]]:
+    """What to explain or diff: the file's result, or each document's."""
+    if outcome.documents:
+        return [(f"{outcome.path} [{d.key}]", d.result) for d in outcome.documents if d.result is not None]
+    return [(str(outcome.path), outcome.result)] if outcome.result is not None else []
 
 
 def explain(outcome: Outcome, console: Console) -> None:
     """Removed blocks of one file: position, reason, evidence, text."""
-    result = outcome.result
-    if result is None:
-        return
+    for name, result in _parts(outcome):
+        _explain(name, result, console)
+
+
+def _explain(name: str, result: Result, console: Console) -> None:
     removed = result.removed
-    header = Text(f"{outcome.path}: ", style="bold")
+    header = Text(f"{name}: ", style="bold")
     header.append(f"{len(removed)} of {len(result.decisions)} blocks removed", style="bold")
     if result.source is not None:
         header.append(f"  [{result.source.encoding}{', lossy' if result.source.lossy else ''}]", style="dim")
@@ -132,9 +171,12 @@ def explain(outcome: Outcome, console: Console) -> None:
 def diff(outcome: Outcome, console: Console, context: int = 1) -> None:
     """What would be removed, as a diff: ``-`` lines tagged with their reason,
     ``" "`` lines of kept context. Blank-line changes are not shown."""
-    result = outcome.result
-    if result is None or not result.changed:
-        return
+    for name, result in _parts(outcome):
+        if result.changed:
+            _diff(name, result, console, context)
+
+
+def _diff(name: str, result: Result, console: Console, context: int) -> None:
     decisions = [d for d in result.decisions if not d.block.blank]
     show = [False] * len(decisions)
     for i, decision in enumerate(decisions):
@@ -143,8 +185,8 @@ def diff(outcome: Outcome, console: Console, context: int = 1) -> None:
                 show[j] = True
     if not any(show):
         return
-    console.print(Text(f"--- {outcome.path}", style="bold"))
-    console.print(Text(f"+++ {outcome.path} (cleaned)", style="bold"))
+    console.print(Text(f"--- {name}", style="bold"))
+    console.print(Text(f"+++ {name} (cleaned)", style="bold"))
     previous = -2
     for i, decision in enumerate(decisions):
         if not show[i]:

@@ -29,3 +29,13 @@ def test_first_lines_install_run_and_test():
     install, test = block
     assert "pip install -e '.[dev]'" in install and "cleaner samples/" in install
     assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_every_configuration_key_is_in_the_table():
+    from cleaner.settings import KEYS, PATTERN_KEYS
+
+    section = README[README.index("## Configuration") :]
+    rows = set(re.findall(r"^\| `([a-z-]+)` \|", section, re.M))
+    assert rows == set(KEYS)
+    for key in PATTERN_KEYS:
+        assert f"`{key}`" in section, f"patterns key {key} missing from README"

@@ -21,6 +21,7 @@ linear in the block's length whatever the input.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -336,6 +337,12 @@ def _expand(seq: list, prefix: str, out: list[str], short: bool) -> bool:
 
 RULES = catalogue()
 DEFAULT = RuleSet(RULES)
+
+
+@functools.lru_cache(maxsize=16)
+def rule_set(extra: tuple[Rule, ...] = ()) -> RuleSet:
+    """The catalogue with ``extra`` rules tried first (compiled once per set)."""
+    return RuleSet((*extra, *RULES)) if extra else DEFAULT
 
 
 def first_hit(text: str, feats: Features, rules: RuleSet = DEFAULT) -> Hit | None:
