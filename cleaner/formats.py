@@ -231,8 +231,9 @@ def read_warc(plain: bytes) -> Iterator[Record]:
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption center dd details dialog dir div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol option "
-    "p pre section summary table tbody td tfoot th thead title tr ul".split()
+    "p pre section summary table tbody tfoot thead title tr ul".split()
 )
+CELL_TAGS = frozenset(("td", "th"))
 SKIP_TAGS = frozenset("script style noscript template svg math head iframe object embed canvas select button input textarea".split())
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
@@ -279,6 +280,8 @@ def html_text(data: bytes) -> str:
             elif not skipping:
                 if tag in BLOCK_TAGS:
                     newline()
+                elif tag in CELL_TAGS:
+                    current.append(" ")  # cells of a row share its line
                 pre += tag == "pre"
                 if element.text:
                     _add(element.text, pre > 0, current, lines)

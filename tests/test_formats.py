@@ -193,8 +193,9 @@ def test_a_damaged_warc_is_an_error(tmp_path):
 def test_html_keeps_block_structure_and_drops_code():
     pytest.importorskip("lxml")
     text = html_text(b"<html><body><h1>Title</h1><div>one <b>two</b><br>three<!-- c -->four</div>"
-                     b"<ul><li>a</li><li>b</li></ul><pre>x\n y</pre><script>no()</script><style>.x{}</style></body></html>")
-    assert text == "Title\none two\nthreefour\na\nb\nx\ny\n"
+                     b"<ul><li>a</li><li>b</li></ul><pre>x\n y</pre><script>no()</script><style>.x{}</style>"
+                     b"<table><tr><td>r1</td><td>c2</td></tr><tr><th>r2</th></tr></table></body></html>")
+    assert text == "Title\none two\nthreefour\na\nb\nx\ny\nr1 c2\nr2\n"
 
 
 def test_html_in_gbk_is_decoded():
