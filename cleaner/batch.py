@@ -258,8 +258,12 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
     try:
         if mode is Mode.OUTPUT_DIR and output_dir is not None:
             target = output_dir / output_name(outcome.rel, outcome.kind)
-            write_atomic(target, pack(outcome.codec, outcome.output))
-            outcome.written = target
+            if target.name != outcome.rel.name and outcome.path.with_name(target.name).exists():
+                # page.html beside page.txt: both would be written as page.txt
+                outcome.error = f"its output {target.name} would overwrite that of {outcome.path.with_name(target.name).name}; not written"
+            else:
+                write_atomic(target, pack(outcome.codec, outcome.output))
+                outcome.written = target
         elif mode is Mode.IN_PLACE and outcome.changed:
             if outcome.kind in (Format.HTML, Format.WARC):
                 outcome.error = f"{outcome.kind.value.upper()} is cleaned into another format, not in place; use -o DIR"

@@ -219,6 +219,19 @@ def test_html_files_become_clean_text_files(tmp_path):
     assert (folder / "page.html").read_text(encoding="utf-8") == HTML_PAGE
 
 
+def test_an_html_page_beside_its_text_twin_does_not_overwrite_it(tmp_path):
+    pytest.importorskip("lxml")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    (folder / "page.txt").write_text(PAGES[2], encoding="utf-8")
+    for jobs in ("1", "2"):
+        result = cli_run(folder, "-o", tmp_path / jobs, "-j", jobs)
+        assert result.exit_code == Exit.FAILED
+        assert result.stderr == f"cleaner: error: {folder / 'page.html'}: its output page.txt would overwrite that of page.txt; not written\n"
+        assert (tmp_path / jobs / "page.txt").read_text(encoding="utf-8") == CLEAN[2]
+
+
 @pytest.mark.parametrize(
     ("name", "head", "expected"),
     [
