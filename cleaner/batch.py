@@ -182,7 +182,8 @@ def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Re
         out.append(write_jsonl(record, reading.text_field, None if result is None else result.text))
         outcome.documents.append(Document(record.key, result, record.url))
     if untouched:
-        outcome.warnings.append(f"{untouched} record(s) without a string {reading.text_field!r} field, passed through as they were")
+        what = f"without a string {reading.text_field!r} field" if outcome.kind is Format.JSONL else "whose text could not be read"
+        outcome.warnings.append(f"{untouched} record(s) {what}, passed through as they were")
     outcome.output = b"".join(out)
     outcome.bytes_out = len(outcome.output)
     outcome.changed = outcome.output != plain

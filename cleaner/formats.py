@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import decode
+from .decode import BinaryInput, DecodeError, decode
 
 
 class Format(str, enum.Enum):
@@ -207,12 +207,14 @@ def read_warc(plain: bytes) -> Iterator[Record]:
             headers = item.rec_headers
             media = (item.http_headers.get_header("Content-Type") if item.http_headers else None) or headers.get_header("Content-Type") or ""
             payload = item.content_stream().read()
-            if kind == "conversion" or media.startswith("text/plain"):
-                text = decode(payload).text
-            elif "html" in media:
-                text = html_text(payload)
-            else:
+            if not (kind == "conversion" or media.startswith("text/plain") or "html" in media):
                 continue
+            try:
+                text: str | None = html_text(payload) if "html" in media and kind != "conversion" else decode(payload).text
+            except (DecodeError, BinaryInput, FormatError) as exc:
+                if "extra" in str(exc):
+                    raise
+                text = None  # one unreadable record costs that record, not the file
             yield Record(
                 headers.get_header("WARC-Record-ID") or "",
                 text,

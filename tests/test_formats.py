@@ -253,3 +253,17 @@ def test_output_names():
     assert output_name(Path("d/x.warc.wet.gz"), Format.WARC) == Path("d/x.warc.wet.jsonl.gz")
     assert output_name(Path("p.html"), Format.HTML) == Path("p.txt")
     assert output_name(Path("p.txt.gz"), Format.TEXT) == Path("p.txt.gz")
+
+
+def test_an_unreadable_warc_record_costs_that_record_only(tmp_path):
+    warcio = pytest.importorskip("warcio.warcwriter")
+    path = tmp_path / "mixed.warc"
+    with open(path, "wb") as out:
+        writer = warcio.WARCWriter(out, gzip=False)
+        for url, payload in (("http://x/1", b"\x00\x01\x02binary" * 50), ("http://x/2", PAGES[4].encode("utf-8"))):
+            writer.write_record(writer.create_warc_record(url, "conversion", payload=io.BytesIO(payload), warc_content_type="text/plain"))
+    result = cli_run(path)
+    assert result.exit_code == Exit.OK
+    assert "1 record(s) whose text could not be read" in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["url"], r["text"]) for r in out] == [("http://x/1", ""), ("http://x/2", CLEAN[4])]
