@@ -34,11 +34,11 @@ from itertools import islice
 from pathlib import Path
 
 from .corpus import CrossFile
-from .decode import BinaryInput, DecodeError, decode
+from .decode import BinaryInput, DecodeError, Decoded, decode
 from .files import Source, write_atomic
-from .formats import Format, FormatError, Reading, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
+from .formats import CONTAINERS, Format, FormatError, Reading, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .layout import paragraphs
-from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_bytes, clean_text, steps
+from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_text, steps
 from .reasons import Reason
 from .segment import segment
 from .templates import Templates, page_hashes
@@ -88,7 +88,7 @@ class Outcome:
 
     @property
     def container(self) -> bool:
-        return self.kind in (Format.JSONL, Format.WARC)
+        return self.kind in CONTAINERS
 
 
 @dataclass
@@ -116,15 +116,12 @@ def prepare(
         outcome.bytes_in = len(data)
         outcome.codec, plain = unpack(data)
         outcome.kind = sniff(source.path, plain, reading.format)
+        result = None
         if outcome.container:
             _clean_documents(outcome, plain, config, reading)
-            outcome.data, outcome.plain = data, plain if outcome.codec else None
-            outcome.seconds = time.perf_counter() - started
-            return outcome
-        if outcome.kind is Format.HTML:
-            result = clean_text(html_text(plain), config, None, templates)
         else:
-            result = clean_bytes(plain, config, templates)
+            text, decoded = _page(plain, outcome.kind, config)
+            result = clean_text(text, config, decoded, templates)
     except FormatError as exc:
         outcome.error = str(exc)
         return outcome
@@ -144,15 +141,24 @@ def prepare(
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         return outcome
     outcome.data, outcome.plain = data, plain if outcome.codec else None
-    _set_result(outcome, result)
-    source_info = result.source
-    if source_info is not None and source_info.lossy:
-        outcome.warnings.append(
-            f"decoded as {source_info.encoding} with {source_info.replaced} replacement character(s); "
-            "the bytes are not valid in any encoding tried"
-        )
+    if result is not None:
+        _set_result(outcome, result)
+        source_info = result.source
+        if source_info is not None and source_info.lossy:
+            outcome.warnings.append(
+                f"decoded as {source_info.encoding} with {source_info.replaced} replacement character(s); "
+                "the bytes are not valid in any encoding tried"
+            )
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _page(plain: bytes, kind: Format, config: Config) -> tuple[str, Decoded | None]:
+    """The text of a one-page input (plain text or HTML), and how it was decoded."""
+    if kind is Format.HTML:
+        return html_text(plain), None
+    decoded = decode(plain, config.encoding)
+    return decoded.text, decoded
 
 
 def _set_result(outcome: Outcome, result: Result) -> None:
@@ -261,7 +267,7 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
             target = output_dir / output_name(outcome.rel, outcome.kind)
             if target.name != outcome.rel.name and outcome.path.with_name(target.name).exists():
                 # page.html beside page.txt: both would be written as page.txt
-                outcome.error = f"its output {target.name} would overwrite that of {outcome.path.with_name(target.name).name}; not written"
+                outcome.error = f"its output {target.name} would overwrite that of {target.name}; not written"
             else:
                 write_atomic(target, pack(outcome.codec, outcome.output))
                 outcome.written = target
@@ -361,12 +367,9 @@ def _hashes(source: Source, config: Config, reading: Reading) -> set[int] | None
     try:
         _, plain = unpack(source.path.read_bytes())
         kind = sniff(source.path, plain, reading.format)
-        if kind is Format.TEXT:
-            text = decode(plain, config.encoding).text
-        elif kind is Format.HTML:
-            text = html_text(plain)
-        else:
+        if kind in CONTAINERS:
             return None
+        text, _ = _page(plain, kind, config)
     except (OSError, DecodeError, BinaryInput, FormatError):
         return None
     return page_hashes(segment(text, config.split_chars))

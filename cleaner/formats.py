@@ -39,6 +39,9 @@ class Format(str, enum.Enum):
     WARC = "warc"
 
 
+CONTAINERS = frozenset((Format.JSONL, Format.WARC))  # files of many documents
+
+
 @dataclass(frozen=True)
 class Reading:
     """How to read inputs: their format (AUTO: by name and content) and,
