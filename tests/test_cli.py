@@ -275,3 +275,43 @@ def test_outputs_get_ordinary_permissions(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "out" / "page.txt").stat().st_mode) == 0o644
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str, bytes]:
+    """Run the command with stderr on a pseudo-terminal and stdout on a pipe:
+    exit code, what the terminal showed, what the pipe got."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process is done with it
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out = proc.stdout.read()
+    os.close(leader)
+    return proc.wait(), shown.decode("utf-8", "replace"), out
+
+
+def test_a_terminal_gets_a_summary_table_and_quiet_silences_it(corpus, tmp_path):
+    import re
+
+    code, shown, out = _on_a_terminal([str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--report", str(tmp_path / "r.jsonl")])
+    assert code == Exit.OK and out == b""
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)
+    records = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
+    assert re.search(rf"files\s+{len(records)} \({len(records)} changed, 0 skipped, 0 failed\)", plain), plain
+    for row in ("MB in / out", "seconds", "MB/s", "dup.exact", "boiler.link_list"):
+        assert row in plain, row
+    code, shown, out = _on_a_terminal([str(corpus), "-o", str(tmp_path / "quiet"), "-j", "1", "-q"])
+    assert code == Exit.OK and "MB/s" not in shown
+    piped = run(corpus, "-o", tmp_path / "piped")
+    assert "MB/s" not in piped.stderr
