@@ -36,7 +36,7 @@ from pathlib import Path
 from .corpus import CrossFile
 from .decode import BinaryInput, DecodeError, Decoded, decode
 from .files import Source, write_atomic
-from .formats import CONTAINERS, Format, FormatError, Reading, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
+from .formats import CONTAINERS, Format, FormatError, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .layout import paragraphs
 from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_text, steps
 from .reasons import Reason
@@ -81,6 +81,7 @@ class Outcome:
     codec: str | None = None  # compression of the input, used again on writing
     documents: list[Document] = field(default_factory=list)  # a JSON Lines or WARC file's documents
     plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
+    text_field: str = "text"  # the field a JSON Lines file's documents are cleaned in
 
     @property
     def ok(self) -> bool:
@@ -94,11 +95,20 @@ class Outcome:
 @dataclass
 class Document:
     """One document of a JSON Lines or WARC file: where it is (line number or
-    record id), and its cleaning (None: no text field, passed through)."""
+    record id), and its cleaning (None: no text field, passed through);
+    with ``--dedup-across``, what the run found it repeats."""
 
     key: str
     result: Result | None
     url: str | None = None
+    record: Record | None = field(default=None, repr=False)  # as read, until written
+    duplicate_of: tuple[str, float] | None = None
+    dropped: bool = False
+    repeated: list[tuple[int, str, int]] = field(default_factory=list)
+
+    def name(self, path: Path) -> str:
+        """How the run names it: its file and its place there."""
+        return f"{path} [{self.key}]"
 
 
 def prepare(
@@ -118,7 +128,7 @@ def prepare(
         outcome.kind = sniff(source.path, plain, reading.format)
         result = None
         if outcome.container:
-            _clean_documents(outcome, plain, config, reading)
+            _clean_documents(outcome, plain, config, reading, templates)
         else:
             text, decoded = _page(plain, outcome.kind, config)
             result = clean_text(text, config, decoded, templates)
@@ -169,10 +179,10 @@ def _set_result(outcome: Outcome, result: Result) -> None:
     outcome.changed = outcome.output != (outcome.plain if outcome.plain is not None else outcome.data)
 
 
-def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Reading) -> None:
+def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Reading, templates: Templates | None = None) -> None:
     """Clean each document of a JSON Lines or WARC file; the output is JSON Lines."""
     records = read_jsonl(plain, reading.text_field) if outcome.kind is Format.JSONL else read_warc(plain)
-    out: list[bytes] = []
+    outcome.text_field = reading.text_field
     untouched = 0
     for record in records:
         result = None
@@ -180,26 +190,50 @@ def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Re
             untouched += 1
         else:
             try:
-                result = clean_text(record.text, config)
+                result = clean_text(record.text, config, templates=templates)
             except PageTooLarge as exc:
                 outcome.warnings.append(f"record {record.key}: {exc}; passed through as it was")
-            else:
-                outcome.counts.update(result.counts)
-        out.append(write_jsonl(record, reading.text_field, None if result is None else result.text))
-        outcome.documents.append(Document(record.key, result, record.url))
+        outcome.documents.append(Document(record.key, result, record.url, record))
     if untouched:
         what = f"without a string {reading.text_field!r} field" if outcome.kind is Format.JSONL else "whose text could not be read"
         outcome.warnings.append(f"{untouched} record(s) {what}, passed through as they were")
+    _write_documents(outcome, plain)
+
+
+def _write_documents(outcome: Outcome, plain: bytes) -> None:
+    """The output of a file of documents: one JSON line each, but for
+    documents dropped as copies of earlier ones."""
+    out: list[bytes] = []
+    outcome.counts = Counter()
+    for document in outcome.documents:
+        if document.dropped or document.record is None:
+            continue
+        result = document.result
+        if result is not None:
+            outcome.counts.update(result.counts)
+        out.append(write_jsonl(document.record, outcome.text_field, None if result is None else result.text))
     outcome.output = b"".join(out)
     outcome.bytes_out = len(outcome.output)
     outcome.changed = outcome.output != plain
 
 
+@dataclass
+class _Verdict:
+    """What the cross-file stage found about one page (a file, or a document
+    of a JSON Lines or WARC file)."""
+
+    duplicate_of: tuple[str, float] | None = None
+    dropped: bool = False
+    repeated: list[tuple[int, str, int]] = field(default_factory=list)
+    result: Result | None = None  # the page's result again, when drop removed something
+
+
 class Across:
     """The cross-file stage of a run (``--dedup-across``): ``keep`` reports
-    near-duplicate documents and repeated paragraphs; ``drop`` also leaves
-    later copies of a document unwritten and removes paragraphs an earlier
-    file already has. Outcomes must come in the run's order."""
+    near-duplicate pages and repeated paragraphs; ``drop`` also leaves later
+    copies of a page unwritten and removes paragraphs an earlier page already
+    has. A page is a file, or each document of a JSON Lines or WARC file.
+    Outcomes must come in the run's order."""
 
     def __init__(self, drop: bool, config: Config):
         self.drop = drop
@@ -208,18 +242,43 @@ class Across:
         self.names: list[str] = []
 
     def __call__(self, outcome: Outcome) -> None:
-        result = outcome.result
-        if result is None:
+        if outcome.container:
+            if outcome.error is None:
+                self._documents(outcome)
             return
+        if outcome.result is None:
+            return
+        verdict = self._judge(str(outcome.path), outcome.result)
+        outcome.duplicate_of, outcome.dropped, outcome.repeated = verdict.duplicate_of, verdict.dropped, verdict.repeated
+        if verdict.result is not None:
+            _set_result(outcome, verdict.result)
+
+    def _documents(self, outcome: Outcome) -> None:
+        rewritten = False
+        for document in outcome.documents:
+            if document.result is None:
+                continue
+            verdict = self._judge(document.name(outcome.path), document.result)
+            document.duplicate_of, document.dropped, document.repeated = verdict.duplicate_of, verdict.dropped, verdict.repeated
+            if verdict.result is not None:
+                document.result = verdict.result
+                rewritten = True
+        if rewritten:
+            plain = outcome.plain if outcome.plain is not None else outcome.data
+            assert plain is not None
+            _write_documents(outcome, plain)
+
+    def _judge(self, name: str, result: Result) -> _Verdict:
+        verdict = _Verdict()
         number, twin = self.memory.document(result.text)
-        self.names.append(str(outcome.path))
+        self.names.append(name)
         if twin is not None:
-            outcome.duplicate_of = (self.names[twin.document], round(twin.similarity, 3))
+            verdict.duplicate_of = (self.names[twin.document], round(twin.similarity, 3))
             if self.drop and self.config.enabled(Reason.DUP_DOCUMENT):
                 evidence = f"repeats {self.names[twin.document]} ({twin.similarity:.0%} similar)"
-                self._rebuild(outcome, {d.block.index: (Reason.DUP_DOCUMENT, evidence) for d in result.decisions if d.kept and not d.block.blank})
-                outcome.dropped = True
-            return
+                verdict.result = self._rebuild(result, {d.block.index: (Reason.DUP_DOCUMENT, evidence) for d in result.decisions if d.kept and not d.block.blank})
+                verdict.dropped = True
+            return verdict
         page = Page([d.block for d in result.decisions], self.config)
         page.decisions = [None if d.kept else d for d in result.decisions]
         removals: dict[int, tuple[Reason, str]] = {}
@@ -228,15 +287,14 @@ class Across:
             if first is None:
                 continue
             earlier, line = self.names[first[0]], first[1]
-            outcome.repeated.append((para.blocks[0].line, earlier, line))
+            verdict.repeated.append((para.blocks[0].line, earlier, line))
             for block in para.blocks:
                 removals[block.index] = (Reason.DUP_ACROSS, f"also in {earlier} line {line}")
         if self.drop and removals and self.config.enabled(Reason.DUP_ACROSS):
-            self._rebuild(outcome, removals)
+            verdict.result = self._rebuild(result, removals)
+        return verdict
 
-    def _rebuild(self, outcome: Outcome, removals: dict[int, tuple[Reason, str]]) -> None:
-        result = outcome.result
-        assert result is not None and outcome.data is not None
+    def _rebuild(self, result: Result, removals: dict[int, tuple[Reason, str]]) -> Result:
         if self.config.allow:
             removals = {i: r for i, r in removals.items() if not self.config.allowed(result.decisions[i].block.text)}
         decisions = tuple(
@@ -253,13 +311,13 @@ class Across:
             for d in decisions
         )
         text, _ = assemble(decisions)
-        _set_result(outcome, replace(result, text=text, decisions=decisions))
+        return replace(result, text=text, decisions=decisions)
 
 
 def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Outcome:
     """Write a prepared outcome where the mode says; errors become the outcome's."""
     if outcome.error is not None or outcome.skipped is not None or outcome.dropped:
-        outcome.data = outcome.plain = None
+        _release(outcome)
         return outcome
     started = time.perf_counter()
     try:
@@ -283,9 +341,16 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
         outcome.error = str(exc)
     except OSError as exc:
         outcome.error = f"cannot write: {_describe(exc)}"
-    outcome.data = outcome.plain = None
+    _release(outcome)
     outcome.seconds += time.perf_counter() - started
     return outcome
+
+
+def _release(outcome: Outcome) -> None:
+    """Let go of the input once it is written (or will not be)."""
+    outcome.data = outcome.plain = None
+    for document in outcome.documents:
+        document.record = None
 
 
 def _moved(path: Path, data: bytes | None) -> bool:
@@ -350,29 +415,35 @@ def learn(sources: Iterable[Source], config: Config, jobs: int = 1, reading: Rea
     templates = Templates()
     if jobs <= 1:
         for source in sources:
-            hashes = _hashes(source, config, reading)
-            if hashes is not None:
-                templates.add(set(hashes))
+            for hashes in _hashes(source, config, reading):
+                templates.add(hashes)
         return templates
-    for packed in ordered(jobs, sources, _learn_job, (config, reading), lambda source: None):
-        if packed is not None:
-            templates.add(set(array("Q", packed)))
+    for packed in ordered(jobs, sources, _learn_job, (config, reading), lambda source: []):
+        for hashes in packed:
+            templates.add(set(array("Q", hashes)))
     return templates
 
 
-def _hashes(source: Source, config: Config, reading: Reading) -> set[int] | None:
-    """The line hashes of a page (plain text or HTML; not a file of documents)."""
+def _hashes(source: Source, config: Config, reading: Reading) -> list[set[int]]:
+    """The line hashes of each page of a source: a text or HTML file is one
+    page, a JSON Lines or WARC file one page per document. Files that cannot
+    be read give none (the clean pass reports them)."""
     if source.error:
-        return None
+        return []
+    found = []
     try:
         _, plain = unpack(source.path.read_bytes())
         kind = sniff(source.path, plain, reading.format)
         if kind in CONTAINERS:
-            return None
-        text, _ = _page(plain, kind, config)
+            records = read_jsonl(plain, reading.text_field) if kind is Format.JSONL else read_warc(plain)
+            texts = [record.text for record in records if record.text is not None]
+        else:
+            texts = [_page(plain, kind, config)[0]]
+        for text in texts:
+            found.append(page_hashes(segment(text, config.split_chars)))
     except (OSError, DecodeError, BinaryInput, FormatError):
-        return None
-    return page_hashes(segment(text, config.split_chars))
+        return []
+    return found
 
 
 # What a worker process knows: set once, when it starts.
@@ -429,10 +500,9 @@ def _arrived(outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _learn_job(source: Source) -> bytes | None:
+def _learn_job(source: Source) -> list[bytes]:
     config, reading = _state
-    hashes = _hashes(source, config, reading)
-    return None if hashes is None else array("Q", sorted(hashes)).tobytes()
+    return [array("Q", sorted(hashes)).tobytes() for hashes in _hashes(source, config, reading)]
 
 
 def _crashed(source: Source) -> Outcome:

@@ -123,7 +123,7 @@ def _template_hits(page: Page, notes: _Notes) -> dict[int, Hit]:
         count = max(alone_count, pair_count)
         if count >= bar and _LETTER.search(block.text) is not None:
             rule = TEMPLATE_RUN if pair_count >= bar else TEMPLATE
-            hits[block.index] = Hit(rule, block.text[:40], f"template: seen in {count} of {learned.files} files")
+            hits[block.index] = Hit(rule, block.text[:40], f"template: seen in {count} of {learned.pages} pages")
     return hits
 
 

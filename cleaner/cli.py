@@ -235,6 +235,9 @@ def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, ch
     if outcome.dropped and not quiet:
         path, score = outcome.duplicate_of
         report.message(err, "dropped", outcome, f"near-duplicate of {path} ({score:.0%} similar); not written")
+    dropped = sum(document.dropped for document in outcome.documents)
+    if dropped and not quiet:
+        report.message(err, "dropped", outcome, f"{dropped} document(s) near-duplicates of earlier ones; not written (see --report)")
     if not quiet:
         for warning in outcome.warnings:
             report.message(err, "warning", outcome, warning)

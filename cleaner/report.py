@@ -58,6 +58,7 @@ def records(outcome: Outcome) -> list[dict]:
             rec["status"] = "ok"
             rec.update(_result_fields(document.result))
             rec["changed"] = document.result.changed
+        rec.update(_across_fields(document.duplicate_of, document.dropped, document.repeated))
         found.append(rec)
     return found
 
@@ -91,13 +92,21 @@ def record(outcome: Outcome) -> dict:
         rec.update(_result_fields(result))
     if outcome.written is not None:
         rec["output"] = str(outcome.written)
-    if outcome.duplicate_of is not None:
-        rec["duplicate_of"] = {"path": outcome.duplicate_of[0], "similarity": outcome.duplicate_of[1]}
-        rec["dropped"] = outcome.dropped
-    if outcome.repeated:
-        rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in outcome.repeated]
+    rec.update(_across_fields(outcome.duplicate_of, outcome.dropped, outcome.repeated))
     if outcome.warnings:
         rec["warnings"] = list(outcome.warnings)
+    return rec
+
+
+def _across_fields(duplicate_of: tuple[str, float] | None, dropped: bool, repeated: list[tuple[int, str, int]]) -> dict:
+    """What ``--dedup-across`` found: the earlier page this one repeats, and
+    its paragraphs that earlier pages have."""
+    rec: dict = {}
+    if duplicate_of is not None:
+        rec["duplicate_of"] = {"path": duplicate_of[0], "similarity": duplicate_of[1]}
+        rec["dropped"] = dropped
+    if repeated:
+        rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in repeated]
     return rec
 
 

@@ -90,7 +90,8 @@ def page_hashes(blocks: list[Block]) -> set[int]:
 
 
 class Templates:
-    r"""How many files of a run hold each line, or pair of lines.
+    r"""How many pages of a run hold each line, or pair of lines (a page is a
+    file, or a document of a JSON Lines or WARC file).
 
         >>> from cleaner.segment import segment
         >>> t = Templates()
@@ -102,18 +103,18 @@ class Templates:
 
     def __init__(self) -> None:
         self.counts: dict[int, int] = {}
-        self.files = 0
+        self.pages = 0
 
     def add(self, hashes: set[int]) -> None:
-        """Count one file's distinct hashes."""
-        self.files += 1
+        """Count one page's distinct hashes (a file, or a document of a JSON Lines or WARC file)."""
+        self.pages += 1
         counts = self.counts
         for value in hashes:
             counts[value] = counts.get(value, 0) + 1
 
     def merge(self, other: Templates) -> None:
         """Add the counts of another part of the run (from another worker)."""
-        self.files += other.files
+        self.pages += other.pages
         counts = self.counts
         for value, count in other.counts.items():
             counts[value] = counts.get(value, 0) + count

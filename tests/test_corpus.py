@@ -142,3 +142,44 @@ def test_cross_file_state_belongs_to_one_run(tmp_path):
         assert result.exit_code == Exit.OK
     assert sorted(p.name for p in (tmp_path / "y").iterdir()) == ["a.txt"]
     shutil.rmtree(tmp_path / "x")
+
+
+def _jsonl_corpus(root: Path) -> Path:
+    """The five pages as the documents of two JSON Lines files (a corpus
+    split into shards), with a field of their own each."""
+    pages = {name: (root.parent / "src" / name).read_text(encoding="utf-8") for name in "abcde"}
+    root.mkdir()
+    shards = {"0.jsonl": ["a", "c", "d"], "1.jsonl": ["b", "e"]}
+    for shard, names in shards.items():
+        lines = [json.dumps({"id": name, "text": pages[name]}, ensure_ascii=False) for name in names]
+        (root / shard).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_documents_of_json_lines_files_are_compared_across_the_run(tmp_path, jobs):
+    src = _corpus(tmp_path / "src", ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
+    for page in src.iterdir():
+        page.rename(page.with_suffix(""))
+    corpus = _jsonl_corpus(tmp_path / "in")
+    result = run(corpus, "-o", tmp_path / "kept", "--dedup-across", "keep", "--report", tmp_path / "k.jsonl", "-j", jobs)
+    assert result.exit_code == Exit.OK, result.output
+    reports = {r["record"]: r for r in map(json.loads, (tmp_path / "k.jsonl").read_text(encoding="utf-8").splitlines()) if r["path"].endswith("1.jsonl")}
+    assert reports["1"]["duplicate_of"]["path"].endswith("0.jsonl [1]") and reports["1"]["dropped"] is False
+    assert [r["also_in"] for r in reports["2"]["repeated"]][0].endswith("0.jsonl [3]")
+    kept = [json.loads(line) for line in (tmp_path / "kept" / "1.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in kept] == ["b", "e"]
+
+    result = run(corpus, "-o", tmp_path / "out", "--dedup-across", "drop", "--report", tmp_path / "d.jsonl", "-j", jobs)
+    assert result.exit_code == Exit.OK, result.output
+    assert "1 document(s) near-duplicates of earlier ones" in result.stderr
+    first = [json.loads(line) for line in (tmp_path / "out" / "0.jsonl").read_text(encoding="utf-8").splitlines()]
+    second = [json.loads(line) for line in (tmp_path / "out" / "1.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in first] == ["a", "c", "d"] and [r["id"] for r in second] == ["e"]
+    assert SHARED in first[2]["text"] and SHARED not in second[0]["text"] and second[0]["text"].startswith("第三篇文章")
+    reports = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    dropped = [r for r in reports if r.get("dropped")]
+    assert len(dropped) == 1 and set(dropped[0]["counts"]) >= {"dup.document"}
+    # Cleaning the output again finds nothing more to drop.
+    again = run(tmp_path / "out", "--check", "--dedup-across", "drop", "-j", jobs)
+    assert again.exit_code == Exit.OK, again.output

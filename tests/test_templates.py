@@ -52,7 +52,7 @@ def test_the_sign_off_every_page_shares_goes_only_with_templates():
         assert result.text == "\n".join([article[0], "", *article[1:]]) + "\n"
         sign_off = next(d for d in result.decisions if d.block.text == SIGN_OFF)
         assert sign_off.reason is Reason.BOILER_TEMPLATE
-        assert sign_off.evidence == f"template: seen in {len(pages)} of {len(pages)} files"
+        assert sign_off.evidence == f"template: seen in {len(pages)} of {len(pages)} pages"
 
 
 def test_a_line_of_one_page_or_two_is_not_template():
@@ -84,11 +84,11 @@ def test_short_lines_many_pages_share_count_only_with_their_neighbours():
 def test_counts_are_hashes_of_lines_and_pairs_and_do_not_depend_on_order():
     pages = [site_page(article) for article in ARTICLES]
     forward, backward = learned(pages), learned(pages[::-1])
-    assert forward.counts == backward.counts and forward.files == backward.files == 4
+    assert forward.counts == backward.counts and forward.pages == backward.pages == 4
     assert all(isinstance(key, int) and 0 <= key < 2**64 for key in forward.counts)
     half = learned(pages[:2])
     half.merge(learned(pages[2:]))
-    assert half.counts == forward.counts and half.files == 4
+    assert half.counts == forward.counts and half.pages == 4
 
 
 def _site(root: Path) -> Path:
@@ -102,7 +102,7 @@ def _site(root: Path) -> Path:
 def test_learn_reads_every_file_and_leaves_bad_ones_to_the_clean_pass(tmp_path):
     site = _site(tmp_path / "site")
     templates = learn(discover([site]), Config())
-    assert templates.files == len(ARTICLES)  # the binary file is not counted
+    assert templates.pages == len(ARTICLES)  # the binary file is not counted
     assert learn(discover([site]), Config(), jobs=2).counts == templates.counts
 
 
@@ -142,3 +142,20 @@ def test_jobs_give_the_same_files_report_and_summary_as_one_job(tmp_path):
         seen.append(({p.name: p.read_bytes() for p in sorted(out.iterdir())}, records))
     assert seen[0] == seen[1] == seen[2]
     assert [Path(r["path"]).name for r in seen[0][1]] == sorted(p.name for p in corpus.iterdir())
+
+
+def test_the_documents_of_a_json_lines_file_are_pages_of_the_run(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    lines = [json.dumps({"url": f"http://example.com/{n}", "text": site_page(article)}, ensure_ascii=False) for n, article in enumerate(ARTICLES)]
+    (corpus / "site.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    templates = learn(discover([corpus]), Config())
+    assert templates.pages == len(ARTICLES)
+    assert learn(discover([corpus]), Config(), jobs=2).counts == templates.counts
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(cli, [str(corpus), "-o", str(tmp_path / jobs), "--templates", "-j", jobs])
+        assert result.exit_code == Exit.OK, result.output
+        cleaned = [json.loads(line) for line in (tmp_path / jobs / "site.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert [r["url"] for r in cleaned] == [f"http://example.com/{n}" for n in range(len(ARTICLES))]
+        for record, article in zip(cleaned, ARTICLES):
+            assert SIGN_OFF not in record["text"] and article[1] in record["text"]
