@@ -236,11 +236,17 @@ def drop_copies(page: Page) -> None:
     by_edge: dict[str, list[int]] = {}
     j = 0
     while j < end:
-        found = None if j in repeats else _longest(head, j, by_key, by_edge)
-        if found is not None and _is_copy(page, seq, found, said):
-            copies.append(found)
-            j = found.stop
-            continue
+        key = head[j].key
+        # Most sentences have no earlier twin: look further only when the
+        # blocking tables hold a candidate.
+        if j not in repeats and (
+            key in by_key or (len(key) >= FUZZY_MIN_CHARS and ("<" + key[:EDGE] in by_edge or ">" + key[-EDGE:] in by_edge))
+        ):
+            found = _longest(head, j, by_key, by_edge)
+            if found is not None and _is_copy(page, seq, found, said):
+                copies.append(found)
+                j = found.stop
+                continue
         _index(seq, j, by_key, by_edge)
         j += 1
     _remove(page, seq, copies)
@@ -387,22 +393,24 @@ def _is_copy(page: Page, seq: list[Sentence], copy: _Copy, said: dict[str, int])
 def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
     """Sentences of a paragraph, or of a line, that repeats the one right
     before it: like a refrain, an immediate repeat is left alone."""
-    by_paragraph = _repeating(seq, lambda s: s.paragraph)
-    by_line = _repeating(seq, lambda s: page.blocks[s.blocks[0]].line)
+    blocks = page.blocks
+    by_paragraph = _repeating(seq, [s.paragraph for s in seq])
+    by_line = _repeating(seq, [blocks[s.blocks[0]].line for s in seq])
     return by_paragraph | by_line
 
 
-def _repeating(seq: list[Sentence], group) -> set[int]:
-    """Sentences of a group (paragraph, line) whose text equals the group before."""
-    groups: dict[int, list[int]] = {}
-    for number, sentence in enumerate(seq):
-        groups.setdefault(group(sentence), []).append(number)
+def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
+    """Sentences of a group (``groups[n]``: the paragraph or line of
+    sentence n) whose text equals the group before."""
+    members: dict[int, list[int]] = {}
+    for number, group in enumerate(groups):
+        members.setdefault(group, []).append(number)
     repeated: set[int] = set()
     previous = None
-    for members in groups.values():
-        key = "".join(seq[n].key for n in members)
+    for numbers in members.values():
+        key = "".join(seq[n].key for n in numbers)
         if key == previous:
-            repeated.update(members)
+            repeated.update(numbers)
         previous = key
     return repeated
 
