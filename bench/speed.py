@@ -151,7 +151,8 @@ class Stages:
     def install(self) -> None:
         from cleaner import boilerplate, dedup, layout
 
-        self.wrap(pipeline, "decode", "decode")
+        self.wrap(pipeline, "decode", "decode")  # clean_bytes
+        self.wrap(batch, "decode", "decode")  # files of a run
         self.wrap(pipeline, "segment", "segment")
         self.wrap(batch, "write_atomic", "write")
         steps = pipeline.steps()
