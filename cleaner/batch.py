@@ -181,10 +181,9 @@ def _set_result(outcome: Outcome, result: Result) -> None:
 
 def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Reading, templates: Templates | None = None) -> None:
     """Clean each document of a JSON Lines or WARC file; the output is JSON Lines."""
-    records = read_jsonl(plain, reading.text_field) if outcome.kind is Format.JSONL else read_warc(plain)
     outcome.text_field = reading.text_field
     untouched = 0
-    for record in records:
+    for record in _records(plain, outcome.kind, reading):
         result = None
         if record.text is None:
             untouched += 1
@@ -198,6 +197,10 @@ def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Re
         what = f"without a string {reading.text_field!r} field" if outcome.kind is Format.JSONL else "whose text could not be read"
         outcome.warnings.append(f"{untouched} record(s) {what}, passed through as they were")
     _write_documents(outcome, plain)
+
+
+def _records(plain: bytes, kind: Format, reading: Reading) -> Iterator[Record]:
+    return read_jsonl(plain, reading.text_field) if kind is Format.JSONL else read_warc(plain)
 
 
 def _write_documents(outcome: Outcome, plain: bytes) -> None:
@@ -435,12 +438,12 @@ def _hashes(source: Source, config: Config, reading: Reading) -> list[set[int]]:
         _, plain = unpack(source.path.read_bytes())
         kind = sniff(source.path, plain, reading.format)
         if kind in CONTAINERS:
-            records = read_jsonl(plain, reading.text_field) if kind is Format.JSONL else read_warc(plain)
-            texts = [record.text for record in records if record.text is not None]
+            texts: Iterable[str | None] = (record.text for record in _records(plain, kind, reading))
         else:
             texts = [_page(plain, kind, config)[0]]
         for text in texts:
-            found.append(page_hashes(segment(text, config.split_chars)))
+            if text is not None:
+                found.append(page_hashes(segment(text, config.split_chars)))
     except (OSError, DecodeError, BinaryInput, FormatError):
         return []
     return found
