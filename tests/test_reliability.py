@@ -257,15 +257,15 @@ def _adversarial(pattern: str, size: int) -> list[str]:
 
 
 def _patterns() -> list[tuple[str, re.Pattern]]:
-    """Every expression the tool runs. The gates' ``heads`` and ``anchored``
+    """Every expression the tool runs. The gates' ``heads`` and ``anchored*``
     expressions are only ever matched at the start of a block (their
     alternatives lost their ``^`` when combined), so they are labelled
     ``match``: searching them would try every start, which the tool never does."""
     found = [(f"rule {r.name}", r.pattern) for r in RULES]
     for number, band in enumerate(DEFAULT.bands):
         for gate in band:
-            for name in ("heads", "anchored", "literals", "numeric"):
-                how = "match" if name in ("heads", "anchored") else "search"
+            for name in ("heads", "anchored", "anchored_numeric", "literals", "numeric"):
+                how = "match" if name.startswith(("heads", "anchored")) else "search"
                 found.append((f"gate {number} {gate.lower} {name} {how}", getattr(gate, name)))
     for module in sorted(set(sys.modules)):
         if module == "cleaner" or module.startswith("cleaner."):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..features import Features
@@ -115,13 +116,16 @@ class RuleSet:
 
     Every alternative of every rule is filed under what a match must start
     with: the literal strings it begins with (``版权所有``, ``share this``),
-    anchored at the start of the block or anywhere in it; failing that, the
-    alternative needs a digit (``\\d+页珍藏版``) or sits at the start of the
-    block. Rules are banded by their ``max_units`` guard (a long block is
-    scanned for fewer literals), and for each band a few combined
-    expressions find, in one scan each, which literals occur
-    in a block; only the rules filed under those (and the digit or anchored
-    ones when their expression matches) are tried, in catalogue order.
+    anchored at the start of the block or anywhere in it; failing that,
+    under the literals every match must contain (``.{0,10}温馨提示``); failing
+    that, the alternative sits at the start of the block or needs a digit
+    (``\\d{1,2}:\\d{2}``), and is only tried on blocks that have one. Rules
+    are banded by their ``max_units`` guard (a long block is scanned for
+    fewer literals), and for each band a few combined expressions find, in
+    one scan each, which literals occur in a block; only the rules filed
+    under those (and the digit or anchored ones when their expression
+    matches) are tried, in catalogue order. ``tests/test_rules.py`` checks
+    that this finds exactly what trying every rule finds.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
@@ -161,21 +165,30 @@ class _Gate:
         heads: dict[str, set[int]] = {}  # literal -> rules with an anchored alternative starting so
         literals: dict[str, set[int]] = {}  # the same, anywhere in the block
         anchored: list[str] = []
+        anchored_numeric: list[str] = []  # anchored alternatives that need a digit
         numeric: list[str] = []
         self.anchored_rules: set[int] = set()
+        self.anchored_numeric_rules: set[int] = set()
         self.numeric_rules: set[int] = set()
         for number, candidate in rules:
             if candidate.lower != lower:
                 continue
-            for part in alternatives(candidate.pattern.pattern):
+            for part in _flat_alternatives(candidate.pattern.pattern):
                 if part.startswith("^"):
                     if starts := leading_literals(part[1:]):
                         for start in starts:
                             heads.setdefault(start, set()).add(number)
+                    elif inner := required_literals(part[1:]):
+                        # (An anchored ``.{0,10}温馨提示``: found by its literal, anywhere.)
+                        for word in inner:
+                            literals.setdefault(word, set()).add(number)
+                    elif needs_digit(part[1:]):
+                        anchored_numeric.append(f"(?:{part[1:]})")
+                        self.anchored_numeric_rules.add(number)
                     else:
                         anchored.append(f"(?:{part[1:]})")
                         self.anchored_rules.add(number)
-                elif starts := leading_literals(part):
+                elif starts := leading_literals(part) or required_literals(part):
                     for start in starts:
                         literals.setdefault(start, set()).add(number)
                 else:
@@ -184,6 +197,7 @@ class _Gate:
         self.heads, self.head_rules = _trie_index(heads)
         self.literals, self.literal_rules = _trie_index(literals)
         self.anchored = _either(anchored)
+        self.anchored_numeric = _either(anchored_numeric)
         self.numeric = _either(numeric)
 
     def candidates(self, subject: str, digits: bool, out: set[int]) -> None:
@@ -193,6 +207,8 @@ class _Gate:
             out.update(self.head_rules[found.group()])
         if self.anchored_rules and self.anchored.match(subject) is not None:
             out.update(self.anchored_rules)
+        if digits and self.anchored_numeric_rules and self.anchored_numeric.match(subject) is not None:
+            out.update(self.anchored_numeric_rules)
         found = self.literals.search(subject)
         while found is not None:  # every occurrence, overlapping ones too
             out.update(self.literal_rules[found.group()])
@@ -224,13 +240,10 @@ def _trie_index(table: dict[str, set[int]]) -> tuple[re.Pattern[str], dict[str, 
     return _either([_trie(set(words))] if words else []), rules
 
 
-def alternatives(pattern: str) -> list[str]:
-    """Split a pattern at its top-level ``|``.
-
-        >>> alternatives(r"^a(?:b|c)|[|x]|d\\|e")
-        ['^a(?:b|c)', '[|x]', 'd\\\\|e']
-    """
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` of each ``(``, ``)`` and ``|`` that is syntax
+    (not escaped, not in a class); ``depth`` counts the groups open before it."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -242,16 +255,43 @@ def alternatives(pattern: str) -> list[str]:
             in_class = True
             if pattern[i + 1 : i + 2] == "]":
                 i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        elif char in "()|":
+            if char == ")":
+                depth -= 1
+            yield i, char, depth
+            if char == "(":
+                depth += 1
         i += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|``.
+
+        >>> alternatives(r"^a(?:b|c)|[|x]|d\\|e")
+        ['^a(?:b|c)', '[|x]', 'd\\\\|e']
+    """
+    cuts = [i for i, char, depth in _syntax(pattern) if char == "|" and depth == 0]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+
+
+def _flat_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``, and those of a group that
+    makes up a whole alternative (with its ``^`` if it has one), so that
+    each can be filed under its own literals.
+
+        >>> _flat_alternatives(r"^(?:ab|\\d+c)|(?:x|y)z|(?:p|q)")
+        ['^ab', '^\\\\d+c', '(?:x|y)z', 'p', 'q']
+    """
+    out = []
+    for part in alternatives(pattern):
+        anchor = "^" if part.startswith("^") else ""
+        body = part[len(anchor) :]
+        closing = next((i for i, char, depth in _syntax(body) if char == ")" and depth == 0), -1)
+        if body.startswith("(?:") and closing == len(body) - 1:
+            out += [anchor + inner for inner in _flat_alternatives(body[3:-1])]
+        else:
+            out.append(part)
+    return out
 
 
 def _trie(words: set[str]) -> str:
@@ -303,6 +343,63 @@ def leading_literals(pattern: str) -> list[str] | None:
         if not _expand(parsed, "", found, True) or len(found) > MAX_PREFIXES:
             return None
     return sorted(set(found))
+
+
+def needs_digit(pattern: str) -> bool:
+    """Whether every match of ``pattern`` holds a digit (so a block without
+    one need not be tried).
+
+        >>> needs_digit(r".{0,30}\\d{4}年"), needs_digit(r"(?:\\d+|第)页"), needs_digit(r"\\d*页")
+        (True, False, False)
+    """
+    try:
+        return _needs_digit(list(_parser.parse(pattern)))
+    except re.error:
+        return False
+
+
+def _needs_digit(seq: list) -> bool:
+    for op, av in seq:
+        if op is _c.IN and all(kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT for kind, value in av):
+            return True
+        if op is _c.LITERAL and chr(av).isdigit():
+            return True
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and _needs_digit(list(av[2])):
+            return True
+        if op is _c.SUBPATTERN and _needs_digit(list(av[3])):
+            return True
+        if op is _c.BRANCH and all(_needs_digit(list(branch)) for branch in av[1]):
+            return True
+    return False
+
+
+MIN_REQUIRED = 2  # a required literal shorter than this (":") is too common to filter by
+
+
+def required_literals(pattern: str) -> list[str] | None:
+    """Literal strings one of which every match of ``pattern`` contains,
+    found after a part that can start with a class or a repeat; None when
+    there are none of at least MIN_REQUIRED characters.
+
+        >>> required_literals(r".{0,10}温馨提示\\s*[:：]?$")
+        ['温馨提示']
+        >>> required_literals(r"(?<!\\d)\\d+\\s*人(?:阅读|浏览)")
+        ['人浏览', '人阅读']
+        >>> required_literals(r"\\d{1,2}:\\d{2}") is None
+        True
+    """
+    try:
+        parsed = list(_parser.parse(pattern))
+    except re.error:
+        return None
+    for skip in range(1, len(parsed)):
+        for short in (True, False):
+            found: list[str] = []
+            if _expand(parsed[skip:], "", found, short) and len(found) <= MAX_PREFIXES:
+                if min(map(len, found)) >= MIN_REQUIRED:
+                    return sorted(set(found))
+                break
+    return None
 
 
 def _expand(seq: list, prefix: str, out: list[str], short: bool) -> bool:
