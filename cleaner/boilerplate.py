@@ -44,6 +44,7 @@ RUN_CAP = 4
 NO_CONTENT_MIN_ITEMS = 10
 MAX_TITLE_UNITS = 40.0
 
+_UNSEEN = object()
 _TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.DUP_NEAR, Reason.LAYOUT_SYMBOLS})
 _ITEM_SPLIT = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _SEPARATED = re.compile(r"[|｜丨·•]")
@@ -59,7 +60,16 @@ class _Notes:
 def _notes(page: Page) -> _Notes:
     notes = page.memo.get("boilerplate")
     if notes is None:
-        feats = [None if not b.text else page.cached("features", b.text, features) for b in page.blocks]
+        known = page.table("features")
+        feats: list[Features | None] = []
+        for block in page.blocks:
+            text = block.text
+            if not text:
+                feats.append(None)
+            elif (found := known.get(text)) is not None:
+                feats.append(found)
+            else:
+                feats.append(known.setdefault(text, features(text)))
         notes = _Notes(feats, [None] * len(page.blocks))
         page.memo["boilerplate"] = notes
     return notes
@@ -74,9 +84,13 @@ def drop_rule_hits(page: Page) -> None:
     """
     notes = _notes(page)
     shared = _template_hits(page, notes) if page.templates is not None and page.config.enabled(Reason.BOILER_TEMPLATE) else {}
+    rules = page.config.rules()
+    known = page.table("hit")
     for block in page.open():
-        feats = notes.feats[block.index]
-        hit = page.cached("hit", block.text, lambda text: first_hit(text, feats, page.config.rules())) or shared.get(block.index)
+        hit = known.get(block.text, _UNSEEN)
+        if hit is _UNSEEN:
+            hit = known[block.text] = first_hit(block.text, notes.feats[block.index], rules)
+        hit = hit or shared.get(block.index)
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             page.remove(block, hit.rule.reason, hit.evidence)

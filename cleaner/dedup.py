@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from .chars import count_tokens, dedup_key
-from .layout import WRAP_MIN_WIDTH, Paragraph, double_spaced, paragraphs
+from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
@@ -73,7 +73,7 @@ def sentences(page: Page) -> list[Sentence]:
     """
     out: list[Sentence] = []
     flow: list[Block] = []
-    spaced = double_spaced(page.blocks)
+    spaced = spaced_page(page)
     # The sentences of a long line that was cut into pieces belong to one
     # paragraph: the line.
     paragraph_of: dict[int, int] = {}

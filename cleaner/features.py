@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import WORD_RE, count_cjk, ends_with
+from .chars import ASCII_WORD_RE, WORD_RE, count_cjk, ends_with
 
 CJK_PER_UNIT = 1.6
 
@@ -95,11 +95,16 @@ def features(text: str) -> Features:
         >>> f.cjk, f.words, f.digits, f.ends_sentence
         (9, 6, 14, False)
     """
-    words = WORD_RE.findall(text)
-    cjk = count_cjk(text)
-    stops = sum(map(_EN_STOP.__contains__, map(str.lower, words))) if words else 0
-    if cjk:
-        stops += len(_NON_ZH_STOP.sub("", text))
+    if text.isascii():  # letters and digits are [A-Za-z0-9]: lower the line once
+        words = ASCII_WORD_RE.findall(text.lower())
+        stops = sum(map(_EN_STOP.__contains__, words)) if words else 0
+        cjk = 0
+    else:
+        words = WORD_RE.findall(text)
+        stops = sum(map(_EN_STOP.__contains__, map(str.lower, words))) if words else 0
+        cjk = count_cjk(text)
+        if cjk:
+            stops += len(_NON_ZH_STOP.sub("", text))
     return Features(
         chars=len(text),
         cjk=cjk,

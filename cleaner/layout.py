@@ -57,7 +57,7 @@ def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
     """
     out: list[Paragraph] = []
     run: list[Block] = []
-    spaced = double_spaced(page.blocks)
+    spaced = spaced_page(page)
     blanks = 0
     for block, decision in zip(page.blocks, page.decisions):
         if not block.text:
@@ -100,8 +100,18 @@ def double_spaced(blocks: list[Block]) -> bool:
     return len(gaps) >= 3 and sum(gap == 1 for gap in gaps) >= DOUBLE_SPACED_SHARE * len(gaps)
 
 
+def spaced_page(page: Page) -> bool:
+    """:func:`double_spaced` for the page's blocks, worked out once a pass."""
+    spaced = page.memo.get("double_spaced")
+    if spaced is None:
+        spaced = page.memo["double_spaced"] = double_spaced(page.blocks)
+    return spaced
+
+
 def _group(run: list[Block], out: list[Paragraph]) -> None:
-    if not run:
+    if len(run) < 2:  # the common case: a line between blank lines
+        if run:
+            out.append(Paragraph(run))
         return
     widths = [b.width for b in run]
     texts = [b.text for b in run]

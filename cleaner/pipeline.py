@@ -126,6 +126,10 @@ class Page:
         # that hold in every pass over the same document.
         self.cache: dict = cache if cache is not None else {}
 
+    def table(self, kind: str) -> dict:
+        """What is remembered for this document under ``kind``, by text."""
+        return self.cache.setdefault(kind, {})
+
     def cached(self, kind: str, text: str, compute):
         """``compute(text)``, remembered for this document under ``kind``."""
         table = self.cache.setdefault(kind, {})

@@ -1,8 +1,9 @@
-"""The rule catalogue's fast path finds exactly what trying every rule finds.
+"""Every shortcut the engine takes decides exactly what the long way does.
 
 :class:`cleaner.rules.RuleSet` tries a block only on the rules whose
-literals, anchors or digits it holds. Whatever it skips must be a rule that
-could not have matched: the first hit must be the catalogue's first hit.
+literals, anchors or digits it holds: the first hit must still be the
+catalogue's first hit. ASCII text takes quicker expressions to its words,
+tokens and comparison key: they must be the ones the general path gives.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.chars import WORD_RE
 from cleaner.decode import decode
 from cleaner.features import features
 from cleaner.rules import DEFAULT, RULES, Hit
@@ -57,3 +59,24 @@ def test_the_fast_path_agrees_on_text_the_rules_match(found, before, after):
         text = text.strip()
         if "\n" not in text and "\r" not in text:
             assert _fast(text) == _every_rule(text)
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_lines_get_the_word_counts_of_the_general_path(text):
+    # ASCII lines take a shortcut to their words and function words; a
+    # trailing dash (not ASCII, not a word) sends the same words down the
+    # general path.
+    fast, general = features(text), features(text + "—")
+    assert (fast.words, fast.stops, fast.cjk) == (general.words, general.stops, general.cjk)
+    assert fast.words == len(WORD_RE.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_text_gets_the_tokens_and_key_of_the_general_path(text):
+    from cleaner.chars import count_tokens, dedup_key
+
+    assert count_tokens(text) == count_tokens(text + "—")
+    assert dedup_key(text) == dedup_key(text + "—")
