@@ -301,15 +301,22 @@ def _longest(seq: list[Sentence], j: int, by_key: dict, by_edge: dict) -> _Copy 
 
 def _resync(seq: list[Sentence], a: int, b: int, j: int) -> tuple[int, int] | None:
     """The nearest offsets, at most RESYNC sentences ahead on each side,
-    where the two sides agree again on a sentence long enough to trust."""
-    for total in range(1, 2 * RESYNC + 1):
-        for da in range(max(0, total - RESYNC), min(total, RESYNC) + 1):
-            db = total - da
-            if a + da < j and b + db < len(seq):
-                key = seq[a + da].key
-                if len(key) >= FUZZY_MIN_CHARS and key == seq[b + db].key:
-                    return da, db
-    return None
+    where the two sides agree again on a sentence long enough to trust
+    (nearest: the fewest sentences skipped in all, then the fewest on the
+    original's side)."""
+    ahead: dict[str, list[int]] = {}  # long keys of the original's next sentences -> offsets
+    for da in range(min(RESYNC + 1, j - a)):
+        key = seq[a + da].key
+        if len(key) >= FUZZY_MIN_CHARS:
+            ahead.setdefault(key, []).append(da)
+    if not ahead:
+        return None
+    best: tuple[int, int] | None = None
+    for db in range(min(RESYNC + 1, len(seq) - b)):
+        for da in ahead.get(seq[b + db].key, ()):
+            if da + db and (best is None or (da + db, da) < (best[0] + best[1], best[0])):
+                best = (da, db)
+    return best
 
 
 def _merge(seq: list[Sentence], start: int, stop: int, target: str) -> int:

@@ -16,14 +16,12 @@ from .chars import ASCII_WORD_RE, WORD_RE, count_cjk, ends_with
 
 CJK_PER_UNIT = 1.6
 
-_NON_DIGITS = re.compile(r"\D+")
+_DIGIT = re.compile(r"\d")
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
 _ENDERS = frozenset("。！？!?.…．;；")
 _CLOSERS = "”’\"'」』）)]】"
 _FULL_STOP = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[，、；,;：:]")
-_SEPARATORS = re.compile(r"[|｜丨·•»›>→/]")
-_DASHES = re.compile(r"\s[-–]\s")
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
@@ -44,7 +42,6 @@ class Features:
     digits: int
     ends_sentence: bool
     clauses: int
-    separators: int
     bullet: bool
     stops: int
     units: float
@@ -109,10 +106,9 @@ def features(text: str) -> Features:
         chars=len(text),
         cjk=cjk,
         words=len(words),
-        digits=len(_NON_DIGITS.sub("", text)),
+        digits=len(_DIGIT.findall(text)),
         ends_sentence=ends_with(text, _ENDERS, _CLOSERS),
         clauses=len(_CLAUSE.findall(text)),
-        separators=len(_SEPARATORS.findall(text)) + (len(_DASHES.findall(text)) if "-" in text or "–" in text else 0),
         bullet=_BULLET.match(text) is not None,
         stops=stops,
         units=len(words) + cjk / CJK_PER_UNIT,
