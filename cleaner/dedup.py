@@ -56,10 +56,18 @@ LONG_RUN_TOKENS = 120
 @dataclass(slots=True)
 class Sentence:
     key: str
-    tokens: int
+    text: str
     paragraph: int
     ended: bool  # ends with sentence punctuation (not a heading or a cut-off)
     blocks: tuple[int, ...]  # indices of the blocks it lies in
+    counted: int = -1
+
+    @property
+    def tokens(self) -> int:
+        """Its length in tokens, counted when first asked for (few are)."""
+        if self.counted < 0:
+            self.counted = count_tokens(self.text)
+        return self.counted
 
 
 def sentences(page: Page) -> list[Sentence]:
@@ -122,8 +130,8 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[
     if len(flow) == 1:  # the common case: one line, one flow
         index = flow[0].index
         paragraph = paragraph_of[index]
-        for _, _, key, tokens, ended in page.cached("sentences", flow[0].text, _pieces):
-            out.append(Sentence(key, tokens, paragraph, ended, (index,)))
+        for _, _, key, piece, ended in page.cached("sentences", flow[0].text, _pieces):
+            out.append(Sentence(key, piece, paragraph, ended, (index,)))
         return
     text = Paragraph(flow).text
     spans = []  # (start, end, block index) of each block in the joined text
@@ -133,7 +141,7 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[
         spans.append((at, at + len(block.text), block.index))
         at += len(block.text)
     first = 0  # sentences and blocks both run left to right: walk them together
-    for start, end, key, tokens, ended in page.cached("sentences", text, _pieces):
+    for start, end, key, piece, ended in page.cached("sentences", text, _pieces):
         while first < len(spans) and spans[first][1] <= start:
             first += 1
         blocks = []
@@ -142,11 +150,11 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[
             if spans[at][1] > start:
                 blocks.append(spans[at][2])
             at += 1
-        out.append(Sentence(key, tokens, paragraph_of[blocks[0]], ended, tuple(blocks)))
+        out.append(Sentence(key, piece, paragraph_of[blocks[0]], ended, tuple(blocks)))
 
 
-def _pieces(text: str) -> list[tuple[int, int, str, int, bool]]:
-    """``(start, end, key, tokens, ended)`` of each sentence of ``text`` that
+def _pieces(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """``(start, end, key, piece, ended)`` of each sentence of ``text`` that
     has a key (some letter, digit or CJK character)."""
     out = []
     start = 0
@@ -157,7 +165,7 @@ def _pieces(text: str) -> list[tuple[int, int, str, int, bool]]:
         piece = text[start:end]
         key = dedup_key(piece)
         if key:
-            out.append((start, end, key, count_tokens(piece), _ends(piece)))
+            out.append((start, end, key, piece, _ends(piece)))
         start = end
     return out
 
