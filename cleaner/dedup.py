@@ -355,11 +355,13 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
         # Several against one: boundaries one side lacks (a full stop lost, a
         # heading run into the text). Exact only, so that a short line next
         # to a sentence is never swallowed as a near match.
-        if (taken := _merge(seq, a, j, seq[b].key)) > 1:
+        # (Worth trying only when one key starts with the other.)
+        longer = len(seq[b].key) - len(seq[a].key)
+        if longer > 0 and seq[b].key.startswith(seq[a].key) and (taken := _merge(seq, a, j, seq[b].key)) > 1:
             pairs.append((b, a, 100.0))
             a, b = a + taken, b + 1
             continue
-        if (taken := _merge(seq, b, len(seq), seq[a].key)) > 1:
+        if longer < 0 and seq[a].key.startswith(seq[b].key) and (taken := _merge(seq, b, len(seq), seq[a].key)) > 1:
             pairs += [(b + t, a, 100.0) for t in range(taken)]
             a, b = a + 1, b + taken
             continue
