@@ -66,10 +66,11 @@ def _notes(page: Page) -> _Notes:
             text = block.text
             if not text:
                 feats.append(None)
-            elif (found := known.get(text)) is not None:
-                feats.append(found)
             else:
-                feats.append(known.setdefault(text, features(text)))
+                found = known.get(text)
+                if found is None:
+                    found = known[text] = features(text)
+                feats.append(found)
         notes = _Notes(feats, [None] * len(page.blocks))
         page.memo["boilerplate"] = notes
     return notes

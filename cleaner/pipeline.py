@@ -132,7 +132,7 @@ class Page:
 
     def cached(self, kind: str, text: str, compute):
         """``compute(text)``, remembered for this document under ``kind``."""
-        table = self.cache.setdefault(kind, {})
+        table = self.table(kind)
         value = table.get(text, _MISSING)
         if value is _MISSING:
             value = table[text] = compute(text)

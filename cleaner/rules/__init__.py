@@ -124,7 +124,7 @@ class RuleSet:
     fewer literals), and for each band a few combined expressions find, in
     one scan each, which literals occur in a block; only the rules filed
     under those (and the digit or anchored ones when their expression
-    matches) are tried, in catalogue order. ``tests/test_rules.py`` checks
+    matches) are tried, in catalogue order. ``tests/test_fast_paths.py`` checks
     that this finds exactly what trying every rule finds.
     """
 
