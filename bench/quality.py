@@ -5,6 +5,7 @@
     python bench/quality.py FOLDER [FOLDER...]   # any folders of <id>.txt + <id>.gold.txt
     python bench/quality.py FOLDER --per-page --json scores.json
     python bench/quality.py FOLDER --templates   # learn site templates over each folder first
+    python bench/quality.py FOLDER --lost        # gold text lost, by the reason code that removed it
 
 Tokens are CJK characters and runs of other letters/digits (NFKC,
 case-folded, punctuation and whitespace ignored), compared as multisets, so a
@@ -13,17 +14,25 @@ and micro averages per folder, next to the do-nothing baseline (the input
 itself). Pages are cleaned in-process with the default Config; with
 --templates, after a first pass over the folder's raw pages (as the
 command line's --templates does over its run).
+
+With --lost, the gold text that the output misses is charged to the removed
+blocks that held it, in page order: tokens lost by reason code, and gold
+lines lost (removed blocks of at least LOST_MIN_KEY characters of key whose
+key is in the gold text and nowhere in the output) by reason code. A rule
+that removes sentences of the article shows up here before it shows up in
+the recall.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +40,16 @@ sys.path.insert(0, str(ROOT))
 
 from cleaner import Config, clean_bytes  # noqa: E402
 from cleaner.batch import learn  # noqa: E402
-from cleaner.chars import TOKEN_RE  # noqa: E402
+from cleaner.chars import TOKEN_RE, dedup_key  # noqa: E402
 from cleaner.files import discover  # noqa: E402
 
 
 def tokens(text: str) -> Counter:
     return Counter(TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+LOST_MIN_KEY = 10
+_RULE_EVIDENCE = re.compile(r"^([a-z_]+\.[a-z_]+): ")
 
 
 def prf(tp: int, n_out: int, n_gold: int) -> tuple[float, float, float]:
@@ -57,6 +70,8 @@ class Page:
     tp: int
     n_out: int
     n_gold: int
+    lost_tokens: Counter = field(default_factory=Counter)  # reason code -> gold tokens it removed
+    lost_lines: Counter = field(default_factory=Counter)  # reason code -> gold lines it removed
 
 
 def score_folder(folder: Path, config: Config | None = None, templates: bool = False) -> list[Page]:
@@ -76,8 +91,41 @@ def score_folder(folder: Path, config: Config | None = None, templates: bool = F
         tp = sum((out & gold).values())
         p, r, f = prf(tp, sum(out.values()), sum(gold.values()))
         _, _, base_f = prf(sum((base & gold).values()), sum(base.values()), sum(gold.values()))
-        pages.append(Page(page_id, p, r, f, base_f, tp, sum(out.values()), sum(gold.values())))
+        page = Page(page_id, p, r, f, base_f, tp, sum(out.values()), sum(gold.values()))
+        page.lost_tokens, page.lost_lines = lost(result, gold, gold_path.read_text(encoding="utf-8"))
+        pages.append(page)
     return pages
+
+
+def lost(result, gold: Counter, gold_text: str) -> tuple[Counter, Counter]:
+    """Gold tokens and gold lines that removed blocks took, by reason code;
+    lines also by ``inside <reason>`` when they lay between two gold lines of
+    the page (inside the article), and by ``rule <name>`` when a rule's own
+    hit, not a judgement of the page's layout, removed them inside."""
+    missing = gold - tokens(result.text)
+    gold_key, out_key = dedup_key(gold_text), dedup_key(result.text)
+    in_gold = [len(key) >= LOST_MIN_KEY and key in gold_key for key in (dedup_key(d.block.text) for d in result.decisions)]
+    first = in_gold.index(True) if any(in_gold) else len(in_gold)
+    last = len(in_gold) - 1 - in_gold[::-1].index(True) if any(in_gold) else -1
+    by_tokens: Counter = Counter()
+    by_lines: Counter = Counter()
+    for at, decision in enumerate(result.decisions):
+        text = decision.block.text
+        if decision.kept or not text:
+            continue
+        taken = tokens(text) & missing
+        if taken:
+            missing -= taken
+            by_tokens[decision.reason.value] += sum(taken.values())
+        if not in_gold[at] or dedup_key(text) in out_key:
+            continue
+        by_lines[decision.reason.value] += 1
+        if first < at < last:
+            by_lines["inside " + decision.reason.value] += 1
+            rule = _RULE_EVIDENCE.match(decision.evidence)
+            if rule is not None:
+                by_lines["rule " + rule.group(1)] += 1
+    return by_tokens, by_lines
 
 
 def summarise(pages: list[Page]) -> dict:
@@ -88,6 +136,8 @@ def summarise(pages: list[Page]) -> dict:
         "macro": {"p": sum(p.p for p in pages) / n, "r": sum(p.r for p in pages) / n, "f1": sum(p.f for p in pages) / n},
         "micro": dict(zip(("p", "r", "f1"), micro)),
         "baseline_macro_f1": sum(p.base_f for p in pages) / n,
+        "lost_tokens": dict(sum((p.lost_tokens for p in pages), Counter()).most_common()),
+        "lost_lines": dict(sum((p.lost_lines for p in pages), Counter()).most_common()),
     }
 
 
@@ -97,8 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-page", action="store_true", help="print every page's scores")
     parser.add_argument("--json", type=Path, help="write the summary to this file")
     parser.add_argument("--templates", action="store_true", help="learn site templates over each folder first")
+    parser.add_argument("--lost", action="store_true", help="print the gold text lost, by reason code")
     args = parser.parse_args(argv)
     summary = {}
+    lost_tokens: Counter = Counter()
+    lost_lines: Counter = Counter()
     print(f"{'folder':24s} {'pages':>5s} | {'macroP':>6s} {'macroR':>6s} {'macroF':>6s} | {'microP':>6s} {'microR':>6s} {'microF':>6s} || {'in:mF':>6s}  seconds")
     for folder in args.folders:
         started = time.perf_counter()
@@ -112,6 +165,17 @@ def main(argv: list[str] | None = None) -> int:
         summary[str(folder)] = s
         m, u = s["macro"], s["micro"]
         print(f"{folder.name[:24]:24s} {s['pages']:5d} | {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f} | {u['p']:6.3f} {u['r']:6.3f} {u['f1']:6.3f} || {s['baseline_macro_f1']:6.3f}  {seconds:.2f}")
+        lost_tokens.update(s["lost_tokens"])
+        lost_lines.update(s["lost_lines"])
+    if args.lost:
+        print(f"\ngold lost, all folders     {'tokens':>7s} {'lines':>6s} {'inside':>6s}")
+        for reason in sorted(r for r in set(lost_tokens) | set(lost_lines) if " " not in r):
+            print(f"  {reason:24s} {lost_tokens[reason]:7d} {lost_lines[reason]:6d} {lost_lines['inside ' + reason]:6d}")
+        inside = sum(n for r, n in lost_lines.items() if r.startswith("inside "))
+        print(f"  {'total':24s} {sum(lost_tokens.values()):7d} {sum(n for r, n in lost_lines.items() if ' ' not in r):6d} {inside:6d}")
+        print("gold lines removed inside the article by a rule's own hit:")
+        for name, count in sorted(((r[5:], n) for r, n in lost_lines.items() if r.startswith("rule ")), key=lambda x: (-x[1], x[0])):
+            print(f"  {name:24s} {count:6d}")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return 0

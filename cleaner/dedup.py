@@ -51,6 +51,7 @@ EDGE = 6  # characters of a key's start and end used to find fuzzy candidates
 # paragraph is a few sentences, a flattened page pasted twice is dozens.
 LONG_RUN_SENTENCES = 6
 LONG_RUN_TOKENS = 120
+PATTERN_TIMES = 3  # a sentence said this often is the page's pattern, not a pasted copy
 
 
 @dataclass(slots=True)
@@ -252,6 +253,11 @@ def drop_copies(page: Page) -> None:
         ):
             found = _longest(head, j, by_key, by_edge)
             if found is not None and _is_copy(page, seq, found, said):
+                # A sentence the page says three times or more is a pattern
+                # even inside a copy, and stays: were it removed here, the
+                # next pass would count it fewer times and take another of
+                # its occurrences, one pass at a time.
+                found.pairs = [pair for pair in found.pairs if said.get(seq[pair[0]].key, 0) < PATTERN_TIMES]
                 copies.append(found)
                 j = found.stop
                 continue
@@ -394,7 +400,7 @@ def _is_copy(page: Page, seq: list[Sentence], copy: _Copy, said: dict[str, int])
     or a long stretch of one paragraph; and its sentences are not ones the
     page says three times or more (a pasted copy says them twice)."""
     original = seq[copy.source : copy.source_stop]
-    if sum(said.get(s.key, 0) >= 3 for s in original) * 2 > len(original):
+    if sum(said.get(s.key, 0) >= PATTERN_TIMES for s in original) * 2 > len(original):
         return False
     minimum = page.config.dup_min_tokens
     texts: dict[int, str] = {}  # paragraph -> its sentences in the run, as one key

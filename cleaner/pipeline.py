@@ -251,13 +251,26 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     # Nothing removed: the output is the input's own lines, stripped, which
     # segment into the same blocks, so another pass would decide the same.
     while passes < MAX_PASSES and not all(d.kept for d in final):
-        again = judge(segment(out, config.split_chars), config, cache, templates)
+        again = judge(_resegment(out, spans, final, config), config, cache, templates)
         if all(d.kept for d in again):
             break
         passes += 1
         final = _carry_back(final, again, spans)
         out, spans = assemble(final)
     return Result(out, tuple(final), source, passes)
+
+
+def _resegment(out: str, spans: list[tuple[int, int, int]], final: list[Decision], config: Config) -> list[Block]:
+    """The blocks of a pass's output, numbered by the input lines they came
+    from, so that what a later pass says (``lines 12–40``) is true of the
+    input. Every output line comes from one input line, and the numbering
+    keeps their order, which is all that the steps ask of line numbers.
+    """
+    lines = [final[index].block.line for start, _, index in spans if start == 0 or out[start - 1] == "\n"]
+    blocks = segment(out, config.split_chars)
+    for block in blocks:
+        block.line = lines[block.line - 1]
+    return blocks
 
 
 def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[int, int, int]]) -> list[Decision]:
@@ -269,11 +282,16 @@ def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[
             continue
         origin = _origins(decision.block, spans, starts)
         ref = None
+        evidence = decision.evidence
         if decision.ref is not None:
-            twin = _origins(again[decision.ref].block, spans, starts)
-            ref = twin[0] if twin else None
+            twin = again[decision.ref].block
+            found = _origins(twin, spans, starts)
+            if found:
+                ref = found[0]
+                # (A piece of a later pass's line need not be that piece of the input line.)
+                evidence = evidence.replace(f"line {twin.position}", f"line {final[ref].block.position}", 1)
         for index in origin:
-            merged[index] = Decision(final[index].block, decision.reason, decision.evidence, ref)
+            merged[index] = Decision(final[index].block, decision.reason, evidence, ref)
     return merged
 
 
