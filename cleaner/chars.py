@@ -12,14 +12,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-CJK_RANGES = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
-    "\u3040-\u30ff\u31f0-\u31ff"  # kana
-    "\uac00-\ud7af\u1100-\u11ff"  # Hangul
-    "\U00020000-\U0002fa1f"  # Han extensions B-F, compatibility supplement
-)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"  # with extensions B-F and the compatibility supplement
+_KANA = "\u3040-\u30ff\u31f0-\u31ff"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff"
+CJK_RANGES = _HAN + _KANA + _HANGUL
 CJK_CLASS = f"[{CJK_RANGES}]"
 CJK_RE = re.compile(CJK_CLASS)
+# Scripts written without spaces between words (Han, kana; not Hangul, which
+# spaces its words): there a space inside a line marks where a line break was.
+UNSPACED_RANGES = _HAN + _KANA
+UNSPACED_RE = re.compile(f"[{UNSPACED_RANGES}]")
+# Full stops and question marks of scripts other than CJK and Latin (Urdu,
+# Arabic, Devanagari, Ethiopic, Myanmar, Khmer, Armenian): a sentence ends
+# there as it does at 。 or at a Latin full stop.
+OTHER_STOPS = "\u06d4\u061f\u0964\u0965\u1362\u1367\u104b\u17d4\u0589"
 TOKEN_RE = re.compile(rf"{CJK_CLASS}|[^\W_{CJK_RANGES}]+")
 WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")  # a run of letters or digits, not CJK
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, where it is quicker

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import ASCII_WORD_RE, WORD_RE, count_cjk, ends_with
+from .chars import ASCII_WORD_RE, OTHER_STOPS, WORD_RE, count_cjk, ends_with
 
 CJK_PER_UNIT = 1.6
 
 _DIGIT = re.compile(r"\d")
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
-_ENDERS = frozenset("。！？!?.…．;；")
+_ENDERS = frozenset("。！？!?.…．;；" + OTHER_STOPS)
 _CLOSERS = "”’\"'」』）)]】"
-_FULL_STOP = re.compile(r"[。！？!?]")
+_FULL_STOP = re.compile(rf"[。！？!?{OTHER_STOPS}]")
 _CLAUSE = re.compile(r"[，、；,;：:]")
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
 _EN_STOP = frozenset(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import CJK_RE, ends_with, has_word_char
+from .chars import OTHER_STOPS, UNSPACED_RE, ends_with, has_word_char
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
@@ -18,7 +18,7 @@ WRAP_SHARE = 0.7
 MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole paragraphs
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
-_ENDERS = frozenset("。！？!?.…．;；:：")
+_ENDERS = frozenset("。！？!?.…．;；:：" + OTHER_STOPS)
 _CLOSERS = "”’\"'」』）)]】"
 _STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 _LOWER = re.compile(r"^[a-z]")
@@ -33,10 +33,10 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        """The lines joined: a space between Latin words, nothing between CJK characters."""
+        """The lines joined: nothing between Han or kana characters, a space elsewhere."""
         parts = [self.blocks[0].text]
         for block in self.blocks[1:]:
-            glue = "" if CJK_RE.match(block.text[:1]) or CJK_RE.match(parts[-1][-1:]) else " "
+            glue = "" if UNSPACED_RE.match(block.text[:1]) or UNSPACED_RE.match(parts[-1][-1:]) else " "
             parts.append(glue + block.text)
         return "".join(parts)
 

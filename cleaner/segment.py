@@ -17,20 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import CJK_RANGES, STRIP_CHARS, display_width, has_word_char, strip
+from .chars import OTHER_STOPS, STRIP_CHARS, UNSPACED_RANGES, display_width, has_word_char, strip
 
-# After CJK enders always; after ASCII enders only before whitespace (so that
+# After CJK enders (and the full stops of other scripts: ۔ । ።) always;
+# after ASCII enders only before whitespace (so that
 # 29.57, www.abc.com and e.g. stay whole); closing quotes and brackets stay
 # with their sentence. A run of marks is tried from its first mark only, so
 # that a long run (";;;;…") costs one scan, not one per mark.
 _CLOSERS = "”’\"'」』）)\\]】》〕"
 _SENTENCE_END = re.compile(
-    rf"(?:[。！？；]+|…+|\.{{3,}}|[.!?;](?<![.!?;][.!?;])[.!?;]*(?=[{_CLOSERS}]*\s))[{_CLOSERS}]*[{STRIP_CHARS}]*"
-    # A gap between two CJK characters: in flattened Chinese pages a space
-    # marks where a line break was.
+    rf"(?:[。！？；{OTHER_STOPS}]+|…+|\.{{3,}}|[.!?;](?<![.!?;][.!?;])[.!?;]*(?=[{_CLOSERS}]*\s))[{_CLOSERS}]*[{STRIP_CHARS}]*"
+    # A gap between two Han or kana characters: in flattened Chinese pages a
+    # space marks where a line break was. (Not between Hangul syllables:
+    # Korean spaces its words.)
     # (The lookbehind comes after the first space, so that every branch
     # starts with a character class the engine can scan for.)
-    rf"|[ \t\u3000\xa0](?<=[{CJK_RANGES}：:）)】」』”][ \t\u3000\xa0])[ \t\u3000\xa0]*(?=[{CJK_RANGES}（(【「『“])"
+    rf"|[ \t\u3000\xa0](?<=[{UNSPACED_RANGES}：:）)】」』”][ \t\u3000\xa0])[ \t\u3000\xa0]*(?=[{UNSPACED_RANGES}（(【「『“])"
 )
 
 

@@ -7,12 +7,14 @@ Shared by the property tests (tests/test_reliability.py) and the fuzzer
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import strategies as st
 
 from cleaner import Config, DecodeError, PageTooLarge, clean_bytes, clean_text, decode
+from cleaner.chars import OTHER_STOPS, UNSPACED_RANGES
 from cleaner.pipeline import Result
-from cleaner.segment import segment
+from cleaner.segment import MAX_BLOCK_CHARS, segment
 
 from .conftest import sample_pages
 
@@ -32,10 +34,40 @@ def check_result(text: str, result: Result, config: Config = CONFIG) -> None:
     kept = [d.block for d in result.decisions if d.kept and d.block.text]
     assert all(a.start < b.start for a, b in zip(kept, kept[1:]))
     assert "".join(result.text.split()) == "".join("".join(b.text for b in kept).split())
+    check_whole_sentences(result)
     # Idempotent and deterministic.
     assert clean_text(result.text, config).text == result.text
     again = clean_text(text, config)
     assert again.text == result.text and again.decisions == result.decisions
+
+
+_CLOSERS = "”’\"'」』）)\\]】》〕"
+# Where a sentence ends: after sentence punctuation of any script (an ASCII
+# one only where a space follows), or at a space between two Han or kana
+# characters (where a flattened Chinese page lost a line break).
+_PUNCTUATED = re.compile(rf"[。！？；…{OTHER_STOPS}][{_CLOSERS}]*$")
+_ASCII_PUNCTUATED = re.compile(rf"[.!?;][{_CLOSERS}]*$")
+_GAP_BEFORE = re.compile(rf"[{UNSPACED_RANGES}：:）)】」』”]$")
+_GAP_AFTER = re.compile(rf"[{UNSPACED_RANGES}（(【「『“]")
+
+
+def check_whole_sentences(result: Result) -> None:
+    """Where part of a long line was removed, what stays is whole sentences:
+    every cut between a kept and a removed piece of a line lies at the end of
+    a sentence (or is the forced cut of a piece MAX_BLOCK_CHARS long)."""
+    decisions = result.decisions
+    for left, right in zip(decisions, decisions[1:]):
+        a, b = left.block, right.block
+        if not (a.piece and b.piece and a.line == b.line) or left.kept == right.kept:
+            continue
+        spaced = a.tail != ""
+        ends = (
+            _PUNCTUATED.search(a.text) is not None
+            or (spaced and _ASCII_PUNCTUATED.search(a.text) is not None)
+            or (spaced and _GAP_BEFORE.search(a.text) is not None and _GAP_AFTER.match(b.text) is not None)
+            or len(a.text) + len(a.tail) >= MAX_BLOCK_CHARS // 2
+        )
+        assert ends, f"line {a.line} cut inside a sentence: {a.text[-30:]!r} | {b.text[:30]!r}"
 
 
 def check_bytes(data: bytes, config: Config = CONFIG) -> str:
@@ -99,6 +131,7 @@ page_lines = st.lists(
         st.sampled_from(SAMPLE_LINES),
         st.sampled_from(["", "   ", "\u3000\u3000", "同志们:", "------", "网站首页 公文大全", "第5页 共5页", "Home | About | Contact"]),
         st.text(alphabet="会议强调要牢记使命。，！？ ab.:>|\u3000\t", max_size=80),
+        st.text(alphabet="여주인공이었다막장극 .,", max_size=120),  # Hangul: words spaced, Latin punctuation
         st.text(max_size=40),
     ),
     max_size=40,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from cleaner import Config, clean_text
 from cleaner.chars import strip
 from cleaner.segment import segment
+
+from .properties import check_whole_sentences
 
 
 def test_blocks_point_at_their_own_text(sample):
@@ -62,3 +65,22 @@ def test_sentences_rejoin_to_the_line():
     line = "Ein Satz. Noch ein Satz!  Und der dritte? 第四句。第五句 第六句"
     pieces = segment(line, split_chars=10)
     assert "".join(p.text + p.tail for p in pieces) == strip(line)
+
+
+def test_scripts_that_space_their_words_are_cut_at_sentence_ends_only():
+    korean = "그녀는 이 드라마의 여주인공이었다. 비평가들은 이 작품이 막장극의 공식을 따랐다고 평가했다. "
+    assert [b.text for b in segment(korean * 3, split_chars=60)] == [s + "." for s in korean.split(". ") if s] * 3
+    urdu = "یہ ایک جملہ ہے۔ یہ دوسرا جملہ ہے۔ "
+    assert len(segment(urdu * 10, split_chars=60)) == 20
+    chinese = "会议强调要牢记使命 切实增强责任感 加快推进职业教育"
+    assert [b.text for b in segment(chinese, split_chars=10)] == chinese.split()
+
+
+def test_kept_pieces_of_a_korean_line_are_whole_sentences():
+    first = "그녀는 이 드라마의 여주인공이었다. "
+    second = "시청률은 처음부터 높았고 방송국은 곧바로 다음 시즌을 준비하기 시작했다. "
+    third = "비평가들은 이 작품이 막장극의 공식을 그대로 따르면서도 새로운 재미를 주었다고 평가했다. "
+    line = (first + second + third) * 2 + "Copyright © 2024 Korea Drama News. All rights reserved. " + third
+    result = clean_text("드라마 소식\n" + line + "\n" + second + first + "\n", Config(split_chars=60))
+    assert result.counts["boiler.copyright"] == 2
+    check_whole_sentences(result)
