@@ -194,8 +194,8 @@ def judge_context(page: Page) -> None:
     runs = _title_runs(items, inside)
     after_wall = _after_walls(items)
     for number, item in enumerate(items):
-        if number in inside or not item.open:
-            continue
+        if number in inside or not item.open or item.feats.opaque:
+            continue  # (text the tool cannot read stays wherever it is)
         text = item.first.text if len(item.blocks) == 1 else None
         if not _looks_only(item):
             _remove(page, item, item.hit.rule.reason, item.hit.evidence)
@@ -215,11 +215,15 @@ def judge_context(page: Page) -> None:
 
 
 def _without_prose(page: Page, items: list[_Item]) -> None:
-    """No run of prose: a small page (a caption, a snippet) is kept as it
-    is, bar its rule hits; a page of many short lines is a menu or index
-    page with no article, and goes whole."""
+    """No run of prose: a small page (a caption, a snippet), or one with
+    something near prose or text the tool cannot read, is kept as it is, bar
+    its rule hits; a page of many short lines is a menu or index page with no
+    article, and goes whole."""
     open_items = [item for item in items if item.open]
-    near_prose = any(item.hit is None and (item.feats.clauses or item.feats.ends_sentence) and item.feats.units >= 8 for item in open_items)
+    near_prose = any(
+        item.hit is None and ((item.feats.clauses or item.feats.ends_sentence) and item.feats.units >= 8 or item.feats.opaque)
+        for item in open_items
+    )
     if len(items) < NO_CONTENT_MIN_ITEMS or near_prose:
         for item in open_items:
             if item.hit is not None:
@@ -304,7 +308,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         # A template line scores as what it looks like: where the article
         # lies is the page's own call; the template only decides what
         # happens to the line when it is outside the article.
-        if feats.prose and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
+        if (feats.prose or feats.opaque) and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
             # Unfinished "prose" (a ticker of headlines, a cut-off teaser) counts half.
             score = feats.units if feats.ends_sentence else feats.units / 2
         elif feats.ends_sentence:

@@ -26,11 +26,36 @@ UNSPACED_RE = re.compile(f"[{UNSPACED_RANGES}]")
 # Arabic, Devanagari, Ethiopic, Myanmar, Khmer, Armenian): a sentence ends
 # there as it does at 。 or at a Latin full stop.
 OTHER_STOPS = "\u06d4\u061f\u0964\u0965\u1362\u1367\u104b\u17d4\u0589"
-TOKEN_RE = re.compile(rf"{CJK_CLASS}|[^\W_{CJK_RANGES}]+")
-WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")  # a run of letters or digits, not CJK
+# What may follow a sentence's last mark and still belong to it: closing
+# quotes (“” ‘’ 「」 «» ‹› „“) and brackets.
+CLOSERS = "”’\"'」』）)]】》〕»›“"
+
+
+def _class_body(wanted) -> str:
+    """The non-ASCII code points of the Basic Multilingual Plane for which
+    ``wanted`` holds, as the body of a character class (ranges; no ASCII, so
+    nothing to escape)."""
+    parts, start = [], None
+    for point in range(0x80, 0x10001):
+        if point < 0x10000 and wanted(chr(point)):
+            start = point if start is None else start
+        elif start is not None:
+            parts.append(f"{chr(start)}-{chr(point - 1)}" if point - 1 > start else chr(start))
+            start = None
+    return "".join(parts)
+
+
+# Combining marks (Devanagari vowel signs, Arabic harakat, Thai tone marks,
+# accents written apart): Python's ``\w`` leaves them out, which would cut
+# हिन्दी into three words and drop the vowels from comparison keys.
+MARKS = _class_body(lambda char: unicodedata.category(char).startswith("M"))
+# A word: a letter or digit, then letters, digits and marks; not CJK.
+_WORD = rf"[^\W_{CJK_RANGES}](?:[^\W_{CJK_RANGES}]|[{MARKS}])*"
+TOKEN_RE = re.compile(rf"{CJK_CLASS}|{_WORD}")
+WORD_RE = re.compile(_WORD)  # a run of letters or digits, not CJK
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, where it is quicker
 WORD_CHAR_RE = re.compile(r"[^\W_]")
-_NON_KEY_RE = re.compile(r"[\W_]+")
+_NON_KEY_RE = re.compile(rf"(?:[^\w{MARKS}]|_)+")
 _NON_ASCII_KEY_RE = re.compile(r"[^a-z0-9]+")  # the same on lower-cased ASCII text
 
 # Characters that count as blank at the ends of a line: Unicode whitespace

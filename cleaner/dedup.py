@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from .chars import OTHER_STOPS, count_tokens, dedup_key
+from .chars import CLOSERS, OTHER_STOPS, count_tokens, dedup_key
 from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
 from .pipeline import Page
 from .reasons import Reason
@@ -38,9 +38,10 @@ from .segment import Block
 # Sentence ends: CJK and ASCII enders; an ASCII full stop unless it sits
 # between two letters or digits (29.57 and www.abc.com stay whole, while a
 # 。 turned into . before 1978年 still ends its sentence).
-_SENTENCE = re.compile(rf"[。！？!?；;…{OTHER_STOPS}]+[”’\"'」』）)\]】]*|\.(?:(?<![0-9A-Za-z]\.)|(?![0-9A-Za-z]))[”’\"'」』）)\]】]*")
+_CLOSERS = re.escape(CLOSERS)
+_SENTENCE = re.compile(rf"[。！？!?；;…{OTHER_STOPS}]+[{_CLOSERS}]*|\.(?:(?<![0-9A-Za-z]\.)|(?![0-9A-Za-z]))[{_CLOSERS}]*")
 _NUMBERS = re.compile(r"\d+")
-_ENDERS = frozenset("。！？!?.…；;」』”\"'）)" + OTHER_STOPS)
+_ENDERS = frozenset("。！？!?.…；;" + OTHER_STOPS + CLOSERS)  # a closing quote or bracket ends a sentence too
 MAX_CANDIDATES = 4
 MAX_MERGE = 6  # sentences of one copy that may make up one of the other
 RESYNC = 3  # sentences either side may skip to find the copy again

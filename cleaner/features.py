@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import ASCII_WORD_RE, OTHER_STOPS, WORD_RE, count_cjk, ends_with
+from .chars import ASCII_WORD_RE, CJK_RANGES, CLOSERS, MARKS, OTHER_STOPS, WORD_RE, count_cjk, ends_with
 
 CJK_PER_UNIT = 1.6
+OPAQUE_UNITS = 20.0
 
 _DIGIT = re.compile(r"\d")
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
 _ENDERS = frozenset("。！？!?.…．;；" + OTHER_STOPS)
-_CLOSERS = "”’\"'」』）)]】"
 _FULL_STOP = re.compile(rf"[。！？!?{OTHER_STOPS}]")
-_CLAUSE = re.compile(r"[，、；,;：:]")
+_CLAUSE = re.compile(r"[，、；,;：:\u060c\u061b\u1363\u1364]")  # with the Arabic and Ethiopic comma and semicolon
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
@@ -30,6 +30,15 @@ _EN_STOP = frozenset(
 )
 _ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到"
 _NON_ZH_STOP = re.compile(f"[^{_ZH_STOP_CHARS}]+")
+# A word in neither a Latin nor a CJK script (Cyrillic, Arabic, Thai,
+# Devanagari...): Latin is U+0000-024F and U+1E00-1EFF (Vietnamese),
+# full-width forms are U+FF00-FFEF.
+_FOREIGN_WORD = re.compile(rf"[^\W\d_\u0000-\u024f\u1e00-\u1eff\uff00-\uffef{CJK_RANGES}](?:\w|[{MARKS}])*")
+# Words are told apart by spaces, but Thai, Lao, Khmer and Myanmar write a
+# whole phrase without one. "Words" that long on average are phrases, and
+# their length is counted in letters, about four a word in those scripts.
+PHRASE_LETTERS = 12
+LETTERS_PER_WORD = 4
 
 
 @dataclass(slots=True)
@@ -46,6 +55,7 @@ class Features:
     stops: int
     units: float
     full_stops: int = 0
+    foreign: int = 0  # words in neither a Latin nor a CJK script
 
     @property
     def tokens(self) -> int:
@@ -55,6 +65,19 @@ class Features:
     def stop_share(self) -> float:
         """Function words per token: about 0.3 in English prose, 0.15 in Chinese, near 0 in menus."""
         return self.stops / self.tokens if self.tokens else 0.0
+
+    @property
+    def opaque(self) -> bool:
+        """Long text the tool has no evidence about: no CJK, most words in
+        another script, and no sentence mark it knows (Thai, Lao, unpunctuated
+        Cyrillic). Judging it would be guessing, so it is kept as text.
+
+            >>> features("ข่าว การเมือง ของ ประเทศ ไทย วันนี้ มี การ ประชุม สภา เพื่อ พิจารณา งบประมาณ ประจำปี " * 2).opaque
+            True
+            >>> features("Главная Новости Спорт").opaque, features("Это длинное предложение. " * 5).opaque
+            (False, False)
+        """
+        return self.units >= OPAQUE_UNITS and not self.ends_sentence and not self.cjk and self.foreign * 2 > self.words
 
     @property
     def prose(self) -> bool:
@@ -92,25 +115,35 @@ def features(text: str) -> Features:
         >>> f.cjk, f.words, f.digits, f.ends_sentence
         (9, 6, 14, False)
     """
+    foreign = 0
     if text.isascii():  # letters and digits are [A-Za-z0-9]: lower the line once
         words = ASCII_WORD_RE.findall(text.lower())
         stops = sum(map(_EN_STOP.__contains__, words)) if words else 0
         cjk = 0
+        units = float(len(words))
     else:
         words = WORD_RE.findall(text)
         stops = sum(map(_EN_STOP.__contains__, map(str.lower, words))) if words else 0
         cjk = count_cjk(text)
+        units = len(words) + cjk / CJK_PER_UNIT
         if cjk:
             stops += len(_NON_ZH_STOP.sub("", text))
+        else:
+            found = _FOREIGN_WORD.findall(text)
+            foreign = len(found)
+            letters = sum(map(len, found))
+            if letters > PHRASE_LETTERS * foreign:
+                units += letters / LETTERS_PER_WORD - foreign
     return Features(
         chars=len(text),
         cjk=cjk,
         words=len(words),
         digits=len(_DIGIT.findall(text)),
-        ends_sentence=ends_with(text, _ENDERS, _CLOSERS),
+        ends_sentence=ends_with(text, _ENDERS, CLOSERS),
         clauses=len(_CLAUSE.findall(text)),
         bullet=_BULLET.match(text) is not None,
         stops=stops,
-        units=len(words) + cjk / CJK_PER_UNIT,
+        units=units,
         full_stops=len(_FULL_STOP.findall(text)) if cjk else 0,
+        foreign=foreign,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import OTHER_STOPS, UNSPACED_RE, ends_with, has_word_char
+from .chars import CLOSERS, OTHER_STOPS, UNSPACED_RE, ends_with, has_word_char
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
@@ -19,7 +19,6 @@ MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
 _ENDERS = frozenset("。！？!?.…．;；:：" + OTHER_STOPS)
-_CLOSERS = "”’\"'」』）)]】"
 _STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 _LOWER = re.compile(r"^[a-z]")
 
@@ -129,7 +128,7 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
     for previous, width, block in zip(run, widths, run[1:]):
         continues = (
             width >= WRAP_MIN_WIDTH
-            and (not ends_with(previous.text, _ENDERS, _CLOSERS) or (wrapped and width >= FULL_LINE * widest))
+            and (not ends_with(previous.text, _ENDERS, CLOSERS) or (wrapped and width >= FULL_LINE * widest))
             and not _STARTS_ITEM.match(block.text)
             and (width >= WRAP_SHARE * widest or _LOWER.match(block.text) is not None)
         )

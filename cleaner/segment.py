@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import OTHER_STOPS, STRIP_CHARS, UNSPACED_RANGES, display_width, has_word_char, strip
+from .chars import CLOSERS, OTHER_STOPS, STRIP_CHARS, UNSPACED_RANGES, display_width, has_word_char, strip
 
 # After CJK enders (and the full stops of other scripts: ۔ । ።) always;
 # after ASCII enders only before whitespace (so that
 # 29.57, www.abc.com and e.g. stay whole); closing quotes and brackets stay
 # with their sentence. A run of marks is tried from its first mark only, so
 # that a long run (";;;;…") costs one scan, not one per mark.
-_CLOSERS = "”’\"'」』）)\\]】》〕"
+_CLOSERS = re.escape(CLOSERS)
 _SENTENCE_END = re.compile(
     rf"(?:[。！？；{OTHER_STOPS}]+|…+|\.{{3,}}|[.!?;](?<![.!?;][.!?;])[.!?;]*(?=[{_CLOSERS}]*\s))[{_CLOSERS}]*[{STRIP_CHARS}]*"
     # A gap between two Han or kana characters: in flattened Chinese pages a

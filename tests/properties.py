@@ -12,7 +12,7 @@ import re
 from hypothesis import strategies as st
 
 from cleaner import Config, DecodeError, PageTooLarge, clean_bytes, clean_text, decode
-from cleaner.chars import OTHER_STOPS, UNSPACED_RANGES
+from cleaner.chars import CLOSERS, OTHER_STOPS, UNSPACED_RANGES
 from cleaner.pipeline import Result
 from cleaner.segment import MAX_BLOCK_CHARS, segment
 
@@ -41,7 +41,7 @@ def check_result(text: str, result: Result, config: Config = CONFIG) -> None:
     assert again.text == result.text and again.decisions == result.decisions
 
 
-_CLOSERS = "”’\"'」』）)\\]】》〕"
+_CLOSERS = re.escape(CLOSERS)
 # Where a sentence ends: after sentence punctuation of any script (an ASCII
 # one only where a space follows), or at a space between two Han or kana
 # characters (where a flattened Chinese page lost a line break).
