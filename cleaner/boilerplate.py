@@ -31,6 +31,7 @@ RULE_COST = 4.0
 WEAK_COST = 2.0
 SHORT_COST = 1.0
 TITLE_COST = 1.5
+KEYWORD_COST = 8.0  # a sentence holding a rule's keyword: prose, less what the keyword suggests
 # A second run of prose joins the article when it is at least this big, in
 # units and relative to the main run (across a wall the bar is higher).
 MIN_EXTRA = 25.0
@@ -87,6 +88,7 @@ def drop_rule_hits(page: Page) -> None:
     shared = _template_hits(page, notes) if page.templates is not None and page.config.enabled(Reason.BOILER_TEMPLATE) else {}
     rules = page.config.rules()
     known = page.table("hit")
+    strong: list[Block] = []
     for block in page.open():
         hit = known.get(block.text, _UNSEEN)
         if hit is _UNSEEN:
@@ -94,6 +96,13 @@ def drop_rule_hits(page: Page) -> None:
         hit = hit or shared.get(block.index)
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
+            strong.append(block)
+    for block in strong:
+        hit = notes.hits[block.index]
+        assert hit is not None
+        if hit.in_sentence(notes.feats[block.index]):
+            notes.hits[block.index] = replace(hit, keyword=True)
+        else:
             page.remove(block, hit.rule.reason, hit.evidence)
 
 
@@ -269,8 +278,12 @@ def _between(items: list[_Item], regions: list[tuple[int, int]]) -> list[int]:
 
 
 def _looks_only(item: _Item) -> bool:
-    """No rule hit, or only a template one: the item weighs as what it looks like."""
-    return item.hit is None or item.hit.rule in _TEMPLATES
+    """No rule hit, or only a template or keyword one: the item weighs as what it looks like."""
+    return item.hit is None or _looks_only_hit(item.hit)
+
+
+def _looks_only_hit(hit: Hit) -> bool:
+    return hit.keyword or hit.rule in _TEMPLATES
 
 
 def _list_item(item: _Item) -> bool:
@@ -289,9 +302,9 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             continue
         hit = notes.hits[block.index]
         feats = notes.feats[block.index]
-        cost = RULE_COST if hit is None or hit.rule.strong else WEAK_COST
-        items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.rule.wall, False, hit))
-    for para in paragraphs(page, breaks=lambda b: (hit := notes.hits[b.index]) is not None and hit.rule not in _TEMPLATES):
+        cost = RULE_COST if hit is None or hit.strong else WEAK_COST
+        items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.wall, False, hit))
+    for para in paragraphs(page, breaks=lambda b: (hit := notes.hits[b.index]) is not None and not _looks_only_hit(hit)):
         blocks = para.blocks
         if len(blocks) == 1:
             feats, hit = notes.feats[blocks[0].index], notes.hits[blocks[0].index]
@@ -301,13 +314,14 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             feats = page.cached("features", para.text, features)
             hit = page.cached("hit", para.text, lambda text: first_hit(text, feats, page.config.rules()))
             if hit is not None and hit.rule.strong:
-                hit = replace(hit, rule=replace(hit.rule, strong=False, wall=False))
-        if hit is not None and hit.rule not in _TEMPLATES:
-            items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.rule.wall, True, hit))
+                hit = replace(hit, keyword=True) if hit.in_sentence(feats) else replace(hit, rule=replace(hit.rule, strong=False, wall=False))
+        if hit is not None and not _looks_only_hit(hit):
+            items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.wall, True, hit))
             continue
-        # A template line scores as what it looks like: where the article
-        # lies is the page's own call; the template only decides what
-        # happens to the line when it is outside the article.
+        # A template line, or a sentence that happens to hold a rule's
+        # keyword, scores as what it looks like: where the article lies is
+        # the page's own call; the hit only decides what happens to the line
+        # when it is outside the article.
         if (feats.prose or feats.opaque) and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
             # Unfinished "prose" (a ticker of headlines, a cut-off teaser) counts half.
             score = feats.units if feats.ends_sentence else feats.units / 2
@@ -316,6 +330,8 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             score = feats.units / 2
         else:
             score = -(SHORT_COST if feats.units < 3 else TITLE_COST)
+        if hit is not None and hit.keyword:
+            score -= KEYWORD_COST  # (so a short one does not extend the article at its ends)
         items.append(_Item(blocks, feats, score, hit=hit))
     items.sort(key=lambda item: item.first.index)
     _escalate(items)
@@ -465,7 +481,7 @@ def _after_walls(items: list[_Item]) -> dict[int, tuple[Reason, str]]:
         hit = item.hit
         if item.wall and hit is not None and hit.rule.reason in sections:
             current = (hit.rule.reason, hit.found)
-        elif item.score > 40 or (hit is not None and hit.rule.strong and hit.rule.reason not in sections):
+        elif item.score > 40 or (hit is not None and hit.strong and hit.rule.reason not in sections):
             current = None
         if current is not None:
             found[number] = current

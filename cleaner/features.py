@@ -20,8 +20,11 @@ OPAQUE_UNITS = 20.0
 _DIGIT = re.compile(r"\d")
 # A sentence ends with one of these, possibly followed by closing quotes or brackets.
 _ENDERS = frozenset("。！？!?.…．;；" + OTHER_STOPS)
+_QUESTION = frozenset("？")
 _FULL_STOP = re.compile(rf"[。！？!?{OTHER_STOPS}]")
-_CLAUSE = re.compile(r"[，、；,;：:\u060c\u061b\u1363\u1364]")  # with the Arabic and Ethiopic comma and semicolon
+# Clause marks, with the Arabic and Ethiopic comma and semicolon; a comma or
+# colon between two digits (1,000, 08:07) is a number, not a clause.
+_CLAUSE = re.compile(r"[，、；;：\u060c\u061b\u1363\u1364]|(?<!\d)[,:]|[,:](?!\d)")
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
@@ -56,6 +59,7 @@ class Features:
     units: float
     full_stops: int = 0
     foreign: int = 0  # words in neither a Latin nor a CJK script
+    asks: bool = False  # ends with a question mark
 
     @property
     def tokens(self) -> int:
@@ -95,7 +99,9 @@ class Features:
         if self.units < 4:
             return False
         if self.ends_sentence:
-            return self.units >= 6 or self.clauses >= 1
+            # A question with no clause in it is a headline more often than
+            # a paragraph (女主播该退钱吗？).
+            return self.clauses >= 1 or (self.units >= 6 and not self.asks)
         if self.words > self.cjk:
             if self.units >= 20 and self.stop_share >= 0.25:
                 return True  # unpunctuated, but written like English running text
@@ -140,6 +146,7 @@ def features(text: str) -> Features:
         words=len(words),
         digits=len(_DIGIT.findall(text)),
         ends_sentence=ends_with(text, _ENDERS, CLOSERS),
+        asks=ends_with(text, _QUESTION, CLOSERS),
         clauses=len(_CLAUSE.findall(text)),
         bullet=_BULLET.match(text) is not None,
         stops=stops,

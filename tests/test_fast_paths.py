@@ -14,21 +14,16 @@ from hypothesis import strategies as st
 from cleaner.chars import WORD_RE
 from cleaner.decode import decode
 from cleaner.features import features
-from cleaner.rules import DEFAULT, RULES, Hit
+from cleaner.rules import DEFAULT, RULES, Hit, pick
 from cleaner.segment import segment
 
 from .conftest import sample_pages
 
 
 def _every_rule(text: str) -> tuple[str, str] | None:
-    """The first rule of the catalogue that matches, tried one by one."""
-    feats = features(text)
-    lowered = text.lower()
-    for candidate in RULES:
-        found = candidate.match(text, feats, lowered)
-        if found is not None:
-            return candidate.name, found[:40]
-    return None
+    """The hit the catalogue gives when every rule is tried, one by one."""
+    hit = pick(RULES, text, features(text), text.lower())
+    return None if hit is None else (hit.rule.name, hit.found)
 
 
 def _fast(text: str) -> tuple[str, str] | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..features import Features
@@ -42,7 +42,12 @@ class Rule:
 
     ``name`` appears in the evidence (``copyright.icp: '渝ICP备19001440号'``);
     ``wall`` rules also end the article region: what follows a "相关阅读" or
-    "Leave a reply" header is never the article's continuation.
+    "Leave a reply" header is never the article's continuation. A strong
+    rule's match inside a sentence of prose is only a word the sentence
+    happens to contain (``记者扫描了包装上的二维码``, "Copyright lawyers
+    say…"), unless the rule is ``in_prose``: a phrase that only page
+    furniture says, sentence or not (``如有侵权请联系删除``, "All rights
+    reserved").
     """
 
     name: str
@@ -54,6 +59,7 @@ class Rule:
     min_distinct: int = 1
     lower: bool = False
     not_prose: bool = False
+    in_prose: bool = False
 
     def match(self, text: str, feats: Features, lowered: str | None = None) -> str | None:
         """The matched text, or None. ``lower`` rules are written in lower
@@ -81,22 +87,45 @@ def rule(
     min_distinct: int = 1,
     lower: bool = False,
     not_prose: bool = False,
+    in_prose: bool = False,
 ) -> Rule:
-    return Rule(name, reason, re.compile(pattern), max_units, strong, wall, min_distinct, lower, not_prose)
+    return Rule(name, reason, re.compile(pattern), max_units, strong, wall, min_distinct, lower, not_prose, in_prose)
+
+
+SHAPE_SHARE = 0.5  # a match that opens its block and is this much of it is the block's shape
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A rule that matched a block: what it found, or (``note``) what it
-    knows about the block, as evidence."""
+    knows about the block, as evidence. A ``keyword`` hit is a strong rule's
+    word inside a sentence of prose: evidence only outside the article."""
 
     rule: Rule
     found: str
     note: str = ""
+    keyword: bool = False
+    shape: bool = True  # the block begins with the match, and the match is most of it
+
+    def in_sentence(self, feats: Features) -> bool:
+        """A strong rule's word inside a sentence of prose that it does not
+        make up (``记者扫描了包装上的二维码。``), where the rule is not one of
+        phrases only page furniture says."""
+        return self.rule.strong and not self.rule.in_prose and feats.prose and not self.shape
 
     @property
     def evidence(self) -> str:
         return self.note or f"{self.rule.name}: {self.found!r}"
+
+    @property
+    def strong(self) -> bool:
+        """Removes the block wherever it is."""
+        return self.rule.strong and not self.keyword
+
+    @property
+    def wall(self) -> bool:
+        """Ends the article's run of prose."""
+        return self.rule.wall and not self.keyword
 
 
 def catalogue() -> tuple[Rule, ...]:
@@ -149,12 +178,26 @@ class RuleSet:
             lowered = text.lower()
             for gate in self.bands[at]:
                 gate.candidates(lowered if gate.lower else text, feats.digits > 0, candidates)
-        for number in sorted(candidates):
-            candidate = self.rules[number]
-            found = candidate.match(text, feats, lowered)
-            if found is not None:
-                return Hit(candidate, found[:40])
-        return None
+        return pick((self.rules[number] for number in sorted(candidates)), text, feats, lowered)
+
+
+def pick(rules: Iterable[Rule], text: str, feats: Features, lowered: str | None = None) -> Hit | None:
+    """The hit of the first of ``rules`` that matches ``text``; but where that
+    is only a word of a sentence (:meth:`Hit.in_sentence`), a later strong
+    rule that finds more (a phrase of page furniture, the block's shape)
+    names the block instead."""
+    first = None
+    for candidate in rules:
+        found = candidate.match(text, feats, lowered)
+        if found is None:
+            continue
+        subject = text.lower() if candidate.lower else text
+        shape = len(found) >= SHAPE_SHARE * len(text) and subject.startswith(found)
+        hit = Hit(candidate, found[:40], shape=shape)
+        if not hit.in_sentence(feats):
+            return hit if first is None or hit.strong else first
+        first = first or hit
+    return first
 
 
 class _Gate:
