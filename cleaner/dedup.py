@@ -53,6 +53,7 @@ EDGE = 6  # characters of a key's start and end used to find fuzzy candidates
 LONG_RUN_SENTENCES = 6
 LONG_RUN_TOKENS = 120
 PATTERN_TIMES = 3  # a sentence said this often is the page's pattern, not a pasted copy
+MAX_ROUNDS = 8  # looks for copies in one pass, each on what the last left
 
 
 @dataclass(slots=True)
@@ -227,10 +228,22 @@ def drop_copies(page: Page) -> None:
         >>> refrain = "Let it be, let it be, let it be, let it be.\n"
         >>> clean_text(refrain * 3, only_dedup).text == refrain * 3
         True
+
+    Looks again, on what is left, until it finds nothing: removing copies
+    changes what the page says how often (a sentence quoted four times was
+    a pattern; once the quotes are gone, the rest may be copies), and the
+    cleaned page must be one in which nothing more is found.
     """
+    for _ in range(MAX_ROUNDS):
+        if not _drop_copies_once(page):
+            return
+
+
+def _drop_copies_once(page: Page) -> bool:
+    """One look for copies among the open blocks; whether any went."""
     seq = sentences(page)
     if len(seq) < 2:
-        return
+        return False
     copies: list[_Copy] = []
     end = len(seq)
     half = _second_half(page, seq)
@@ -254,17 +267,12 @@ def drop_copies(page: Page) -> None:
         ):
             found = _longest(head, j, by_key, by_edge)
             if found is not None and _is_copy(page, seq, found, said):
-                # A sentence the page says three times or more is a pattern
-                # even inside a copy, and stays: were it removed here, the
-                # next pass would count it fewer times and take another of
-                # its occurrences, one pass at a time.
-                found.pairs = [pair for pair in found.pairs if said.get(seq[pair[0]].key, 0) < PATTERN_TIMES]
                 copies.append(found)
                 j = found.stop
                 continue
         _index(seq, j, by_key, by_edge)
         j += 1
-    _remove(page, seq, copies)
+    return _remove(page, seq, copies)
 
 
 def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
@@ -439,8 +447,8 @@ def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
     return repeated
 
 
-def _remove(page: Page, seq: list[Sentence], copies: list[_Copy]) -> None:
-    """Remove the blocks that lie entirely inside copies."""
+def _remove(page: Page, seq: list[Sentence], copies: list[_Copy]) -> bool:
+    """Remove the blocks that lie entirely inside copies; whether any went."""
     covered: dict[int, list[tuple[int, float, _Copy]]] = {}  # block -> (twin, score, copy) per sentence
     for copy in copies:
         for b, a, score in copy.pairs:
@@ -450,6 +458,7 @@ def _remove(page: Page, seq: list[Sentence], copies: list[_Copy]) -> None:
     for sentence in seq:
         for block in sentence.blocks:
             touching[block] = touching.get(block, 0) + 1
+    removed = False
     for block_index, pairs in covered.items():
         if len(pairs) < touching[block_index]:
             continue  # part of the block is not a copy: keep it whole
@@ -460,6 +469,7 @@ def _remove(page: Page, seq: list[Sentence], copies: list[_Copy]) -> None:
         size = f"a run of {copy.length} sentence{'s' if copy.length > 1 else ''}"
         block = page.blocks[block_index]
         if worst >= 100.0:
-            page.remove(block, Reason.DUP_EXACT, f"repeats line {where} ({size})", ref=twin)
+            removed |= page.remove(block, Reason.DUP_EXACT, f"repeats line {where} ({size})", ref=twin)
         else:
-            page.remove(block, Reason.DUP_NEAR, f"near-copy of line {where} ({worst:.0f}% similar; {size})", ref=twin)
+            removed |= page.remove(block, Reason.DUP_NEAR, f"near-copy of line {where} ({worst:.0f}% similar; {size})", ref=twin)
+    return removed
