@@ -97,13 +97,40 @@ def drop_rule_hits(page: Page) -> None:
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             strong.append(block)
+    wrapped = _wrapped_prose(page, [b for b in strong if _keyword(notes.hits[b.index])]) if strong else set()
     for block in strong:
         hit = notes.hits[block.index]
         assert hit is not None
-        if hit.in_sentence(notes.feats[block.index]):
+        if hit.in_sentence(notes.feats[block.index]) or (block.index in wrapped and _keyword(hit)):
             notes.hits[block.index] = replace(hit, keyword=True)
         else:
             page.remove(block, hit.rule.reason, hit.evidence)
+
+
+def _keyword(hit: Hit | None) -> bool:
+    """A strong rule's word rather than a phrase of page furniture or the shape of the whole line."""
+    return hit is not None and not hit.rule.in_prose and not hit.shape
+
+
+def _wrapped_prose(page: Page, blocks: list[Block]) -> set[int]:
+    """Which of ``blocks`` are lines of a hard-wrapped paragraph that reads
+    as prose: a keyword there is a word of a sentence cut by a line break
+    (…齐先生通过拨打滴滴客服电话咨 / 询…), however the line looks alone.
+    (A paragraph's first line may be a byline or a header run into it: it
+    counts only when a sentence ends inside it.)"""
+    notes = _notes(page)
+    wanted = {block.index for block in blocks if not block.piece}
+    found: set[int] = set()
+    if not wanted:
+        return found
+    for para in paragraphs(page):
+        first = para.blocks[0]
+        lines = [b.index for b in para.blocks[1:] if b.index in wanted]
+        if first.index in wanted and notes.feats[first.index].full_stops:
+            lines.append(first.index)
+        if lines and len(para.blocks) > 1 and page.cached("features", para.text, features).prose:
+            found.update(lines)
+    return found
 
 
 TEMPLATE = Rule("template", Reason.BOILER_TEMPLATE, re.compile("(?!)"), max_units=float("inf"), strong=False)

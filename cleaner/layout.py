@@ -19,8 +19,11 @@ MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
 _ENDERS = frozenset("。！？!?.…．;；:：" + OTHER_STOPS)
-_STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※\-–—*+#]|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+# (A dash or star starts an item only before a space: "-18赛季" at the head
+# of a line is the rest of a number cut by the wrap.)
+_STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※]|[\-–—*+#](?=\s)|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 _LOWER = re.compile(r"^[a-z]")
+_TAIL_MARKS = _ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what may end a sentence
 
 
 @dataclass(slots=True)
@@ -29,10 +32,15 @@ class Paragraph:
     continues on the next), or one sentence of a split line."""
 
     blocks: list[Block]
+    wide: bool = False  # mostly CJK: wrapped by a count of characters, which may cut a number or word
 
     @property
     def text(self) -> str:
-        """The lines joined: nothing between Han or kana characters, a space elsewhere."""
+        """The lines joined: nothing between Han or kana characters, or
+        anywhere in a paragraph of wide characters (``08-11 1`` / ``7:03`` is
+        08-11 17:03); a space elsewhere."""
+        if self.wide:
+            return "".join(block.text for block in self.blocks)
         parts = [self.blocks[0].text]
         for block in self.blocks[1:]:
             glue = "" if UNSPACED_RE.match(block.text[:1]) or UNSPACED_RE.match(parts[-1][-1:]) else " "
@@ -120,36 +128,56 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
     # that happens to end with a full stop still goes on. Chinese paragraphs
     # of similar length, one a line, are not a wrap.
     # (Mostly wide characters: CJK text and its full-width punctuation.)
+    # Lines that each end a sentence are paragraphs of similar length, not a
+    # wrap, which mostly cuts sentences.
     size = sum(map(len, texts))
     cjk = (sum(widths) - size) * 2 > size
     near = 1 if cjk else 0.25 * widest
-    wrapped = len(run) > 2 and widest <= MAX_WRAP_WIDTH and sum(widest - w <= near for w in widths[:-1]) >= 2 * (len(run) - 1) / 3
+    ended = [ends_with(text, _ENDERS, CLOSERS) for text in texts]
+    wrapped = (
+        len(run) > 2
+        and widest <= MAX_WRAP_WIDTH
+        and sum(widest - w <= near for w in widths[:-1]) >= 2 * (len(run) - 1) / 3
+        and sum(ended[:-1]) * 2 <= len(run) - 1
+    )
     current = [run[0]]
-    for previous, width, block in zip(run, widths, run[1:]):
-        continues = (
-            width >= WRAP_MIN_WIDTH
-            and (not ends_with(previous.text, _ENDERS, CLOSERS) or (wrapped and width >= FULL_LINE * widest))
-            and not _STARTS_ITEM.match(block.text)
-            and (width >= WRAP_SHARE * widest or _LOWER.match(block.text) is not None)
+    for previous, width, done, block in zip(run, widths, ended, run[1:]):
+        lower = _LOWER.match(block.text) is not None
+        continues = not _STARTS_ITEM.match(block.text) and (
+            (
+                width >= WRAP_MIN_WIDTH
+                and (not done or (wrapped and width >= FULL_LINE * widest))
+                and (width >= WRAP_SHARE * widest or lower)
+            )
+            # A short tail of a wrapped line that stops mid-sentence, and a
+            # next line that goes on in lower case: text wrapped once and
+            # wrapped again narrower (long line, short line, long line...).
+            or (len(current) > 1 and not done and lower)
         )
         if continues:
             current.append(block)
         else:
-            out.append(Paragraph(current))
+            out.append(Paragraph(current, cjk))
             current = [block]
-    out.append(Paragraph(current))
+    out.append(Paragraph(current, cjk))
 
 
 def drop_symbol_lines(page: Page) -> None:
-    """Drop blocks with no letter, digit or CJK character (``------``, ``|``, ``· ·``).
+    """Drop blocks with no letter, digit or CJK character (``------``, ``|``, ``· ·``),
+    but the last marks of a sentence that a hard wrap pushed onto a line of
+    their own (``…在两江新区龙兴举行`` / ``。``): they belong to the line above.
 
         >>> from cleaner.pipeline import clean_text
         >>> clean_text("第一段。\\n* * *\\n第二段。\\n").text
         '第一段。\\n第二段。\\n'
     """
-    for block in page.open():
-        if not has_word_char(block.text):
-            page.remove(block, Reason.LAYOUT_SYMBOLS, f"no word characters in {block.text[:12]!r}")
+    previous = None
+    for block in page.blocks:
+        if block.text and page.decisions[block.index] is None and not has_word_char(block.text):
+            wrapped_tail = previous is not None and previous.text and set(block.text) <= _TAIL_MARKS
+            if not (wrapped_tail and not ends_with(previous.text, _ENDERS, CLOSERS)):
+                page.remove(block, Reason.LAYOUT_SYMBOLS, f"no word characters in {block.text[:12]!r}")
+        previous = block
 
 
 def normalise_blank_lines(page: Page) -> None:
