@@ -40,7 +40,8 @@ STDIN = Path("-")
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(path_type=Path, allow_dash=True))
+# (Paths are not checked here: one that cannot be read is that file's error, not the run's.)
+@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(path_type=Path, allow_dash=True, readable=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Write each cleaned file under DIR, at the same relative path.")
 @click.option("--in-place", is_flag=True, help="Rewrite the input files (atomically; unchanged files are not touched).")
 @click.option("--check", is_flag=True, help="Write nothing; list files that would change; exit 1 if any would.")

@@ -219,14 +219,29 @@ def test_binary_files_are_skipped_with_a_message(corpus, tmp_path):
     assert "skipped" not in run(corpus, "-o", tmp_path / "out", "-q").stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
-def test_unreadable_file_is_an_error_not_a_crash(tmp_path):
-    page = tmp_path / "locked.txt"
-    page.write_text(PAGE, encoding="utf-8")
-    page.chmod(0)
-    result = run(page)
-    assert result.exit_code == Exit.FAILED
-    assert result.stderr.startswith(f"cleaner: error: {page}: permission denied")
+def _without_privileges() -> None:
+    """In the child, before it runs the command: drop every capability from
+    the bounding set, so that root too is refused a file it has no
+    permission to read (CAP_DAC_OVERRIDE is what lets root read anything)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in range(64):
+        libc.prctl(24, capability, 0, 0, 0)  # PR_CAPBSET_DROP
+
+
+def test_a_named_file_that_cannot_be_read_is_that_files_error(tmp_path):
+    locked, good = tmp_path / "locked.txt", tmp_path / "good.txt"
+    locked.write_text(PAGE, encoding="utf-8")
+    good.write_text(PAGE, encoding="utf-8")
+    locked.chmod(0)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "cleaner", locked, good, "-o", out, "-j", "1"]
+    done = subprocess.run(command, capture_output=True, text=True, preexec_fn=_without_privileges)
+    assert done.returncode == Exit.FAILED, done.stderr
+    assert done.stderr == f"cleaner: error: {locked}: permission denied\n"
+    assert (out / "good.txt").read_text(encoding="utf-8") == CLEAN
+    assert not (out / "locked.txt").exists()
 
 
 @pytest.mark.parametrize(
