@@ -36,7 +36,7 @@ from pathlib import Path
 from .corpus import CrossFile
 from .decode import BinaryInput, DecodeError, Decoded, decode
 from .files import Source, write_atomic
-from .formats import CONTAINERS, Format, FormatError, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
+from .formats import CONTAINERS, Format, FormatError, MissingExtra, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .layout import paragraphs
 from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_text, steps
 from .reasons import Reason
@@ -82,10 +82,17 @@ class Outcome:
     documents: list[Document] = field(default_factory=list)  # a JSON Lines or WARC file's documents
     plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
     text_field: str = "text"  # the field a JSON Lines file's documents are cleaned in
+    problems: list[str] = field(default_factory=list)  # parts of a written file that failed (bad records)
+    incomplete: bool = False  # the input could not be read to its end: never written over it
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def failed(self) -> bool:
+        """The file, or a part of it, could not be read or cleaned."""
+        return self.error is not None or bool(self.problems)
 
     @property
     def container(self) -> bool:
@@ -95,8 +102,9 @@ class Outcome:
 @dataclass
 class Document:
     """One document of a JSON Lines or WARC file: where it is (line number or
-    record id), and its cleaning (None: no text field, passed through);
-    with ``--dedup-across``, what the run found it repeats."""
+    record id), and its cleaning (None: it could not be read or cleaned,
+    ``error`` says why, and it is written back as it was); with
+    ``--dedup-across``, what the run found it repeats."""
 
     key: str
     result: Result | None
@@ -105,6 +113,7 @@ class Document:
     duplicate_of: tuple[str, float] | None = None
     dropped: bool = False
     repeated: list[tuple[int, str, int]] = field(default_factory=list)
+    error: str | None = None
 
     def name(self, path: Path) -> str:
         """How the run names it: its file and its place there."""
@@ -124,7 +133,10 @@ def prepare(
         if data is None:
             data = source.path.read_bytes()
         outcome.bytes_in = len(data)
-        outcome.codec, plain = unpack(data)
+        outcome.codec, plain, damage = unpack(data)
+        if damage is not None:  # what could be read is cleaned; the rest is reported
+            outcome.problems.append(damage)
+            outcome.incomplete = True
         outcome.kind = sniff(source.path, plain, reading.format)
         result = None
         if outcome.container:
@@ -148,7 +160,7 @@ def prepare(
         outcome.error = _describe(exc)
         return outcome
     except Exception as exc:  # a bug must cost one file, not the run
-        outcome.error = f"internal error: {type(exc).__name__}: {exc}"
+        outcome.error = _failure(exc)
         return outcome
     outcome.data, outcome.plain = data, plain if outcome.codec else None
     if result is not None:
@@ -180,23 +192,36 @@ def _set_result(outcome: Outcome, result: Result) -> None:
 
 
 def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Reading, templates: Templates | None = None) -> None:
-    """Clean each document of a JSON Lines or WARC file; the output is JSON Lines."""
+    """Clean each document of a JSON Lines or WARC file; the output is JSON
+    Lines. A record that cannot be read or cleaned is carried through as it
+    was and is one of the outcome's problems; the others are cleaned."""
     outcome.text_field = reading.text_field
-    untouched = 0
-    for record in _records(plain, outcome.kind, reading):
-        result = None
-        if record.text is None:
-            untouched += 1
-        else:
-            try:
-                result = clean_text(record.text, config, templates=templates)
-            except PageTooLarge as exc:
-                outcome.warnings.append(f"record {record.key}: {exc}; passed through as it was")
-        outcome.documents.append(Document(record.key, result, record.url, record))
-    if untouched:
-        what = f"without a string {reading.text_field!r} field" if outcome.kind is Format.JSONL else "whose text could not be read"
-        outcome.warnings.append(f"{untouched} record(s) {what}, passed through as they were")
+    try:
+        for record in _records(plain, outcome.kind, reading):
+            document = Document(record.key, None, record.url, record, error=record.error)
+            if record.text is not None:
+                try:
+                    document.result = clean_text(record.text, config, templates=templates)
+                except Exception as exc:  # a bug or a limit must cost one record, not the file
+                    document.error = f"record {record.key}: {_failure(exc)}"
+            if document.error is not None:
+                outcome.problems.append(f"{document.error}; carried through as it was")
+            outcome.documents.append(document)
+    except MissingExtra:
+        raise
+    except FormatError as exc:
+        if not outcome.documents:
+            raise  # nothing could be read: the file's own error
+        # The rest of a damaged archive: reported as a document of its own,
+        # with nothing to write.
+        outcome.documents.append(Document(f"after {outcome.documents[-1].key}", None, error=str(exc)))
+        outcome.problems.append(str(exc))
+        outcome.incomplete = True
     _write_documents(outcome, plain)
+
+
+def _failure(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, PageTooLarge) else f"internal error: {type(exc).__name__}: {exc}"
 
 
 def _records(plain: bytes, kind: Format, reading: Reading) -> Iterator[Record]:
@@ -335,6 +360,8 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
         elif mode is Mode.IN_PLACE and outcome.changed:
             if outcome.kind in (Format.HTML, Format.WARC):
                 outcome.error = f"{outcome.kind.value.upper()} is cleaned into another format, not in place; use -o DIR"
+            elif outcome.incomplete:
+                outcome.error = "only part of it could be read; left as it is"
             elif _moved(outcome.path, outcome.data):
                 outcome.error = "changed while being cleaned; left as it is"
             else:
@@ -435,7 +462,7 @@ def _hashes(source: Source, config: Config, reading: Reading) -> list[set[int]]:
         return []
     found = []
     try:
-        _, plain = unpack(source.path.read_bytes())
+        _, plain, _ = unpack(source.path.read_bytes())
         kind = sniff(source.path, plain, reading.format)
         if kind in CONTAINERS:
             texts: Iterable[str | None] = (record.text for record in _records(plain, kind, reading))

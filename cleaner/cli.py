@@ -239,6 +239,8 @@ def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, ch
     dropped = sum(document.dropped for document in outcome.documents)
     if dropped and not quiet:
         report.message(err, "dropped", outcome, f"{dropped} document(s) near-duplicates of earlier ones; not written (see --report)")
+    for problem in outcome.problems:
+        report.message(err, "error", outcome, problem)
     if not quiet:
         for warning in outcome.warnings:
             report.message(err, "warning", outcome, warning)

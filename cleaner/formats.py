@@ -24,6 +24,7 @@ import importlib
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,10 @@ class FormatError(ValueError):
     """Input that cannot be read in its format; the message says where."""
 
 
+class MissingExtra(FormatError):
+    """The format needs an optional dependency that is not installed."""
+
+
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 COMPRESSED_SUFFIXES = {".gz": "gzip", ".zst": "zstd"}
@@ -72,25 +77,70 @@ SUFFIXES = {
 # Compression -------------------------------------------------------------
 
 
-def unpack(data: bytes) -> tuple[str | None, bytes]:
-    """``(codec, plain bytes)``; codec is None for uncompressed data.
+def unpack(data: bytes) -> tuple[str | None, bytes, str | None]:
+    """``(codec, plain bytes, damage)``: codec is None for uncompressed data;
+    ``damage`` says why the plain bytes stop short of the whole input (a
+    download cut off, a damaged block), in which case they are what could
+    be read before it.
 
         >>> unpack(pack("gzip", b"abc"))
-        ('gzip', b'abc')
+        ('gzip', b'abc', None)
+        >>> unpack(pack("gzip", b"abc" * 100_000)[:-200])[2]
+        'damaged gzip data after 104236 bytes: the last member is cut short'
     """
     if data.startswith(GZIP_MAGIC):
-        try:
-            return "gzip", gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise FormatError(f"damaged gzip data: {exc}") from None
+        return ("gzip", *_gunzip(data))
     if data.startswith(ZSTD_MAGIC):
-        zstandard = _extra("zstandard", "zstd")
+        return ("zstd", *_unzstd(data))
+    return None, data, None
+
+
+def _unzstd(data: bytes) -> tuple[bytes, str | None]:
+    """Every frame of zstd data, and what stopped it short, if anything
+    (a frame cut off reads without complaint, so each frame's end is checked)."""
+    zstandard = _extra("zstandard", "zstd")
+    parts: list[bytes] = []
+    while data:
+        frame = zstandard.ZstdDecompressor().decompressobj()
         try:
-            with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as reader:
-                return "zstd", reader.read()
+            parts.append(frame.decompress(data))
         except zstandard.ZstdError as exc:
-            raise FormatError(f"damaged zstd data: {exc}") from None
-    return None, data
+            return b"".join(parts), f"damaged zstd data after {sum(map(len, parts))} bytes: {exc}"
+        if not frame.eof:
+            return b"".join(parts), f"damaged zstd data after {sum(map(len, parts))} bytes: the last frame is cut short"
+        data = frame.unused_data
+    return b"".join(parts), None
+
+
+_CHUNK = 1 << 16
+
+
+def _gunzip(data: bytes) -> tuple[bytes, str | None]:
+    """Every member of gzip data, and what stopped it short, if anything.
+    Fed a chunk at a time, so that what a damaged member gave before the
+    damage is kept, and a file of many members (a WARC) is not copied once
+    a member."""
+    parts: list[bytes] = []
+    member = zlib.decompressobj(wbits=31)
+    started = False
+    for at in range(0, len(data), _CHUNK):
+        piece = data[at : at + _CHUNK]
+        while piece:
+            if not started and not piece.strip(b"\0"):
+                break  # zero padding after the last member
+            started = True
+            try:
+                parts.append(member.decompress(piece))
+            except zlib.error as exc:
+                return b"".join(parts), f"damaged gzip data after {sum(map(len, parts))} bytes: {exc}"
+            if not member.eof:
+                break
+            piece = member.unused_data  # the next member starts here
+            member = zlib.decompressobj(wbits=31)
+            started = False
+    if started:
+        return b"".join(parts), f"damaged gzip data after {sum(map(len, parts))} bytes: the last member is cut short"
+    return b"".join(parts), None
 
 
 def pack(codec: str | None, data: bytes) -> bytes:
@@ -107,7 +157,7 @@ def _extra(module: str, extra: str):
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise FormatError(f"needs the '{extra}' extra: pip install 'cleaner[{extra}]'") from None
+        raise MissingExtra(f"needs the '{extra}' extra: pip install 'cleaner[{extra}]'") from None
 
 
 # Which format ----------------------------------------------------------------
@@ -152,8 +202,10 @@ def output_name(rel: Path, kind: Format) -> Path:
 @dataclass
 class Record:
     """One document of a container: where it is (``key``: the line number of
-    a JSON Lines file, the record id of a WARC), its text (None: nothing to
-    clean, written back as it was), and for WARC records, their headers."""
+    a JSON Lines file, the record id of a WARC), its text, and for WARC
+    records, their headers. A record that cannot be read has ``error`` set
+    and no text; it is written back as it was (a JSON line byte for byte, a
+    WARC record with ``"text": null``)."""
 
     key: str
     text: str | None
@@ -161,32 +213,53 @@ class Record:
     fields: dict | None = None
     url: str | None = None
     date: str | None = None
+    error: str | None = None
 
 
 def read_jsonl(plain: bytes, field: str) -> Iterator[Record]:
-    try:
-        text = plain.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"JSON Lines must be UTF-8: byte {exc.start} is not") from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+    """The documents of a JSON Lines file, one a line. A line that is not
+    UTF-8, not JSON, or has no string ``field`` is a record with ``error``
+    (a shard's last line cut short costs that line, not the shard). Lines
+    are split at ``\\n`` only: JSON strings may hold U+2028 and friends.
+
+        >>> [(r.key, r.text, r.error) for r in read_jsonl(b'{"text": "a"}\\n\\n{"text": "b', "text")]
+        [('1', 'a', None), ('3', None, 'line 3: not valid JSON: Unterminated string starting at')]
+    """
+    plain = plain.removeprefix(b"\xef\xbb\xbf")
+    for number, raw in enumerate(plain.split(b"\n"), 1):
+        if not raw.strip():
             continue
         try:
-            fields = json.loads(line)
+            fields = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield Record(str(number), None, raw, error=f"line {number}: not UTF-8 (byte {exc.start} of the line)")
+            continue
         except json.JSONDecodeError as exc:
-            raise FormatError(f"line {number}: not valid JSON: {exc.msg}") from None
+            yield Record(str(number), None, raw, error=f"line {number}: not valid JSON: {exc.msg}")
+            continue
         value = fields.get(field) if isinstance(fields, dict) else None
-        yield Record(str(number), value if isinstance(value, str) else None, line.encode("utf-8"), fields)
+        if not isinstance(value, str):
+            yield Record(str(number), None, raw, fields if isinstance(fields, dict) else None, error=f"line {number}: no string {field!r} field")
+            continue
+        yield Record(str(number), value, raw, fields)
 
 
 def write_jsonl(record: Record, field: str, cleaned: str | None) -> bytes:
-    """One output line: the input line itself when nothing changed."""
+    """One output line: the input line itself when nothing changed (or the
+    record could not be read), the text ending as the input's did.
+
+        >>> record = next(read_jsonl(b'{"text": "clean"}', "text"))
+        >>> write_jsonl(record, "text", "clean\\n")
+        b'{"text": "clean"}\\n'
+    """
+    if cleaned is not None and record.text is not None and not record.text.endswith("\n"):
+        cleaned = cleaned.removesuffix("\n")
     if cleaned is None or cleaned == record.text:
-        return record.raw + b"\n" if record.raw else _dump(record, field, record.text or "")
+        return record.raw + b"\n" if record.raw else _dump(record, field, record.text)
     return _dump(record, field, cleaned)
 
 
-def _dump(record: Record, field: str, text: str) -> bytes:
+def _dump(record: Record, field: str, text: str | None) -> bytes:
     if record.fields is not None:
         fields = dict(record.fields)
         fields[field] = text
@@ -200,34 +273,65 @@ def _dump(record: Record, field: str, text: str) -> bytes:
 
 def read_warc(plain: bytes) -> Iterator[Record]:
     """The documents of a WARC or WET file: conversion records (text), and
-    response or resource records whose payload is HTML or plain text."""
+    response or resource records whose payload is HTML or plain text.
+
+    A record whose payload cannot be read as text, or that was cut short, is
+    a record with ``error``. An archive damaged past some record (a cut
+    download) gives the records before the damage, then raises
+    :class:`FormatError` saying where reading stopped. (warcio ends quietly
+    at a record cut off in its headers, so where the last record ended is
+    checked against the end of the data.)
+    """
     archive = _extra("warcio.archiveiterator", "warc")
+    records = archive.ArchiveIterator(io.BytesIO(plain), arc2warc=True)
+    end = 0
+    last = None
     try:
-        for item in archive.ArchiveIterator(io.BytesIO(plain), arc2warc=True):
-            kind = item.rec_type
-            if kind not in ("conversion", "response", "resource"):
-                continue
-            headers = item.rec_headers
-            media = (item.http_headers.get_header("Content-Type") if item.http_headers else None) or headers.get_header("Content-Type") or ""
-            payload = item.content_stream().read()
-            if not (kind == "conversion" or media.startswith("text/plain") or "html" in media):
-                continue
-            try:
-                text: str | None = html_text(payload) if "html" in media and kind != "conversion" else decode(payload).text
-            except (DecodeError, BinaryInput, FormatError) as exc:
-                if "extra" in str(exc):
-                    raise
-                text = None  # one unreadable record costs that record, not the file
-            yield Record(
-                headers.get_header("WARC-Record-ID") or "",
-                text,
-                url=headers.get_header("WARC-Target-URI"),
-                date=headers.get_header("WARC-Date"),
-            )
-    except FormatError:
+        for number, item in enumerate(records, 1):
+            if item.rec_headers.get_header("Content-Length") is None:
+                # Every WARC record has one; warcio reads a record cut off
+                # in its headers, or junk, without complaint.
+                raise ValueError(f"record #{number} has no Content-Length")
+            record = _warc_record(item, number)
+            end = records.get_record_offset() + records.get_record_length()
+            if record is not None:
+                yield record
+                last = record.key
+    except MissingExtra:
         raise
     except Exception as exc:  # warcio raises several kinds on damaged archives
-        raise FormatError(f"not a readable WARC file: {exc}") from None
+        if last is None:
+            raise FormatError(f"not a readable WARC file: {exc}") from None
+        raise FormatError(f"the archive is damaged after record {last}; the rest cannot be read: {exc}") from None
+    if plain[end:].strip():
+        where = f"after record {last}" if last is not None else "before its first text record"
+        raise FormatError(f"the archive is damaged {where}: its last {len(plain) - end} bytes are not a whole record")
+
+
+def _warc_record(item, number: int) -> Record | None:
+    """A WARC record as a document (keyed by its record id, or ``#number``
+    when it has none), or None for a record that holds no text."""
+    kind = item.rec_type
+    if kind not in ("conversion", "response", "resource"):
+        return None
+    headers = item.rec_headers
+    media = (item.http_headers.get_header("Content-Type") if item.http_headers else None) or headers.get_header("Content-Type") or ""
+    payload = item.content_stream().read()
+    if not (kind == "conversion" or media.startswith("text/plain") or "html" in media):
+        return None
+    key = headers.get_header("WARC-Record-ID") or f"#{number}"
+    text: str | None = None
+    error = None
+    if getattr(item.raw_stream, "limit", 0):  # (shorter than its Content-Length: warcio does not complain)
+        error = f"record {key}: cut short ({len(payload)} bytes of its content read)"
+    else:
+        try:
+            text = html_text(payload) if "html" in media and kind != "conversion" else decode(payload).text
+        except MissingExtra:
+            raise
+        except (DecodeError, FormatError) as exc:
+            error = f"record {key}: cannot be read as text: {exc}"
+    return Record(key, text, url=headers.get_header("WARC-Target-URI"), date=headers.get_header("WARC-Date"), error=error)
 
 
 # HTML ------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def records(outcome: Outcome) -> list[dict]:
         if document.url is not None:
             rec["url"] = document.url
         if document.result is None:
-            rec["status"] = "untouched"
+            rec.update(status="error", error=document.error)
         else:
             rec["status"] = "ok"
             rec.update(_result_fields(document.result))
@@ -231,7 +231,7 @@ class Summary:
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
-        self.failed += outcome.error is not None
+        self.failed += outcome.failed
         self.skipped += outcome.skipped is not None
         self.changed += outcome.changed
         self.bytes_in += outcome.bytes_in

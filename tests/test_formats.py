@@ -17,6 +17,8 @@ from .conftest import sample_pages
 
 PAGES = [p.read_text(encoding="utf-8") for p in sample_pages()]
 CLEAN = [clean_text(p).text for p in PAGES]
+# A document's cleaned text ends as its text did (some sample pages have no final newline).
+CLEAN_DOC = [c if p.endswith("\n") else c.rstrip("\n") for p, c in zip(PAGES, CLEAN)]
 
 
 def cli_run(*args, input=None):
@@ -38,10 +40,10 @@ def test_compressed_pages_are_read_and_written_back_compressed(tmp_path, codec):
     # -o: the same name, compressed the same way
     assert cli_run(tmp_path / "in", "-o", tmp_path / "out").exit_code == Exit.OK
     written = (tmp_path / "out" / name).read_bytes()
-    assert unpack(written) == (codec, CLEAN[1].encode("utf-8"))
+    assert unpack(written) == (codec, CLEAN[1].encode("utf-8"), None)
     # --in-place, then --check finds nothing to do
     assert cli_run(tmp_path / "in", "--in-place").exit_code == Exit.OK
-    assert unpack(page.read_bytes()) == (codec, CLEAN[1].encode("utf-8"))
+    assert unpack(page.read_bytes()) == (codec, CLEAN[1].encode("utf-8"), None)
     assert cli_run(tmp_path / "in", "--check").exit_code == Exit.OK
 
 
@@ -73,28 +75,68 @@ RECORDS = [
 ]
 
 
+GOOD = [r for r in RECORDS if "text" in r]
+
+
 def test_jsonl_cleans_the_text_field_and_keeps_the_rest(tmp_path):
     data = tmp_path / "docs.jsonl"
     data.write_text(_jsonl(RECORDS), encoding="utf-8")
     result = cli_run(data, "--report", tmp_path / "r.jsonl")
-    assert result.exit_code == Exit.OK
-    assert "1 record(s) without a string 'text' field" in result.stderr
+    # A record without a text field is carried through, and is an error.
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr == f"cleaner: error: {data}: line 2: no string 'text' field; carried through as it was\n"
     lines = result.stdout.splitlines()
     out = [json.loads(line) for line in lines]
     assert [r["id"] for r in out] == ["a", "b", "c", "d"]
-    assert out[0] == {**RECORDS[0], "text": CLEAN[0]}
-    assert out[3]["text"] == CLEAN[3]
-    # untouched records come back byte for byte
+    assert out[0] == {**RECORDS[0], "text": CLEAN_DOC[0]}
+    assert out[3]["text"] == CLEAN_DOC[3]
+    # records without a text field, and records already clean, come back byte for byte
     source = _jsonl(RECORDS).splitlines()
     assert lines[1] == source[1] and lines[2] == source[2]
     reports = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [(r["record"], r["status"]) for r in reports] == [("1", "ok"), ("2", "untouched"), ("3", "ok"), ("4", "ok")]
+    assert [(r["record"], r["status"]) for r in reports] == [("1", "ok"), ("2", "error"), ("3", "ok"), ("4", "ok")]
+    assert reports[1]["error"] == "line 2: no string 'text' field"
     assert reports[0]["removed"] == len(clean_text(PAGES[0]).removed) and reports[2]["changed"] is False
+
+
+def test_jsonl_keeps_each_texts_own_ending(tmp_path):
+    data = tmp_path / "docs.jsonl"
+    raw = _jsonl([{"text": CLEAN[2].rstrip("\n")}, {"text": PAGES[0].rstrip("\n")}, {"text": PAGES[0].rstrip("\n") + "\n"}])
+    data.write_text(raw, encoding="utf-8")
+    result = cli_run(data)
+    assert result.exit_code == Exit.OK
+    lines = result.stdout.splitlines()
+    assert lines[0] == raw.splitlines()[0]  # already clean: byte for byte
+    assert [json.loads(line)["text"] for line in lines[1:]] == [CLEAN[0].rstrip("\n"), CLEAN[0]]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (b'{"id": "cut", "text": "the shard ends in the middle of', "line 5: not valid JSON: Unterminated string"),
+        ('{"text": "网页"}'.encode("gbk") + b"\n", "line 5: not UTF-8"),
+        (b'{"text": 42}\n', "line 5: no string 'text' field"),
+        (b'["text"]\n', "line 5: no string 'text' field"),
+    ],
+    ids=["truncated", "not-utf8", "not-a-string", "not-an-object"],
+)
+def test_jsonl_bad_line_is_carried_through_and_the_rest_cleaned(tmp_path, bad, message):
+    data = tmp_path / "in" / "docs.jsonl"
+    data.parent.mkdir()
+    data.write_bytes(_jsonl(GOOD[:1]).encode("utf-8") + b"\n" + _jsonl(GOOD[1:]).encode("utf-8") + bad)
+    result = cli_run(data.parent, "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl")
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr.startswith(f"cleaner: error: {data}: {message}") and result.stderr.count("\n") == 1
+    out = (tmp_path / "out" / "docs.jsonl").read_bytes().split(b"\n")
+    assert out[3] == bad.rstrip(b"\n")  # as it was, byte for byte
+    assert [json.loads(line)["text"] for line in out[:3]] == [CLEAN_DOC[0], CLEAN[2], CLEAN_DOC[3]]
+    statuses = [json.loads(line)["status"] for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert statuses == ["ok", "ok", "ok", "error"]
 
 
 def test_jsonl_cleaned_twice_changes_nothing(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "docs.jsonl").write_text(_jsonl(RECORDS), encoding="utf-8")
+    (tmp_path / "in" / "docs.jsonl").write_text(_jsonl(GOOD), encoding="utf-8")
     assert cli_run(tmp_path / "in", "-o", tmp_path / "once").exit_code == Exit.OK
     assert cli_run(tmp_path / "once", "--check").exit_code == Exit.OK
     assert cli_run(tmp_path / "in", "--check").exit_code == Exit.FAILED
@@ -104,16 +146,7 @@ def test_jsonl_from_a_pipe_with_another_field():
     records = [{"body": PAGES[4], "url": "u"}]
     result = cli_run("--format", "jsonl", "--text-field", "body", input=_jsonl(records).encode("utf-8"))
     assert result.exit_code == Exit.OK
-    assert json.loads(result.stdout) == {"body": CLEAN[4], "url": "u"}
-
-
-def test_jsonl_with_a_broken_line_is_an_error_naming_the_line(tmp_path):
-    data = tmp_path / "docs.jsonl"
-    data.write_text(_jsonl(RECORDS[:1]) + "{not json\n", encoding="utf-8")
-    result = cli_run(data, "-o", tmp_path / "out")
-    assert result.exit_code == Exit.FAILED
-    assert result.stderr.startswith(f"cleaner: error: {data}: line 2: not valid JSON")
-    assert not (tmp_path / "out" / "docs.jsonl").exists()
+    assert json.loads(result.stdout) == {"body": CLEAN_DOC[4], "url": "u"}
 
 
 def test_jsonl_with_several_jobs_is_the_same(tmp_path):
@@ -122,7 +155,8 @@ def test_jsonl_with_several_jobs_is_the_same(tmp_path):
     for n in range(6):
         (folder / f"{n}.jsonl").write_text(_jsonl(RECORDS[n % 4 :]), encoding="utf-8")
     for jobs in ("1", "2"):
-        assert cli_run(folder, "-o", tmp_path / jobs, "-j", jobs, "-q").exit_code == Exit.OK
+        result = cli_run(folder, "-o", tmp_path / jobs, "-j", jobs, "-q")
+        assert result.exit_code == Exit.FAILED and result.stderr.count("line 1: no string 'text' field") == 2
     assert {p.name: p.read_bytes() for p in (tmp_path / "1").iterdir()} == {p.name: p.read_bytes() for p in (tmp_path / "2").iterdir()}
 
 
@@ -165,7 +199,7 @@ def test_a_wet_file_becomes_jsonl_with_ids_and_urls(tmp_path):
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["url"] for r in out] == [url for url, _ in pages] + ["http://c.example/3"]
     assert all(r["id"].startswith("<urn:uuid:") and r["date"] for r in out)
-    assert out[0]["text"] == clean_text(PAGES[1]).text
+    assert out[0]["text"] == CLEAN_DOC[1]
     assert out[1]["text"] == "A short English page.\n"
     assert out[2]["text"] == clean_text(html_text(HTML_PAGE.encode("utf-8"))).text
     assert "track()" not in out[2]["text"] and "p{}" not in out[2]["text"]
@@ -173,8 +207,49 @@ def test_a_wet_file_becomes_jsonl_with_ids_and_urls(tmp_path):
     assert [r["url"] for r in reports] == [r["url"] for r in out]
     # -o: JSON Lines, compressed as the input was
     assert cli_run(tmp_path / "in", "-o", tmp_path / "out").exit_code == Exit.OK
-    codec, plain = unpack((tmp_path / "out" / "x.warc.wet.jsonl.gz").read_bytes())
+    codec, plain, _ = unpack((tmp_path / "out" / "x.warc.wet.jsonl.gz").read_bytes())
     assert codec == "gzip" and plain.decode("utf-8") == result.stdout
+
+
+@pytest.mark.parametrize("where", [60, 600, -1], ids=["in-headers", "in-content", "gzip-cut"])
+def test_a_warc_cut_short_keeps_the_records_before_the_damage(tmp_path, where):
+    pytest.importorskip("lxml")
+    whole = tmp_path / "whole.warc.wet.gz"
+    pages = _wet(whole)
+    if where < 0:  # a download of the compressed file cut off in the third record
+        data = whole.read_bytes()
+        members = [at for at in range(len(data)) if data.startswith(b"\x1f\x8b\x08", at)]
+        data = data[: members[-2] + 200]  # (one member a record: warcinfo, a, b, c, image)
+    else:  # inside the third record (an HTML page), in its headers or its content
+        plain = gzip.decompress(whole.read_bytes())
+        data = plain[: plain.index(b"http://c.example/3") + where]
+    cut = tmp_path / "in" / "cut.warc.wet"
+    cut.parent.mkdir()
+    cut.write_bytes(data)
+    result = cli_run(cut.parent, "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl")
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr.startswith(f"cleaner: error: {cut}: ") and any(why in result.stderr for why in ("cut short", "damaged gzip data", "not a whole record"))
+    _, written, _ = unpack((tmp_path / "out" / "cut.warc.wet.jsonl").read_bytes())  # (compressed as its input was)
+    out = [json.loads(line) for line in written.decode("utf-8").splitlines()]
+    assert [(r["url"], r["text"]) for r in out[:2]] == [(pages[0][0], CLEAN_DOC[1]), (pages[1][0], "A short English page.\n")]
+    assert all(record["text"] is None for record in out[2:])  # nothing half-read is cleaned as if whole
+    assert "error" in [json.loads(line)["status"] for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_cut_gzip_text_file_gives_what_could_be_read_and_is_never_written_over(tmp_path):
+    page = tmp_path / "in" / "page.txt.gz"
+    page.parent.mkdir()
+    text = "\n".join(f"第{n}段，讲了一件不同的事情，而且讲得很清楚。" for n in range(3000)) + "\n"
+    data = gzip.compress(text.encode("utf-8"))[:-100]
+    page.write_bytes(data)
+    result = cli_run(page.parent, "-o", tmp_path / "out")
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr.startswith(f"cleaner: error: {page}: damaged gzip data after ")
+    _, written, _ = unpack((tmp_path / "out" / "page.txt.gz").read_bytes())
+    assert len(written) > len(text.encode("utf-8")) // 2 and text.encode("utf-8").startswith(written.rsplit(b"\n", 2)[0])
+    refused = cli_run(page.parent, "--in-place")
+    assert refused.exit_code == Exit.FAILED and "only part of it could be read; left as it is" in refused.stderr
+    assert page.read_bytes() == data
 
 
 def test_a_damaged_warc_is_an_error(tmp_path):
@@ -183,8 +258,13 @@ def test_a_damaged_warc_is_an_error(tmp_path):
     bad.write_bytes(b"WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 5\r\n\r\nshort\r\n\r\nnot a record\r\n")
     result = cli_run(bad, "-o", tmp_path / "out")
     assert result.exit_code == Exit.FAILED
-    assert result.stderr.startswith(f"cleaner: error: {bad}: not a readable WARC file: ") and result.stderr.count("\n") == 1
-    assert not (tmp_path / "out" / "bad.warc.jsonl").exists()
+    assert result.stderr.startswith(f"cleaner: error: {bad}: the archive is damaged after record #1; the rest cannot be read")
+    assert result.stderr.count("\n") == 1
+    assert [json.loads(line)["text"] for line in (tmp_path / "out" / "bad.warc.jsonl").read_text(encoding="utf-8").splitlines()] == ["short"]
+    (tmp_path / "junk.warc").write_bytes(b"WARC/1.0\r\nnot a record at all\r\n")
+    result = cli_run(tmp_path / "junk.warc", "-o", tmp_path / "out")
+    assert result.exit_code == Exit.FAILED and result.stderr.startswith(f"cleaner: error: {tmp_path / 'junk.warc'}: not a readable WARC file: ")
+    assert not (tmp_path / "out" / "junk.warc.jsonl").exists()
 
 
 # HTML ------------------------------------------------------------------------------
@@ -263,7 +343,7 @@ def test_an_unreadable_warc_record_costs_that_record_only(tmp_path):
         for url, payload in (("http://x/1", b"\x00\x01\x02binary" * 50), ("http://x/2", PAGES[4].encode("utf-8"))):
             writer.write_record(writer.create_warc_record(url, "conversion", payload=io.BytesIO(payload), warc_content_type="text/plain"))
     result = cli_run(path)
-    assert result.exit_code == Exit.OK
-    assert "1 record(s) whose text could not be read" in result.stderr
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr.startswith(f"cleaner: error: {path}: record <urn:uuid:") and "cannot be read as text" in result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["url"], r["text"]) for r in out] == [("http://x/1", ""), ("http://x/2", CLEAN[4])]
+    assert [(r["url"], r["text"]) for r in out] == [("http://x/1", None), ("http://x/2", CLEAN_DOC[4])]
