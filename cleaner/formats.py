@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 import gzip
+import html
 import importlib
 import io
 import json
@@ -343,9 +344,25 @@ BLOCK_TAGS = frozenset(
     "p pre section summary table tbody tfoot thead title tr ul".split()
 )
 CELL_TAGS = frozenset(("td", "th"))
-SKIP_TAGS = frozenset("script style noscript template svg math head iframe object embed canvas select button input textarea".split())
+SKIP_TAGS = frozenset("script style template svg math head iframe object embed canvas select button input textarea".split())
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+# A browser reads on past </body> and </html> wherever they stand (real pages
+# close them early, before the article); libxml2 would stop there.
+_EARLY_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
+# What <noscript> holds in the body is read as a browser without JavaScript
+# reads it, as markup (libxml2 keeps it as raw text): some pages hold their
+# whole article there; most hold a tracking pixel, which has no text. (In the
+# head it holds styles and links, and goes with the head.)
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>(.*?)</\s*noscript\s*>", re.IGNORECASE | re.DOTALL)
+_BODY = re.compile(r"<body\b", re.IGNORECASE)
+
+
+def _noscript_as_markup(found: re.Match) -> str:
+    inner = found.group(1)
+    if "<" not in inner and "&lt;" in inner:  # saved by a tool that escaped it: the markup is one unescape away
+        inner = html.unescape(inner)
+    return f"<div>{inner}</div>"
 
 
 def html_text(data: bytes) -> str:
@@ -359,7 +376,10 @@ def html_text(data: bytes) -> str:
     """
     lxml_html = _extra("lxml.html", "html")
     from lxml import etree
-    source = _XML_DECLARATION.sub("", decode(data).text)
+    source = _EARLY_END.sub("", _XML_DECLARATION.sub("", decode(data).text))
+    body = _BODY.search(source)
+    at = body.start() if body is not None else 0
+    source = _NOSCRIPT.sub("", source[:at]) + _NOSCRIPT.sub(_noscript_as_markup, source[at:])
     if not source.strip():
         return ""
     try:

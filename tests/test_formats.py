@@ -278,6 +278,33 @@ def test_html_keeps_block_structure_and_drops_code():
     assert text == "Title\none two\nthreefour\na\nb\nx\ny\nr1 c2\nr2\n"
 
 
+ARTICLE_LINES = [line for line in PAGES[1].splitlines() if line.strip()]
+ARTICLE_HTML = "".join(f"<p>{line}</p>" for line in ARTICLE_LINES)
+ARTICLE_CLEAN = clean_text("\n".join(ARTICLE_LINES) + "\n").text
+
+
+@pytest.mark.parametrize("stray", ["</html>", "</body>", "</body></html>", "</BODY >"])
+def test_html_read_past_a_stray_end_tag_as_a_browser_does(stray):
+    pytest.importorskip("lxml")
+    page = f"<html><body><nav><a>首页</a> | <a>新闻</a></nav>{stray}<div>{ARTICLE_HTML}</div></body></html>".encode("utf-8")
+    text = html_text(page)
+    assert text.splitlines()[0] == "首页 | 新闻"
+    assert clean_text(text).text == ARTICLE_CLEAN
+
+
+def test_html_keeps_the_article_a_page_holds_in_noscript():
+    pytest.importorskip("lxml")
+    page = (
+        "<html><head><noscript><link rel=stylesheet href=x.css><style>p{}</style></noscript></head>"
+        f"<body><nav>首页 | 新闻</nav><div id=app></div><noscript><article>{ARTICLE_HTML}</article></noscript>"
+        "<noscript><img src='/pixel.gif' width=1 height=1></noscript>"
+        "<noscript>&lt;img src=&quot;/beacon.gif&quot;&gt;</noscript></body></html>"
+    ).encode("utf-8")
+    text = html_text(page)
+    assert "p{}" not in text and "<img" not in text and "beacon" not in text
+    assert clean_text(text).text == ARTICLE_CLEAN
+
+
 def test_html_in_gbk_is_decoded():
     pytest.importorskip("lxml")
     page = "<html><head><meta charset='gbk'></head><body><p>中文段落，讲了一件事情。</p></body></html>"
