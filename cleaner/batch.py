@@ -171,6 +171,8 @@ def prepare(
                 f"decoded as {source_info.encoding} with {source_info.replaced} replacement character(s); "
                 "the bytes are not valid in any encoding tried"
             )
+        if source_info is not None and source_info.nuls:
+            outcome.warnings.append(f"{source_info.nuls} NUL byte(s) of padding dropped")
     outcome.seconds = time.perf_counter() - started
     return outcome
 

@@ -27,6 +27,7 @@ characters and the result says so (``lossy``).
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -99,6 +100,7 @@ class Decoded:
     bom: bool = False
     lossy: bool = False
     replaced: int = 0
+    nuls: int = 0  # NUL bytes of padding dropped
 
 
 def canonical(name: str) -> str:
@@ -129,6 +131,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         wide = _nul_bearing(data)
         if wide is not None:
             return wide
+        nuls = data.count(b"\x00")
+        if nuls > _tolerated(len(data)):
+            return _unpadded(data, nuls)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -213,10 +218,32 @@ def _nul_bearing(data: bytes) -> Decoded | None:
 _BINARY_BYTES = (0x00, *range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F)
 
 
+def _tolerated(size: int) -> int:
+    """How many NUL or control bytes text of ``size`` bytes may hold (a stray one in a page)."""
+    return max(4, size // 100)
+
+
 def _looks_binary(sample: bytes) -> bool:
-    """More than a few NUL/control bytes: not text (a stray NUL in a page is tolerated)."""
-    controls = sum(sample.count(b) for b in _BINARY_BYTES)
-    return controls > max(4, len(sample) // 100)
+    """More than a few NUL/control bytes: not text."""
+    return sum(sample.count(b) for b in _BINARY_BYTES) > _tolerated(len(sample))
+
+
+def _unpadded(data: bytes, nuls: int) -> Decoded:
+    """A file with many NUL bytes that is not UTF-16/32: text padded with NULs
+    (a preallocated file, a writer that crashed) when the rest of its bytes
+    read as text, cleanly; what decides is what the other bytes are, not
+    that NULs are there. The NULs are dropped, and the result counts them.
+
+        >>> decoded = decode("正文第一段。\\n".encode("utf-8") + bytes(5000))
+        >>> decoded.text, decoded.nuls
+        ('正文第一段。\\n', 5000)
+    """
+    rest = data.replace(b"\x00", b"")
+    if rest.strip() and not _looks_binary(rest[:SAMPLE_BYTES]):
+        decoded = decode(rest)
+        if not decoded.lossy and decoded.confidence >= TRUSTED_QUALITY:  # (what is left of an image is not text)
+            return dataclasses.replace(decoded, nuls=nuls)
+    raise BinaryInput("binary file (NUL or control bytes)")
 
 
 _HAN_RE = re.compile("[\u4e00-\u9fff]")

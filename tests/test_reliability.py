@@ -103,6 +103,24 @@ def test_nul_bytes_in_a_page_are_tolerated(tmp_path):
     assert result.stdout == CLEAN.replace("。", "。\x00", 2)
 
 
+@pytest.mark.parametrize("where", ["end", "start", "middle"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_page_padded_with_nul_bytes_is_text(tmp_path, where, encoding):
+    page = tmp_path / "in" / "page.txt"
+    page.parent.mkdir()
+    text = PAGE.encode(encoding)
+    padding = bytes(100_000)
+    half = text.index("\n".encode(encoding), len(text) // 2) + 1
+    page.write_bytes({"end": text + padding, "start": padding + text, "middle": text[:half] + padding + text[half:]}[where])
+    result = cli_run(page.parent, "-o", tmp_path / "out")
+    assert result.exit_code == Exit.OK
+    assert result.stderr == f"cleaner: warning: {page}: 100000 NUL byte(s) of padding dropped\n"
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == CLEAN
+    (tmp_path / "in" / "zeros.txt").write_bytes(bytes(5000))
+    result = cli_run(page.parent / "zeros.txt")
+    assert result.stderr.startswith(f"cleaner: skipped: {page.parent / 'zeros.txt'}: binary file")
+
+
 def test_invalid_utf8_in_the_middle_is_a_warning_and_a_result(tmp_path):
     page = tmp_path / "page.txt"
     data = PAGE.encode("utf-8")
