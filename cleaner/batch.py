@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .corpus import CrossFile
 from .decode import BinaryInput, DecodeError, Decoded, decode
-from .files import Source, write_atomic
+from .files import Claims, Source, write_atomic
 from .formats import CONTAINERS, Format, FormatError, MissingExtra, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .layout import paragraphs
 from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_text, steps
@@ -83,6 +83,7 @@ class Outcome:
     plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
     text_field: str = "text"  # the field a JSON Lines file's documents are cleaned in
     problems: list[str] = field(default_factory=list)  # parts of a written file that failed (bad records)
+    target: Path = Path()  # where its output goes under an output folder
     incomplete: bool = False  # the input could not be read to its end: never written over it
 
     @property
@@ -125,7 +126,7 @@ def prepare(
 ) -> Outcome:
     """Read, decode and clean one source; never raises for a problem with that file."""
     started = time.perf_counter()
-    outcome = Outcome(source.path, source.rel)
+    outcome = Outcome(source.path, source.rel, target=output_name(source.rel, reading.format))
     if source.error:
         outcome.error = source.error
         return outcome
@@ -352,13 +353,9 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
     started = time.perf_counter()
     try:
         if mode is Mode.OUTPUT_DIR and output_dir is not None:
-            target = output_dir / output_name(outcome.rel, outcome.kind)
-            if target.name != outcome.rel.name and outcome.path.with_name(target.name).exists():
-                # page.html beside page.txt: both would be written as page.txt
-                outcome.error = f"its output {target.name} would overwrite that of {target.name}; not written"
-            else:
-                write_atomic(target, pack(outcome.codec, outcome.output))
-                outcome.written = target
+            target = output_dir / outcome.target
+            write_atomic(target, pack(outcome.codec, outcome.output))
+            outcome.written = target
         elif mode is Mode.IN_PLACE and outcome.changed:
             if outcome.kind in (Format.HTML, Format.WARC):
                 outcome.error = f"{outcome.kind.value.upper()} is cleaned into another format, not in place; use -o DIR"
@@ -415,11 +412,17 @@ def run(
     templates: Templates | None = None,
     details: bool = True,
     reading: Reading = Reading(),
+    roots: int | None = None,
 ) -> Iterator[Outcome]:
     """Process sources in order, with ``jobs`` worker processes (1: in this
     process); outcomes come back in the order of ``sources``. Without
     ``details``, outcomes written by workers come back without their
-    decisions and text (counts and sizes stay)."""
+    decisions and text (counts and sizes stay). Under an output folder, an
+    input whose output path an earlier input of the run holds is an error,
+    not an overwrite (``roots``: how many paths the sources were found
+    under, when known; see :class:`cleaner.files.Claims`)."""
+    if mode is Mode.OUTPUT_DIR:
+        sources = _claimed(sources, reading, Claims(roots))
     if jobs <= 1:
         for source in sources:
             outcome = prepare(source, config, templates=templates, reading=reading)
@@ -439,6 +442,13 @@ def run(
                 across(outcome)
             outcome = deliver(outcome, mode, output_dir)
         yield outcome
+
+
+def _claimed(sources: Iterable[Source], reading: Reading, claims: Claims) -> Iterator[Source]:
+    for source in sources:
+        target = output_name(source.rel, reading.format)
+        earlier = None if source.error else claims.claim(target, source.path)
+        yield source if earlier is None else replace(source, error=f"its output {target} is also that of {earlier}; not written")
 
 
 def learn(sources: Iterable[Source], config: Config, jobs: int = 1, reading: Reading = Reading()) -> Templates:

@@ -148,7 +148,7 @@ def cli(
             templates = learn(discover(paths, globs, exclude=exclude), config, jobs, reading)
         across = Across(dedup_across == "drop", config) if dedup_across else None
         details = explain or show_diff or report_path is not None
-        outcomes = run(sources, config, mode, output, across, jobs, templates, details, reading)
+        outcomes = run(sources, config, mode, output, across, jobs, templates, details, reading, roots=len(paths))
 
     started = time.perf_counter()
     summary = report.Summary()

@@ -130,3 +130,32 @@ def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: boo
         except OSError:
             pass
         raise
+
+
+class Claims:
+    """Which input each output path of a run belongs to, so that a run never
+    writes one output twice: two inputs with the same relative path under
+    two roots (``cleaner a/ b/ -o out``), or ``page.html`` beside
+    ``page.txt``. The first input in the run's order keeps the path.
+
+    Under one root, relative paths differ, and only names in one folder can
+    meet (``page.html`` and ``page.txt``): only the folders on the walk's
+    current path are remembered. With several roots, or when the number is
+    not known, every path is (a few dozen bytes an input).
+    """
+
+    def __init__(self, roots: int | None = None):
+        self.everything = roots != 1
+        self.taken: dict[Path, dict[str, Path]] = {}  # folder -> output name -> input
+
+    def claim(self, target: Path, path: Path) -> Path | None:
+        """Claim ``target`` (relative) for the input ``path``; the earlier input holding it, if any."""
+        folder = target.parent
+        if not self.everything:
+            for done in [f for f in self.taken if f != folder and f not in folder.parents]:
+                del self.taken[done]
+        names = self.taken.setdefault(folder, {})
+        earlier = names.get(target.name)
+        if earlier is None:
+            names[target.name] = path
+        return earlier

@@ -168,13 +168,9 @@ def sniff(path: Path, plain: bytes, chosen: Format = Format.AUTO) -> Format:
     """The format of a file: ``chosen`` unless it is AUTO; else by its name
     (``.jsonl``, ``.html``, ``.warc``, ``.wet``, before any ``.gz``), else
     by its first bytes (``WARC/``; ``<!DOCTYPE html`` or ``<html``)."""
-    if chosen is not Format.AUTO:
-        return chosen
-    suffixes = [s.lower() for s in path.suffixes]
-    while suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
-        suffixes.pop()
-    if suffixes and suffixes[-1] in SUFFIXES:
-        return SUFFIXES[suffixes[-1]]
+    named = by_name(path, chosen)
+    if named is not Format.AUTO:
+        return named
     head = plain[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"warc/"):
         return Format.WARC
@@ -183,9 +179,27 @@ def sniff(path: Path, plain: bytes, chosen: Format = Format.AUTO) -> Format:
     return Format.TEXT
 
 
-def output_name(rel: Path, kind: Format) -> Path:
+def by_name(path: Path, chosen: Format = Format.AUTO) -> Format:
+    """The format that ``chosen`` or the file's name says; AUTO when neither does."""
+    if chosen is not Format.AUTO:
+        return chosen
+    suffixes = [s.lower() for s in path.suffixes]
+    while suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
+        suffixes.pop()
+    return SUFFIXES.get(suffixes[-1], Format.AUTO) if suffixes else Format.AUTO
+
+
+def output_name(rel: Path, chosen: Format = Format.AUTO) -> Path:
     """Where a cleaned file goes under ``-o``: the same name, except that
-    HTML becomes ``.txt`` and a WARC becomes ``.jsonl`` (compression kept)."""
+    HTML becomes ``.txt`` and a WARC becomes ``.jsonl`` (compression kept)
+    when the name or ``chosen`` says so. (Only the name and the options
+    decide, not the content, so that a run knows every output path before it
+    reads a file.)
+
+        >>> output_name(Path("d/x.warc.wet.gz")), output_name(Path("p.html")), output_name(Path("p"), Format.HTML)
+        (PosixPath('d/x.warc.wet.jsonl.gz'), PosixPath('p.txt'), PosixPath('p.txt'))
+    """
+    kind = by_name(rel, chosen)
     if kind not in (Format.HTML, Format.WARC):
         return rel
     compressed = "".join(s for s in rel.suffixes[-1:] if s.lower() in COMPRESSED_SUFFIXES)

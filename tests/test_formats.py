@@ -332,11 +332,34 @@ def test_an_html_page_beside_its_text_twin_does_not_overwrite_it(tmp_path):
     folder.mkdir()
     (folder / "page.html").write_text(HTML_PAGE, encoding="utf-8")
     (folder / "page.txt").write_text(PAGES[2], encoding="utf-8")
+    html_clean = clean_text(html_text(HTML_PAGE.encode("utf-8"))).text
     for jobs in ("1", "2"):
         result = cli_run(folder, "-o", tmp_path / jobs, "-j", jobs)
         assert result.exit_code == Exit.FAILED
-        assert result.stderr == f"cleaner: error: {folder / 'page.html'}: its output page.txt would overwrite that of page.txt; not written\n"
-        assert (tmp_path / jobs / "page.txt").read_text(encoding="utf-8") == CLEAN[2]
+        # The first in the run's order keeps the output; the other is an error naming both.
+        assert result.stderr == f"cleaner: error: {folder / 'page.txt'}: its output page.txt is also that of {folder / 'page.html'}; not written\n"
+        assert (tmp_path / jobs / "page.txt").read_text(encoding="utf-8") == html_clean
+    # Only the run's own outputs count: with the text file left out of the run, no error.
+    result = cli_run(folder, "-o", tmp_path / "html", "--glob", "*.html")
+    assert result.exit_code == Exit.OK and result.stderr == ""
+    assert (tmp_path / "html" / "page.txt").read_text(encoding="utf-8") == html_clean
+
+
+def test_two_roots_never_write_one_output_twice(tmp_path):
+    for root, page in (("a", PAGES[2]), ("b", PAGES[3])):
+        (tmp_path / root / "sub").mkdir(parents=True)
+        (tmp_path / root / "sub" / "x.txt").write_text(page, encoding="utf-8")
+        (tmp_path / root / f"only-{root}.txt").write_text(page, encoding="utf-8")
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = cli_run(tmp_path / "a", tmp_path / "b", "-o", out, "-j", jobs)
+        assert result.exit_code == Exit.FAILED
+        assert result.stderr == f"cleaner: error: {tmp_path / 'b' / 'sub' / 'x.txt'}: its output sub/x.txt is also that of {tmp_path / 'a' / 'sub' / 'x.txt'}; not written\n"
+        assert (out / "sub" / "x.txt").read_text(encoding="utf-8") == CLEAN[2]
+        assert sorted(p.name for p in out.iterdir()) == ["only-a.txt", "only-b.txt", "sub"]
+    # Files named on the command line are roots too.
+    result = cli_run(tmp_path / "a" / "sub" / "x.txt", tmp_path / "b" / "sub" / "x.txt", "-o", tmp_path / "named")
+    assert result.exit_code == Exit.FAILED and "its output x.txt is also that of" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -354,12 +377,14 @@ def test_formats_are_recognised_by_name_then_content(name, head, expected, tmp_p
     assert sniff(tmp_path / name, head) is expected
 
 
-def test_output_names():
+def test_output_names_follow_the_name_or_the_chosen_format():
     from pathlib import Path
 
-    assert output_name(Path("d/x.warc.wet.gz"), Format.WARC) == Path("d/x.warc.wet.jsonl.gz")
-    assert output_name(Path("p.html"), Format.HTML) == Path("p.txt")
-    assert output_name(Path("p.txt.gz"), Format.TEXT) == Path("p.txt.gz")
+    assert output_name(Path("d/x.warc.wet.gz")) == Path("d/x.warc.wet.jsonl.gz")
+    assert output_name(Path("p.HTML")) == Path("p.txt")
+    assert output_name(Path("p.txt.gz")) == Path("p.txt.gz")
+    assert output_name(Path("page.php")) == Path("page.php")  # HTML inside, by content: the name stays
+    assert output_name(Path("page.php"), Format.HTML) == Path("page.txt")
 
 
 def test_an_unreadable_warc_record_costs_that_record_only(tmp_path):
