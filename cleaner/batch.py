@@ -168,10 +168,8 @@ def prepare(
         _set_result(outcome, result)
         source_info = result.source
         if source_info is not None and source_info.lossy:
-            outcome.warnings.append(
-                f"decoded as {source_info.encoding} with {source_info.replaced} replacement character(s); "
-                "the bytes are not valid in any encoding tried"
-            )
+            why = f"the encoding forced with --encoding ({config.encoding}) does not fit" if config.encoding else "the bytes are not valid in any encoding tried"
+            outcome.warnings.append(f"decoded as {source_info.encoding} with {source_info.replaced} replacement character(s); {why}")
         if source_info is not None and source_info.nuls:
             outcome.warnings.append(f"{source_info.nuls} NUL byte(s) of padding dropped")
     outcome.seconds = time.perf_counter() - started

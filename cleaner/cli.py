@@ -119,7 +119,8 @@ def cli(
     elif single_file:
         mode = Mode.STDOUT
     else:
-        raise click.UsageError("several inputs: choose -o DIR, --in-place, --check or --diff")
+        what = "a folder" if any(path.is_dir() for path in paths) else "several inputs"
+        raise click.UsageError(f"{what}: choose -o DIR, --in-place, --check or --diff")
 
     if output is not None:
         try:
@@ -128,6 +129,8 @@ def cli(
             raise click.UsageError(f"cannot create output folder {output}: {exc.strerror}") from exc
 
     if use_stdin:
+        if sys.stdin.isatty() and not quiet:
+            err.print("cleaner: reading a page from the terminal (end it with Ctrl-D; cleaner --help for usage)")
         data = sys.stdin.buffer.read()
         outcomes = iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data, reading=reading)])
         total = 1
@@ -249,7 +252,7 @@ def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, ch
     if show_diff:
         report.diff(outcome, text_out)
     if check and outcome.changed:
-        text_out.print(report.Text(f"would clean {outcome.path}"), soft_wrap=True)
+        text_out.print(report.Text(f"would clean {report.shown(outcome.path)}"), soft_wrap=True)
     if mode is Mode.STDOUT:
         out.write(outcome.output)
         out.flush()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,15 +107,27 @@ def _umask() -> int:
     return mask
 
 
+# Temporary files are hidden (a walk never reads them as input) and named so
+# that a later run can tell its own leftovers: .NAME.cleaner-PID-XXXXXXXX.tmp
+_TEMP = re.compile(r"^\..*\.cleaner-(\d+)-[^.]+\.tmp$")
+STALE_SECONDS = 60  # a leftover this old whose process is gone is removed
+_swept: set[Path] = set()
+
+
 def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder
     and an atomic rename: a reader (or a crash, or SIGKILL) sees the old file
     or the new one, never a part. ``like`` copies that file's permissions;
     ``durable`` fsyncs before the rename, which protects against power loss
     too (used for ``--in-place``, where the old file is the user's input).
+    The first write into a folder removes the temporary files that killed
+    runs left there (:func:`sweep`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.parent not in _swept:
+        _swept.add(path.parent)
+        sweep(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.cleaner-{os.getpid()}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -159,3 +173,37 @@ class Claims:
         if earlier is None:
             names[target.name] = path
         return earlier
+
+
+def sweep(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed run left in ``folder``: named as
+    :func:`write_atomic` names them, by a process that no longer runs, and
+    untouched for STALE_SECONDS (a run on another machine sharing the folder
+    may have the same process number). Returns what was removed."""
+    removed = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _TEMP.match(entry.name)
+        if found is None or _running(int(found.group(1))):
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime >= STALE_SECONDS:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and belongs to someone else
+        return True
+    return True

@@ -214,7 +214,19 @@ def _diff(name: str, result: Result, console: Console, context: int) -> None:
 def message(console: Console, kind: str, outcome: Outcome, text: str) -> None:
     """One line on stderr: ``cleaner: error: path: what went wrong``."""
     style = {"error": "red", "warning": "yellow", "skipped": "yellow", "dropped": "yellow"}.get(kind, "")
-    console.print(Text(f"cleaner: {kind}: {outcome.path}: {text}", style=style), soft_wrap=True)
+    console.print(Text(f"cleaner: {kind}: {shown(outcome.path)}: {text}", style=style), soft_wrap=True)
+
+
+def shown(path) -> str:
+    """A path as a message prints it: as it is, or quoted with escapes when
+    it holds a line break or another control character, so that one message
+    stays one line (and a path cannot forge another).
+
+        >>> shown("a/b.txt"), shown("a/evil\\nwould clean x.txt")
+        ('a/b.txt', "'a/evil\\\\nwould clean x.txt'")
+    """
+    text = str(path)
+    return repr(text) if any(char < " " or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029" for char in text) else text
 
 
 @dataclass

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -330,3 +332,53 @@ def test_a_terminal_gets_a_summary_table_and_quiet_silences_it(corpus, tmp_path)
     assert code == Exit.OK and "MB/s" not in shown
     piped = run(corpus, "-o", tmp_path / "piped")
     assert "MB/s" not in piped.stderr
+
+
+def test_no_arguments_on_a_terminal_says_it_reads_stdin():
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner"], stdin=follower, stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    os.write(leader, PAGE.encode("utf-8") + b"\x04")  # the page, then Ctrl-D
+    shown = b""
+    while b"Ctrl-D" not in shown and select.select([leader], [], [], 10)[0]:
+        shown += os.read(leader, 65536)
+    assert proc.stdout.read().decode("utf-8") == CLEAN and proc.wait(timeout=30) == Exit.OK
+    os.close(leader)
+    assert b"cleaner: reading a page from the terminal (end it with Ctrl-D" in shown
+
+
+def test_small_edges(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "page.txt").write_text(PAGE, encoding="utf-8")
+    result = run(folder)
+    assert result.exit_code == Exit.USAGE and "a folder: choose -o DIR" in result.stderr
+    # A forced encoding that does not fit says so.
+    (folder / "page.txt").write_text("中文页面，讲了一件事情。\n", encoding="utf-8")
+    result = run(folder / "page.txt", "--encoding", "gbk")
+    assert "the encoding forced with --encoding (gbk) does not fit" in result.stderr
+    # A path with a line break is quoted: one message, one line.
+    odd = folder / "evil\nwould clean other.txt"
+    odd.write_text(PAGE, encoding="utf-8")
+    result = run(odd, "--check")
+    assert result.exit_code == Exit.FAILED and result.stdout == f"would clean {str(odd)!r}\n"
+
+
+def test_a_killed_runs_temporary_file_is_neither_read_nor_left_behind(tmp_path):
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(gone.stdout)  # a process that has ended
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    leftover = tmp_path / f".page.txt.cleaner-{pid}-k1ll3d.tmp"
+    leftover.write_text(PAGE[:20], encoding="utf-8")
+    fresh = tmp_path / f".other.txt.cleaner-{os.getpid()}-l1v3.tmp"  # this process still runs: not ours to remove
+    fresh.write_text("x", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(leftover, (old, old))
+    os.utime(fresh, (old, old))
+    result = run(tmp_path, "--in-place")
+    assert result.exit_code == Exit.OK and result.stderr == ""
+    assert (tmp_path / "page.txt").read_text(encoding="utf-8") == CLEAN
+    assert not leftover.exists() and fresh.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "page.txt"]
