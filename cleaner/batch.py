@@ -20,8 +20,11 @@ file once to count its lines, in the workers too, then cleans.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import multiprocessing
 import os
+import tempfile
 import signal
 import time
 from array import array
@@ -33,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
+from . import records
 from .corpus import CrossFile
 from .decode import BinaryInput, DecodeError, Decoded, decode
 from .files import Claims, Source, write_atomic
@@ -85,6 +89,8 @@ class Outcome:
     problems: list[str] = field(default_factory=list)  # parts of a written file that failed (bad records)
     target: Path = Path()  # where its output goes under an output folder
     incomplete: bool = False  # the input could not be read to its end: never written over it
+    ticked: int = 0  # bytes of the input already told to the progress
+    spool: Path | None = None  # its documents' report records, written as they were cleaned
 
     @property
     def ok(self) -> bool:
@@ -122,9 +128,22 @@ class Document:
 
 
 def prepare(
-    source: Source, config: Config, data: bytes | None = None, templates: Templates | None = None, reading: Reading = Reading()
+    source: Source,
+    config: Config,
+    data: bytes | None = None,
+    templates: Templates | None = None,
+    reading: Reading = Reading(),
+    keep: bool = True,
+    progress: Callable[[int], None] | None = None,
+    spool: bool = False,
 ) -> Outcome:
-    """Read, decode and clean one source; never raises for a problem with that file."""
+    """Read, decode and clean one source; never raises for a problem with that
+    file. ``keep``: keep each document of a JSON Lines or WARC file (for the
+    cross-file stage, ``--explain`` and ``--diff``); without it, a file of
+    documents is cleaned a document at a time in memory that does not grow
+    with the file, and with ``spool`` each document's ``--report`` record is
+    written to a temporary file as it is cleaned (``Outcome.spool``).
+    ``progress`` is told the bytes of the input done, as they are done."""
     started = time.perf_counter()
     outcome = Outcome(source.path, source.rel, target=output_name(source.rel, reading.format))
     if source.error:
@@ -141,10 +160,10 @@ def prepare(
         outcome.kind = sniff(source.path, plain, reading.format)
         result = None
         if outcome.container:
-            _clean_documents(outcome, plain, config, reading, templates)
+            with _Spool(outcome) if spool and not keep else contextlib.nullcontext() as records_out:
+                _clean_documents(outcome, plain, config, reading, templates, keep, _ticks(outcome, len(plain), progress), records_out)
         else:
-            text, decoded = _page(plain, outcome.kind, config)
-            result = clean_text(text, config, decoded, templates)
+            result = _clean_page(outcome, plain, config, templates)
     except FormatError as exc:
         outcome.error = str(exc)
         return outcome
@@ -154,15 +173,15 @@ def prepare(
     except DecodeError as exc:
         outcome.error = f"cannot decode: {exc}"
         return outcome
-    except PageTooLarge as exc:
-        outcome.error = str(exc)
-        return outcome
     except OSError as exc:
         outcome.error = _describe(exc)
         return outcome
     except Exception as exc:  # a bug must cost one file, not the run
         outcome.error = _failure(exc)
         return outcome
+    finally:
+        if progress is not None:
+            progress(outcome.bytes_in - outcome.ticked)
     outcome.data, outcome.plain = data, plain if outcome.codec else None
     if result is not None:
         _set_result(outcome, result)
@@ -176,12 +195,56 @@ def prepare(
     return outcome
 
 
+def _ticks(outcome: Outcome, plain: int, progress: Callable[[int], None] | None) -> Callable[[int], None] | None:
+    """What a file of documents tells ``progress`` as each document is done:
+    bytes of the file as stored (compressed, perhaps), which the documents
+    measure in bytes of the plain data."""
+    if progress is None or not plain:
+        return None
+    read = 0
+
+    def tick(size: int) -> None:
+        nonlocal read
+        read += size
+        now = outcome.bytes_in * min(read, plain) // plain
+        progress(now - outcome.ticked)
+        outcome.ticked = now
+
+    return tick
+
+
 def _page(plain: bytes, kind: Format, config: Config) -> tuple[str, Decoded | None]:
     """The text of a one-page input (plain text or HTML), and how it was decoded."""
     if kind is Format.HTML:
+        if len(plain) > HTML_PER_CHAR * config.max_chars:
+            raise PageTooLarge(f"too large to read as one page: {len(plain)} bytes of HTML")
         return html_text(plain), None
+    if len(plain) > MAX_BYTES_PER_CHAR * config.max_chars:  # more characters than the limit, whatever the encoding
+        raise PageTooLarge(f"too large to clean as one page: {len(plain)} bytes (the limit is {config.max_chars} characters)")
     decoded = decode(plain, config.encoding)
     return decoded.text, decoded
+
+
+MAX_BYTES_PER_CHAR = 4  # (UTF-8 takes at most four bytes a character; GB18030 and UTF-16 as many)
+HTML_PER_CHAR = 16  # HTML is mostly markup: this many bytes a character of text before it is refused unread
+
+
+def _clean_page(outcome: Outcome, plain: bytes, config: Config, templates: Templates | None) -> Result | None:
+    """Clean a text or HTML page. One too large to clean (``Config.max_blocks``,
+    ``max_chars``) is not lost: its text is written as it was (a text file byte
+    for byte, an HTML file's text as read), and the outcome says why."""
+    text = None
+    try:
+        text, decoded = _page(plain, outcome.kind, config)
+        return clean_text(text, config, decoded, templates)
+    except PageTooLarge as exc:
+        if outcome.kind is Format.HTML and text is None:
+            raise FormatError(str(exc)) from None
+        outcome.problems.append(f"{exc}; copied through unchanged")
+        outcome.output = plain if outcome.kind is not Format.HTML else (text or "").encode("utf-8")
+        outcome.bytes_out = len(outcome.output)
+        outcome.changed = outcome.kind is Format.HTML
+        return None
 
 
 def _set_result(outcome: Outcome, result: Result) -> None:
@@ -192,11 +255,25 @@ def _set_result(outcome: Outcome, result: Result) -> None:
     outcome.changed = outcome.output != (outcome.plain if outcome.plain is not None else outcome.data)
 
 
-def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Reading, templates: Templates | None = None) -> None:
-    """Clean each document of a JSON Lines or WARC file; the output is JSON
-    Lines. A record that cannot be read or cleaned is carried through as it
-    was and is one of the outcome's problems; the others are cleaned."""
+def _clean_documents(
+    outcome: Outcome,
+    plain: bytes,
+    config: Config,
+    reading: Reading,
+    templates: Templates | None = None,
+    keep: bool = True,
+    tick: Callable[[int], None] | None = None,
+    records_out: _Spool | None = None,
+) -> None:
+    """Clean each document of a JSON Lines or WARC file, writing its output
+    line as it goes (JSON Lines), and its report record to ``records_out``;
+    the documents themselves are kept only with ``keep``. A record that
+    cannot be read or cleaned is carried through as it was and is one of the
+    outcome's problems; the others are cleaned."""
     outcome.text_field = reading.text_field
+    out: list[bytes] = []
+    outcome.counts = Counter()
+    last = None
     try:
         for record in _records(plain, outcome.kind, reading):
             document = Document(record.key, None, record.url, record, error=record.error)
@@ -207,18 +284,49 @@ def _clean_documents(outcome: Outcome, plain: bytes, config: Config, reading: Re
                     document.error = f"record {record.key}: {_failure(exc)}"
             if document.error is not None:
                 outcome.problems.append(f"{document.error}; carried through as it was")
-            outcome.documents.append(document)
+            out.append(_document_line(document, outcome))
+            last = record.key
+            if keep:
+                outcome.documents.append(document)
+            if records_out is not None:
+                records_out.add(document)
+            if tick is not None:
+                tick(record.size)
     except MissingExtra:
         raise
     except FormatError as exc:
-        if not outcome.documents:
+        if last is None:
             raise  # nothing could be read: the file's own error
         # The rest of a damaged archive: reported as a document of its own,
         # with nothing to write.
-        outcome.documents.append(Document(f"after {outcome.documents[-1].key}", None, error=str(exc)))
+        rest = Document(f"after {last}", None, error=str(exc))
+        outcome.documents.append(rest)
+        if records_out is not None:
+            records_out.add(rest)
         outcome.problems.append(str(exc))
         outcome.incomplete = True
-    _write_documents(outcome, plain)
+    _set_output(outcome, out, plain)
+
+
+class _Spool:
+    """The report records of a file's documents, written to a temporary file
+    as they are cleaned, for the run to copy into the report in its order
+    (:func:`cleaner.records.write`); the outcome's ``spool`` names it."""
+
+    def __init__(self, outcome: Outcome):
+        self.outcome = outcome
+
+    def __enter__(self) -> _Spool:
+        fd, name = tempfile.mkstemp(prefix="cleaner-report-", suffix=".jsonl")
+        self.handle = os.fdopen(fd, "w", encoding="utf-8")
+        self.outcome.spool = Path(name)
+        return self
+
+    def add(self, document: Document) -> None:
+        self.handle.write(records.line(records.document_record(self.outcome.path, document)) + "\n")
+
+    def __exit__(self, *_) -> None:
+        self.handle.close()
 
 
 def _failure(exc: Exception) -> str:
@@ -230,18 +338,25 @@ def _records(plain: bytes, kind: Format, reading: Reading) -> Iterator[Record]:
 
 
 def _write_documents(outcome: Outcome, plain: bytes) -> None:
-    """The output of a file of documents: one JSON line each, but for
-    documents dropped as copies of earlier ones."""
-    out: list[bytes] = []
+    """The output of a file of kept documents again (after the cross-file
+    stage dropped or changed some)."""
     outcome.counts = Counter()
-    for document in outcome.documents:
-        if document.dropped or document.record is None:
-            continue
-        result = document.result
-        if result is not None:
-            outcome.counts.update(result.counts)
-        out.append(write_jsonl(document.record, outcome.text_field, None if result is None else result.text))
-    outcome.output = b"".join(out)
+    _set_output(outcome, [_document_line(document, outcome) for document in outcome.documents], plain)
+
+
+def _document_line(document: Document, outcome: Outcome) -> bytes:
+    """A document's output line (nothing for one dropped as a copy, or for the
+    unreadable rest of an archive), its removals counted in the outcome."""
+    if document.dropped or document.record is None:
+        return b""
+    result = document.result
+    if result is not None:
+        outcome.counts.update(result.counts)
+    return write_jsonl(document.record, outcome.text_field, None if result is None else result.text)
+
+
+def _set_output(outcome: Outcome, lines: list[bytes], plain: bytes) -> None:
+    outcome.output = b"".join(lines)
     outcome.bytes_out = len(outcome.output)
     outcome.changed = outcome.output != plain
 
@@ -411,19 +526,28 @@ def run(
     details: bool = True,
     reading: Reading = Reading(),
     roots: int | None = None,
+    progress: Done | None = None,
+    report: bool = False,
 ) -> Iterator[Outcome]:
     """Process sources in order, with ``jobs`` worker processes (1: in this
     process); outcomes come back in the order of ``sources``. Without
     ``details``, outcomes written by workers come back without their
-    decisions and text (counts and sizes stay). Under an output folder, an
-    input whose output path an earlier input of the run holds is an error,
-    not an overwrite (``roots``: how many paths the sources were found
-    under, when known; see :class:`cleaner.files.Claims`)."""
+    decisions and text (counts and sizes stay), and the documents of a JSON
+    Lines or WARC file are not kept (unless the cross-file stage needs
+    them). Under an output folder, an input whose output path an earlier
+    input of the run holds is an error, not an overwrite (``roots``: how
+    many paths the sources were found under, when known; see
+    :class:`cleaner.files.Claims`). ``progress`` counts the bytes of input
+    done, in whichever process does them. ``report``: the caller writes
+    ``--report`` records; a file of documents not kept then brings its
+    records in a spool file."""
     if mode is Mode.OUTPUT_DIR:
         sources = _claimed(sources, reading, Claims(roots))
+    keep = details or across is not None
     if jobs <= 1:
+        tick = progress.add if progress is not None else None
         for source in sources:
-            outcome = prepare(source, config, templates=templates, reading=reading)
+            outcome = prepare(source, config, templates=templates, reading=reading, keep=keep, progress=tick, spool=report)
             if across is not None:
                 across(outcome)
             yield deliver(outcome, mode, output_dir)
@@ -432,7 +556,7 @@ def run(
     # outcomes without the input bytes (and without the decisions, unless
     # the caller renders them).
     write_here = across is None
-    state = (config, mode, output_dir, templates, write_here, details or not write_here, reading)
+    state = (config, mode, output_dir, templates, write_here, keep, reading, progress, report)
     for outcome in ordered(jobs, sources, _clean_job, state, _crashed):
         outcome = _arrived(outcome)
         if not write_here:
@@ -440,6 +564,23 @@ def run(
                 across(outcome)
             outcome = deliver(outcome, mode, output_dir)
         yield outcome
+
+
+class Done:
+    """Bytes of input done, added by whichever process does them (workers
+    share the counter, inherited when they start) and read by the one that
+    shows them."""
+
+    def __init__(self) -> None:
+        self._done = multiprocessing.Value("q", 0)
+
+    def add(self, size: int) -> None:
+        with self._done.get_lock():
+            self._done.value += size
+
+    @property
+    def done(self) -> int:
+        return self._done.value
 
 
 def _claimed(sources: Iterable[Source], reading: Reading, claims: Claims) -> Iterator[Source]:
@@ -511,8 +652,9 @@ def _die_with(parent: int) -> None:
 
 
 def _clean_job(source: Source) -> Outcome:
-    config, mode, output_dir, templates, write_here, details, reading = _state
-    outcome = prepare(source, config, templates=templates, reading=reading)
+    config, mode, output_dir, templates, write_here, details, reading, progress, report = _state
+    tick = progress.add if progress is not None else None
+    outcome = prepare(source, config, templates=templates, reading=reading, keep=details, progress=tick, spool=report)
     if write_here:
         outcome = deliver(outcome, mode, output_dir)
     if outcome.container:
@@ -527,7 +669,7 @@ def _clean_job(source: Source) -> Outcome:
     if result is not None:
         outcome.output = b""
         source_info = None if result.source is None else replace(result.source, text="")
-        if details or mode is Mode.STDOUT:
+        if details or report or mode is Mode.STDOUT:
             outcome.result = replace(result, source=source_info)
         else:
             outcome.result = replace(result, text="", decisions=(), source=source_info)

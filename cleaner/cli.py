@@ -7,6 +7,7 @@ is :func:`cleaner.clean_bytes`.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import sys
@@ -18,8 +19,8 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from . import __version__, report, settings
-from .batch import Across, Mode, Outcome, default_jobs, learn, process, run
+from . import __version__, records, report, settings
+from .batch import Across, Done, Mode, Outcome, default_jobs, learn, process, run
 from .decode import canonical
 from .files import Source, discover
 from .formats import Format, Reading
@@ -133,14 +134,19 @@ def cli(
             err.print("cleaner: reading a page from the terminal (end it with Ctrl-D; cleaner --help for usage)")
         data = sys.stdin.buffer.read()
         outcomes = iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data, reading=reading)])
-        total = 1
+        bar = None
     else:
         exclude = [output] if output is not None else []
         sources = discover(paths, globs, exclude=exclude)
         interactive = err.is_terminal and not quiet
-        if interactive:
+        progress = None
+        # (A terminal that also gets the cleaned text is not drawn on.)
+        if interactive and not (mode is Mode.STDOUT and sys.stdout.isatty()):
             sources = list(sources)
-        total = len(sources) if isinstance(sources, list) else None
+            progress = Done()
+            bar = report.Bar(err, sum(_size(source) for source in sources), progress)
+        else:
+            bar = None
         jobs = 1 if single_file else jobs or default_jobs()
         templates = None
         if learn_templates:
@@ -150,29 +156,27 @@ def cli(
             # sorted, so both passes see the same files in the same order.
             templates = learn(discover(paths, globs, exclude=exclude), config, jobs, reading)
         across = Across(dedup_across == "drop", config) if dedup_across else None
-        details = explain or show_diff or report_path is not None
-        outcomes = run(sources, config, mode, output, across, jobs, templates, details, reading, roots=len(paths))
+        details = explain or show_diff
+        outcomes = run(
+            sources, config, mode, output, across, jobs, templates, details, reading,
+            roots=len(paths), progress=progress, report=report_path is not None,
+        )
 
     started = time.perf_counter()
     summary = report.Summary()
     out = sys.stdout.buffer
     text_out = Console(highlight=False, soft_wrap=True)
     report_file = _open_report(report_path)
-    bar = report.progress(err) if (total or 0) > 1 and err.is_terminal and not quiet else None
-    task = bar.add_task("clean", total=total, name="") if bar else None
     try:
-        if bar:
-            bar.start()
-        for outcome in outcomes:
-            summary.add(outcome)
-            _show(outcome, err, text_out, out, mode, check, show_diff, explain, quiet)
-            if report_file is not None:
-                report_file.write(report.to_json(outcome) + "\n")
-            if bar:
-                bar.update(task, advance=1, name=str(outcome.rel))
+        with bar or contextlib.nullcontext():
+            for outcome in outcomes:
+                summary.add(outcome)
+                _show(outcome, err, text_out, out, mode, check, show_diff, explain, quiet)
+                if report_file is not None:
+                    records.write(outcome, report_file)
+                if bar:
+                    bar.finished(outcome)
     finally:
-        if bar:
-            bar.stop()
         if report_file is not None:
             report_file.close()
     seconds = time.perf_counter() - started
@@ -180,6 +184,13 @@ def cli(
         err.print(summary.table(seconds))
     status = Exit.FAILED if summary.failed or (check and summary.changed) else Exit.OK
     click.get_current_context().exit(int(status))
+
+
+def _size(source: Source) -> int:
+    try:
+        return 0 if source.error else source.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _settings(path: Path | None, ignore: bool, paths: list[Path]) -> dict:

@@ -229,6 +229,7 @@ class Record:
     url: str | None = None
     date: str | None = None
     error: str | None = None
+    size: int = 0  # bytes of the input it spans
 
 
 def read_jsonl(plain: bytes, field: str) -> Iterator[Record]:
@@ -240,23 +241,35 @@ def read_jsonl(plain: bytes, field: str) -> Iterator[Record]:
         >>> [(r.key, r.text, r.error) for r in read_jsonl(b'{"text": "a"}\\n\\n{"text": "b', "text")]
         [('1', 'a', None), ('3', None, 'line 3: not valid JSON: Unterminated string starting at')]
     """
-    plain = plain.removeprefix(b"\xef\xbb\xbf")
-    for number, raw in enumerate(plain.split(b"\n"), 1):
+    for number, raw in enumerate(_lines(plain.removeprefix(b"\xef\xbb\xbf")), 1):
         if not raw.strip():
             continue
+        key, size = str(number), len(raw) + 1
         try:
             fields = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
-            yield Record(str(number), None, raw, error=f"line {number}: not UTF-8 (byte {exc.start} of the line)")
+            yield Record(key, None, raw, error=f"line {number}: not UTF-8 (byte {exc.start} of the line)", size=size)
             continue
         except json.JSONDecodeError as exc:
-            yield Record(str(number), None, raw, error=f"line {number}: not valid JSON: {exc.msg}")
+            yield Record(key, None, raw, error=f"line {number}: not valid JSON: {exc.msg}", size=size)
             continue
         value = fields.get(field) if isinstance(fields, dict) else None
         if not isinstance(value, str):
-            yield Record(str(number), None, raw, fields if isinstance(fields, dict) else None, error=f"line {number}: no string {field!r} field")
+            fields = fields if isinstance(fields, dict) else None
+            yield Record(key, None, raw, fields, error=f"line {number}: no string {field!r} field", size=size)
             continue
-        yield Record(str(number), value, raw, fields)
+        yield Record(key, value, raw, fields, size=size)
+
+
+def _lines(data: bytes) -> Iterator[bytes]:
+    """The lines of ``data`` split at ``\\n``, one at a time (a shard is not copied whole into a list)."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        yield data[start:end]
+        start = end + 1
 
 
 def write_jsonl(record: Record, field: str, cleaned: str | None) -> bytes:
@@ -308,8 +321,9 @@ def read_warc(plain: bytes) -> Iterator[Record]:
                 # in its headers, or junk, without complaint.
                 raise ValueError(f"record #{number} has no Content-Length")
             record = _warc_record(item, number)
-            end = records.get_record_offset() + records.get_record_length()
+            start, end = end, records.get_record_offset() + records.get_record_length()
             if record is not None:
+                record.size = end - start
                 yield record
                 last = record.key
     except MissingExtra:

@@ -43,9 +43,12 @@ class Config:
     ``--explain`` prints). ``split_chars``: lines longer than this are judged
     sentence by sentence. ``dup_min_tokens``: shorter blocks are never removed
     as duplicates (``同志们:`` may repeat), counted in CJK characters plus
-    other words. ``max_blocks``: a page of more blocks than this is refused
-    (:class:`PageTooLarge`) rather than cleaned in memory that grows with
-    it (a million tiny lines is a log or a word list, not a web page).
+    other words. ``max_blocks`` and ``max_chars``: a page of more blocks or
+    characters than this is refused (:class:`PageTooLarge`) rather than
+    cleaned in memory that grows with it: a web page is a few thousand lines,
+    and within these limits cleaning one stays within four times its size
+    plus 150 MB (``bench/memory.py``); a million tiny lines is a log or a
+    word list.
     ``patterns``: rules of your own (:func:`cleaner.rules.rule`), tried
     before the catalogue. ``allow``: a block that one of these expressions
     finds something in is never removed.
@@ -55,7 +58,8 @@ class Config:
     disable: frozenset[Reason] = frozenset()
     split_chars: int = 300
     dup_min_tokens: int = 8
-    max_blocks: int = 500_000
+    max_blocks: int = 50_000
+    max_chars: int = 4_000_000
     patterns: tuple[Rule, ...] = ()
     allow: tuple[re.Pattern[str], ...] = ()
 
@@ -184,7 +188,7 @@ _MISSING = object()
 
 
 class PageTooLarge(ValueError):
-    """More blocks than ``Config.max_blocks``."""
+    """More blocks than ``Config.max_blocks``, or characters than ``Config.max_chars``."""
 
 
 def judge(blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None) -> list[Decision]:
@@ -240,6 +244,8 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     """
     config = config or Config()
     cache: dict = {}
+    if len(text) > config.max_chars:
+        raise PageTooLarge(f"too large to clean as one page: {len(text)} characters (the limit is {config.max_chars})")
     if text.count("\n") > config.max_blocks:  # a cheap look before building the blocks
         raise PageTooLarge(f"too large to clean as one page: over {config.max_blocks} lines")
     blocks = segment(text, config.split_chars)

@@ -1,5 +1,6 @@
-"""Rendering outcomes for people and for programs: ``--explain``, ``--diff``,
-``--report`` records, the progress bar and the end-of-run summary.
+"""Rendering outcomes for people: ``--explain``, ``--diff``, messages, the
+progress bar and the end-of-run summary (``--report`` records, for
+programs, are :mod:`cleaner.records`).
 
 The only module that imports rich. Scraped text is full of square brackets
 (``【免责声明】``, ``[bold]``), so page text is always passed as
@@ -8,138 +9,19 @@ The only module that imports rich. Scraped text is full of square brackets
 
 from __future__ import annotations
 
-import json
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 from rich.table import Table
 from rich.text import Text
 
-from . import meta
-from .batch import Outcome
-from .chars import display_width
-from .pipeline import Decision, Result
+from .batch import Done, Outcome
+from .pipeline import Result
 from .reasons import Reason
-
-SNIPPET = 200
-
-
-def shorten(text: str, width: int) -> str:
-    """Cut text to ``width`` terminal columns (CJK characters take two).
-
-        >>> shorten("abcdef", 4), shorten("一二三四五", 6)
-        ('abc…', '一二…')
-    """
-    if display_width(text) <= width:
-        return text
-    used = 0
-    for end, char in enumerate(text):
-        used += display_width(char)
-        if used > width - 1:
-            return text[:end] + "…"
-    return text
-
-
-def records(outcome: Outcome) -> list[dict]:
-    """The ``--report`` records of one input: one, or for a JSON Lines or
-    WARC file one per document (with ``record``: its line number or id)."""
-    if not outcome.documents or outcome.error is not None:
-        return [record(outcome)]
-    found = []
-    for document in outcome.documents:
-        rec: dict = {"path": str(outcome.path), "record": document.key}
-        if document.url is not None:
-            rec["url"] = document.url
-        if document.result is None:
-            rec.update(status="error", error=document.error)
-        else:
-            rec["status"] = "ok"
-            rec.update(_result_fields(document.result))
-            rec["changed"] = document.result.changed
-        rec.update(_across_fields(document.duplicate_of, document.dropped, document.repeated))
-        found.append(rec)
-    return found
-
-
-def record(outcome: Outcome) -> dict:
-    """One ``--report`` JSON Lines record."""
-    rec: dict = {"path": str(outcome.path)}
-    result = outcome.result
-    if outcome.error is not None:
-        rec.update(status="error", error=outcome.error)
-        return rec
-    if outcome.skipped is not None:
-        rec.update(status="skipped", error=outcome.skipped)
-        return rec
-    source = result.source if result is not None else None
-    rec.update(
-        status="ok",
-        format=outcome.kind.value,
-        encoding=source.encoding if source else "utf-8",
-        confidence=source.confidence if source else 1.0,
-        bom=bool(source and source.bom),
-        lossy=bool(source and source.lossy),
-        replaced=source.replaced if source else 0,
-        bytes_in=outcome.bytes_in,
-        bytes_out=outcome.bytes_out,
-        changed=outcome.changed,
-    )
-    if outcome.codec:
-        rec["compression"] = outcome.codec
-    if result is not None:
-        rec.update(_result_fields(result))
-    if outcome.written is not None:
-        rec["output"] = str(outcome.written)
-    rec.update(_across_fields(outcome.duplicate_of, outcome.dropped, outcome.repeated))
-    if outcome.warnings:
-        rec["warnings"] = list(outcome.warnings)
-    return rec
-
-
-def _across_fields(duplicate_of: tuple[str, float] | None, dropped: bool, repeated: list[tuple[int, str, int]]) -> dict:
-    """What ``--dedup-across`` found: the earlier page this one repeats, and
-    its paragraphs that earlier pages have."""
-    rec: dict = {}
-    if duplicate_of is not None:
-        rec["duplicate_of"] = {"path": duplicate_of[0], "similarity": duplicate_of[1]}
-        rec["dropped"] = dropped
-    if repeated:
-        rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in repeated]
-    return rec
-
-
-def _result_fields(result: Result) -> dict:
-    return {
-        "blocks": len(result.decisions),
-        "removed": len(result.removed),
-        "passes": result.passes,
-        "counts": dict(sorted(result.counts.items())),
-        "meta": meta.extract(result),
-        "removals": [_removal(d, result.decisions) for d in result.removed],
-    }
-
-
-def _removal(decision: Decision, decisions: tuple[Decision, ...]) -> dict:
-    block = decision.block
-    item = {
-        "line": block.line,
-        "piece": block.piece,
-        "start": block.start,
-        "end": block.end,
-        "reason": decision.reason.value,
-        "evidence": decision.evidence,
-        "text": shorten(block.text, SNIPPET),
-    }
-    if decision.ref is not None:
-        item["ref_line"] = decisions[decision.ref].block.line
-    return item
-
-
-def to_json(outcome: Outcome) -> str:
-    """The report lines of one input (several for a file of documents)."""
-    return "\n".join(json.dumps(rec, ensure_ascii=False) for rec in records(outcome))
+from .records import shorten
 
 
 def _parts(outcome: Outcome) -> list[tuple[str, Result]]:
@@ -264,13 +146,41 @@ class Summary:
         return table
 
 
-def progress(console: Console) -> Progress:
-    return Progress(
-        TextColumn("[bold]cleaning"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        TextColumn("{task.fields[name]}", style="dim"),
-        console=console,
-        transient=True,
-    )
+class Bar:
+    """The progress bar of a run on a terminal: bytes of input done, which a
+    large file of documents moves as its documents are done (``done``: the
+    run's :class:`cleaner.batch.Done`, read a few times a second), and
+    the file finished last."""
+
+    def __init__(self, console: Console, total: int, done: Done) -> None:
+        self.done = done
+        self.display = Progress(
+            TextColumn("[bold]cleaning"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[name]}", style="dim"),
+            console=console,
+            transient=True,
+        )
+        self.task = self.display.add_task("clean", total=total, name="")
+        self.stopped = threading.Event()
+        self.poller = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self) -> Bar:
+        self.display.start()
+        self.poller.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.stopped.set()
+        self.poller.join()
+        self.display.stop()
+
+    def finished(self, outcome: Outcome) -> None:
+        self.display.update(self.task, completed=self.done.done, name=shown(outcome.rel))
+
+    def _poll(self) -> None:
+        while not self.stopped.wait(0.2):
+            self.display.update(self.task, completed=self.done.done)

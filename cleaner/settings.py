@@ -39,7 +39,8 @@ KEYS: dict[str, tuple[type, str]] = {
     "templates": (bool, "learn site templates first, as --templates"),
     "split-chars": (int, "lines longer than this are judged sentence by sentence (300)"),
     "dup-min-tokens": (int, "shorter blocks are never removed as duplicates (8)"),
-    "max-lines": (int, "a page of more lines is refused (500000)"),
+    "max-lines": (int, "a page of more lines is copied through unchanged, with an error (50000)"),
+    "max-chars": (int, "a page of more characters is copied through unchanged, with an error (4000000)"),
     "allow": (list, "regular expressions: a line one of them matches is never removed"),
     "patterns": (list, "extra boilerplate rules: tables of pattern, reason, strong, max-units"),
 }
@@ -140,6 +141,7 @@ def to_config(settings: dict, base: Config | None = None) -> Config:
         "split-chars": "split_chars",
         "dup-min-tokens": "dup_min_tokens",
         "max-lines": "max_blocks",
+        "max-chars": "max_chars",
         "allow": "allow",
         "patterns": "patterns",
     }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -399,3 +401,41 @@ def test_an_unreadable_warc_record_costs_that_record_only(tmp_path):
     assert result.stderr.startswith(f"cleaner: error: {path}: record <urn:uuid:") and "cannot be read as text" in result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["url"], r["text"]) for r in out] == [("http://x/1", None), ("http://x/2", CLEAN_DOC[4])]
+
+
+def test_progress_moves_within_a_file_of_documents(tmp_path):
+    from cleaner import Config
+    from cleaner.batch import Done, Mode, prepare, run
+    from cleaner.files import Source, discover
+    from pathlib import Path
+
+    data = pack("gzip", _jsonl(GOOD * 20).encode("utf-8"))
+    shard = tmp_path / "in" / "shard.jsonl.gz"
+    shard.parent.mkdir()
+    shard.write_bytes(data)
+    (tmp_path / "in" / "page.txt").write_text(PAGES[0], encoding="utf-8")
+    ticks: list[int] = []
+    prepare(Source(shard, Path(shard.name)), Config(), progress=ticks.append, keep=False)
+    assert len(ticks) >= 60 and sum(ticks) == len(data)  # a tick a document, in bytes of the file as stored
+    total = len(data) + len(PAGES[0].encode("utf-8"))
+    for jobs in (1, 2):
+        done = Done()
+        outcomes = list(run(discover([shard.parent]), Config(), Mode.DRY, jobs=jobs, details=False, progress=done))
+        assert len(outcomes) == 2 and done.done == total
+
+
+def test_report_records_are_the_same_however_the_documents_are_held(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.jsonl").write_text(_jsonl(RECORDS[n:] + GOOD), encoding="utf-8")
+    (folder / "broken.warc").write_bytes(b"WARC/1.0\r\nnot a record at all\r\n")
+    reports = []
+    for extra in (["-j", "1"], ["-j", "2"], ["-j", "1", "--explain"], ["-j", "2", "--explain"]):
+        report = tmp_path / f"r{len(reports)}.jsonl"
+        cli_run(folder, "-o", tmp_path / f"out{len(reports)}", "--report", report, *extra)
+        reports.append(report.read_text(encoding="utf-8"))
+    assert len(reports[0].splitlines()) == sum(len(RECORDS[n:]) + len(GOOD) for n in range(3)) + 1  # every document, and the broken one
+    assert "not a readable WARC file" in reports[0].splitlines()[-1]
+    assert [r.replace(str(tmp_path / "out1"), str(tmp_path / "out0")) for r in reports] == [reports[0]] * 4
+    assert not list(Path(tempfile.gettempdir()).glob("cleaner-report-*"))  # (spool files are removed once copied)

@@ -145,24 +145,33 @@ def test_a_file_of_two_encodings_is_read_line_by_line(tmp_path):
     assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == CLEAN
 
 
-def test_a_50_mb_single_line_is_cleaned(tmp_path):
-    page = tmp_path / "line.txt"
-    page.write_bytes(("中文内容" * 4_200_000).encode("utf-8"))  # 50 MB, one line, no punctuation
-    result = clean_bytes(page.read_bytes())
-    assert len(result.decisions) == 16_800_000 // 20_000  # cut into blocks of 20,000 characters
+def test_a_long_single_line_is_cleaned_and_a_50_mb_one_copied_through(tmp_path):
+    line = ("中文内容" * 750_000).encode("utf-8")  # 9 MB, 3,000,000 characters, one line, no punctuation
+    result = clean_bytes(line)
+    assert len(result.decisions) == 3_000_000 // 20_000  # cut into blocks of 20,000 characters
     assert result.text == ""  # no sentence anywhere: not an article
     assert {d.reason.value for d in result.decisions} == {"boiler.no_content"}
+    big = tmp_path / "in" / "line.txt"
+    big.parent.mkdir()
+    big.write_bytes(line * 6)  # 54 MB: over the limit of characters a page may have
+    result = cli_run(big.parent, "-o", tmp_path / "out")
+    assert result.exit_code == Exit.FAILED
+    assert result.stderr == f"cleaner: error: {big}: too large to clean as one page: 54000000 bytes (the limit is 4000000 characters); copied through unchanged\n"
+    assert (tmp_path / "out" / "line.txt").read_bytes() == line * 6
 
 
-def test_a_million_tiny_lines_is_one_clean_error_and_the_run_goes_on(tmp_path):
+def test_a_million_tiny_lines_is_copied_through_with_an_error_and_the_run_goes_on(tmp_path):
     (tmp_path / "a.txt").write_bytes(b"x\n" * 1_000_000)
     (tmp_path / "b.txt").write_text(PAGE, encoding="utf-8")
     result = cli_run(tmp_path, "-o", tmp_path / "out", "-j", "1")
     assert result.exit_code == Exit.FAILED
-    assert result.stderr == f"cleaner: error: {tmp_path / 'a.txt'}: too large to clean as one page: over 500000 lines\n"
+    assert result.stderr == f"cleaner: error: {tmp_path / 'a.txt'}: too large to clean as one page: over 50000 lines; copied through unchanged\n"
+    assert (tmp_path / "out" / "a.txt").read_bytes() == b"x\n" * 1_000_000
     assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == CLEAN
     with pytest.raises(PageTooLarge):
         clean_text("x\n" * 20, Config(max_blocks=10))
+    with pytest.raises(PageTooLarge):
+        clean_text("x" * 20, Config(max_chars=10))
 
 
 def test_unreadable_file_is_one_line_and_the_run_goes_on(tmp_path, monkeypatch):

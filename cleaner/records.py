@@ -1,0 +1,163 @@
+"""``--report`` records: one JSON object per input, or per document of a
+JSON Lines or WARC file, saying what happened to it and why (the fields are
+listed in the README).
+
+Pure data: nothing here prints. The run may write a large file's document
+records as it cleans them (:mod:`cleaner.batch`), so that they need not be
+held until the file is done.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from typing import TYPE_CHECKING, TextIO
+
+from . import meta
+from .chars import display_width
+from .pipeline import Decision, Result
+
+if TYPE_CHECKING:
+    from .batch import Document, Outcome
+
+
+SNIPPET = 200
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut text to ``width`` terminal columns (CJK characters take two).
+
+        >>> shorten("abcdef", 4), shorten("一二三四五", 6)
+        ('abc…', '一二…')
+    """
+    if display_width(text) <= width:
+        return text
+    used = 0
+    for end, char in enumerate(text):
+        used += display_width(char)
+        if used > width - 1:
+            return text[:end] + "…"
+    return text
+
+
+def records(outcome: Outcome) -> list[dict]:
+    """The ``--report`` records of one input: one, or for a JSON Lines or
+    WARC file one per document (with ``record``: its line number or id)."""
+    if not outcome.documents or outcome.error is not None:
+        return [record(outcome)]
+    return [document_record(outcome.path, document) for document in outcome.documents]
+
+
+def document_record(path, document: Document) -> dict:
+    """The record of one document of a JSON Lines or WARC file."""
+    rec: dict = {"path": str(path), "record": document.key}
+    if document.url is not None:
+        rec["url"] = document.url
+    if document.result is None:
+        rec.update(status="error", error=document.error)
+    else:
+        rec["status"] = "ok"
+        rec.update(_result_fields(document.result))
+        rec["changed"] = document.result.changed
+    rec.update(_across_fields(document.duplicate_of, document.dropped, document.repeated))
+    return rec
+
+
+def record(outcome: Outcome) -> dict:
+    """One ``--report`` JSON Lines record."""
+    rec: dict = {"path": str(outcome.path)}
+    result = outcome.result
+    if outcome.error is not None:
+        rec.update(status="error", error=outcome.error)
+        return rec
+    if outcome.skipped is not None:
+        rec.update(status="skipped", error=outcome.skipped)
+        return rec
+    source = result.source if result is not None else None
+    rec.update(
+        status="ok",
+        format=outcome.kind.value,
+        encoding=source.encoding if source else "utf-8",
+        confidence=source.confidence if source else 1.0,
+        bom=bool(source and source.bom),
+        lossy=bool(source and source.lossy),
+        replaced=source.replaced if source else 0,
+        bytes_in=outcome.bytes_in,
+        bytes_out=outcome.bytes_out,
+        changed=outcome.changed,
+    )
+    if outcome.codec:
+        rec["compression"] = outcome.codec
+    if result is not None:
+        rec.update(_result_fields(result))
+    if outcome.written is not None:
+        rec["output"] = str(outcome.written)
+    rec.update(_across_fields(outcome.duplicate_of, outcome.dropped, outcome.repeated))
+    if outcome.warnings:
+        rec["warnings"] = list(outcome.warnings)
+    if outcome.problems:  # written, but not (all) cleaned: a page copied through, the damaged rest of a file
+        rec.update(status="error", error="; ".join(outcome.problems))
+    return rec
+
+
+def _across_fields(duplicate_of: tuple[str, float] | None, dropped: bool, repeated: list[tuple[int, str, int]]) -> dict:
+    """What ``--dedup-across`` found: the earlier page this one repeats, and
+    its paragraphs that earlier pages have."""
+    rec: dict = {}
+    if duplicate_of is not None:
+        rec["duplicate_of"] = {"path": duplicate_of[0], "similarity": duplicate_of[1]}
+        rec["dropped"] = dropped
+    if repeated:
+        rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in repeated]
+    return rec
+
+
+def _result_fields(result: Result) -> dict:
+    return {
+        "blocks": len(result.decisions),
+        "removed": len(result.removed),
+        "passes": result.passes,
+        "counts": dict(sorted(result.counts.items())),
+        "meta": meta.extract(result),
+        "removals": [_removal(d, result.decisions) for d in result.removed],
+    }
+
+
+def _removal(decision: Decision, decisions: tuple[Decision, ...]) -> dict:
+    block = decision.block
+    item = {
+        "line": block.line,
+        "piece": block.piece,
+        "start": block.start,
+        "end": block.end,
+        "reason": decision.reason.value,
+        "evidence": decision.evidence,
+        "text": shorten(block.text, SNIPPET),
+    }
+    if decision.ref is not None:
+        item["ref_line"] = decisions[decision.ref].block.line
+    return item
+
+
+def to_json(outcome: Outcome) -> str:
+    """The report lines of one input (several for a file of documents)."""
+    return "\n".join(map(line, records(outcome)))
+
+
+def line(rec: dict) -> str:
+    return json.dumps(rec, ensure_ascii=False)
+
+
+def write(outcome: Outcome, out: TextIO) -> None:
+    """Write the report lines of one input to ``out``: those the run wrote
+    as it cleaned (a spool file, removed once copied), or else built here."""
+    if outcome.spool is None:
+        out.write(to_json(outcome) + "\n")
+        return
+    if outcome.error is None:
+        with open(outcome.spool, encoding="utf-8") as spooled:
+            shutil.copyfileobj(spooled, out)
+    else:  # the file failed after all: its one record says why
+        out.write(to_json(outcome) + "\n")
+    os.unlink(outcome.spool)
