@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from .features import Features, features
 from .pipeline import Page
 from .reasons import Reason
-from .layout import paragraphs
+from .layout import WRAP_MIN_WIDTH, paragraph_of, paragraphs
 from . import templates
 from .rules import Hit, Rule, first_hit
 from .segment import Block
@@ -97,7 +97,7 @@ def drop_rule_hits(page: Page) -> None:
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             strong.append(block)
-    wrapped = _wrapped_prose(page, [b for b in strong if _keyword(notes.hits[b.index])]) if strong else set()
+    wrapped = _wrapped_prose(page, [b for b in strong if _keyword(notes.hits[b.index]) and _may_wrap(page, b)]) if strong else set()
     for block in strong:
         hit = notes.hits[block.index]
         assert hit is not None
@@ -112,6 +112,15 @@ def _keyword(hit: Hit | None) -> bool:
     return hit is not None and not hit.rule.in_prose and not hit.shape
 
 
+def _may_wrap(page: Page, block: Block) -> bool:
+    """Whether a line can be part of a hard-wrapped paragraph at all: wide
+    enough to have been wrapped, or right after a line that is (its tail)."""
+    if block.piece:
+        return False
+    before = page.blocks[block.index - 1] if block.index else None
+    return block.width >= WRAP_MIN_WIDTH or (before is not None and before.width >= WRAP_MIN_WIDTH)
+
+
 def _wrapped_prose(page: Page, blocks: list[Block]) -> set[int]:
     """Which of ``blocks`` are lines of a hard-wrapped paragraph that reads
     as prose: a keyword there is a word of a sentence cut by a line break
@@ -119,17 +128,13 @@ def _wrapped_prose(page: Page, blocks: list[Block]) -> set[int]:
     (A paragraph's first line may be a byline or a header run into it: it
     counts only when a sentence ends inside it.)"""
     notes = _notes(page)
-    wanted = {block.index for block in blocks if not block.piece}
     found: set[int] = set()
-    if not wanted:
-        return found
-    for para in paragraphs(page):
-        first = para.blocks[0]
-        lines = [b.index for b in para.blocks[1:] if b.index in wanted]
-        if first.index in wanted and notes.feats[first.index].full_stops:
-            lines.append(first.index)
-        if lines and len(para.blocks) > 1 and page.cached("features", para.text, features).prose:
-            found.update(lines)
+    for block in blocks:
+        para = paragraph_of(page, block)
+        if len(para.blocks) < 2 or (block is para.blocks[0] and not notes.feats[block.index].full_stops):
+            continue
+        if page.cached("features", para.text, features).prose:
+            found.add(block.index)
     return found
 
 

@@ -24,7 +24,8 @@ _QUESTION = frozenset("？")
 _FULL_STOP = re.compile(rf"[。！？!?{OTHER_STOPS}]")
 # Clause marks, with the Arabic and Ethiopic comma and semicolon; a comma or
 # colon between two digits (1,000, 08:07) is a number, not a clause.
-_CLAUSE = re.compile(r"[，、；;：\u060c\u061b\u1363\u1364]|(?<!\d)[,:]|[,:](?!\d)")
+_CLAUSE = re.compile(r"[，、；,;：:\u060c\u061b\u1363\u1364]")
+_IN_NUMBER = re.compile(r"\d[,:](?=\d)")
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
@@ -140,14 +141,15 @@ def features(text: str) -> Features:
             letters = sum(map(len, found))
             if letters > PHRASE_LETTERS * foreign:
                 units += letters / LETTERS_PER_WORD - foreign
+    digits = len(_DIGIT.findall(text))
     return Features(
         chars=len(text),
         cjk=cjk,
         words=len(words),
-        digits=len(_DIGIT.findall(text)),
+        digits=digits,
         ends_sentence=ends_with(text, _ENDERS, CLOSERS),
         asks=ends_with(text, _QUESTION, CLOSERS),
-        clauses=len(_CLAUSE.findall(text)),
+        clauses=len(_CLAUSE.findall(text)) - (len(_IN_NUMBER.findall(text)) if digits else 0),
         bullet=_BULLET.match(text) is not None,
         stops=stops,
         units=units,

@@ -85,6 +85,34 @@ def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
     return out
 
 
+def paragraph_of(page: Page, block: Block) -> Paragraph:
+    """The paragraph :func:`paragraphs` would put ``block`` in (an undecided
+    line), found by grouping only the run of lines around it."""
+    spaced = spaced_page(page)
+    first = last = block.index
+    while (before := _run_neighbour(page, first, -1, spaced)) is not None:
+        first = before
+    while (after := _run_neighbour(page, last, 1, spaced)) is not None:
+        last = after
+    found: list[Paragraph] = []
+    _group([b for b in page.blocks[first : last + 1] if b.text], found)
+    return next(para for para in found if block in para.blocks)
+
+
+def _run_neighbour(page: Page, index: int, step: int, spaced: bool) -> int | None:
+    """The next line of the run through ``index`` in direction ``step``: the
+    rules of :func:`paragraphs` (a blank line ends a run, but a single one
+    on a double-spaced page; a decided line or a piece ends it)."""
+    at = index + step
+    blanks = 0
+    while 0 <= at < len(page.blocks) and not page.blocks[at].text:
+        blanks += 1
+        at += step
+    if not 0 <= at < len(page.blocks) or (blanks and (not spaced or blanks > 1)):
+        return None
+    return at if page.decisions[at] is None and not page.blocks[at].piece else None
+
+
 def double_spaced(blocks: list[Block]) -> bool:
     """Most lines are followed by exactly one blank line: the page's blank
     lines are line spacing, not paragraph breaks, and a hard-wrapped
@@ -121,45 +149,45 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
             out.append(Paragraph(run))
         return
     widths = [b.width for b in run]
-    texts = [b.text for b in run]
     widest = max(widths)
-    # Hard-wrapped at a fixed width: most lines fill it (CJK wraps give lines
-    # of exactly the same width; Latin ones a ragged edge). There a full line
-    # that happens to end with a full stop still goes on. Chinese paragraphs
-    # of similar length, one a line, are not a wrap.
-    # (Mostly wide characters: CJK text and its full-width punctuation.)
-    # Lines that each end a sentence are paragraphs of similar length, not a
-    # wrap, which mostly cuts sentences.
-    size = sum(map(len, texts))
-    cjk = (sum(widths) - size) * 2 > size
-    near = 1 if cjk else 0.25 * widest
-    ended = [ends_with(text, _ENDERS, CLOSERS) for text in texts]
-    wrapped = (
-        len(run) > 2
-        and widest <= MAX_WRAP_WIDTH
-        and sum(widest - w <= near for w in widths[:-1]) >= 2 * (len(run) - 1) / 3
-        and sum(ended[:-1]) * 2 <= len(run) - 1
-    )
+    size = sum(len(b.text) for b in run)
+    cjk = (sum(widths) - size) * 2 > size  # mostly wide characters: CJK text and its full-width punctuation
+    wrapped = _wrapped(run, widths, widest, cjk)
     current = [run[0]]
-    for previous, width, done, block in zip(run, widths, ended, run[1:]):
-        lower = _LOWER.match(block.text) is not None
-        continues = not _STARTS_ITEM.match(block.text) and (
-            (
+    for previous, width, block in zip(run, widths, run[1:]):
+        continues = False
+        if _STARTS_ITEM.match(block.text) is None and (width >= WRAP_MIN_WIDTH or len(current) > 1):
+            done = ends_with(previous.text, _ENDERS, CLOSERS)
+            continues = (
                 width >= WRAP_MIN_WIDTH
                 and (not done or (wrapped and width >= FULL_LINE * widest))
-                and (width >= WRAP_SHARE * widest or lower)
+                and (width >= WRAP_SHARE * widest or _LOWER.match(block.text) is not None)
+            ) or (
+                # A short tail of a wrapped line that stops mid-sentence, and a
+                # wide next line that goes on in lower case: text wrapped once
+                # and wrapped again narrower (long line, short line, long line...).
+                len(current) > 1 and not done and block.width >= WRAP_MIN_WIDTH and _LOWER.match(block.text) is not None
             )
-            # A short tail of a wrapped line that stops mid-sentence, and a
-            # next line that goes on in lower case: text wrapped once and
-            # wrapped again narrower (long line, short line, long line...).
-            or (len(current) > 1 and not done and lower)
-        )
         if continues:
             current.append(block)
         else:
             out.append(Paragraph(current, cjk))
             current = [block]
     out.append(Paragraph(current, cjk))
+
+
+def _wrapped(run: list[Block], widths: list[int], widest: int, cjk: bool) -> bool:
+    """Hard-wrapped at a fixed width: most lines fill it (CJK wraps give lines
+    of exactly the same width; Latin ones a ragged edge), and most stop
+    mid-sentence. There a full line that happens to end with a full stop
+    still goes on; lines that each end a sentence are paragraphs of similar
+    length, not a wrap."""
+    if len(run) < 3 or widest > MAX_WRAP_WIDTH:
+        return False
+    near = 1 if cjk else 0.25 * widest
+    if sum(widest - w <= near for w in widths[:-1]) < 2 * (len(run) - 1) / 3:
+        return False
+    return sum(ends_with(b.text, _ENDERS, CLOSERS) for b in run[:-1]) * 2 <= len(run) - 1
 
 
 def drop_symbol_lines(page: Page) -> None:

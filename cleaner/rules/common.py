@@ -17,9 +17,10 @@ RULES = (
     rule("copyright.word", R.BOILER_COPYRIGHT, r"\bcopyright\b|powered by\b", max_units=40, lower=True),
     rule("metadata.date", R.BOILER_METADATA, rf"^[(（\[【]?\s*(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_TIME})(?:\s*(?:[,，T]|at)?\s*{_TIME})?(?:\s*(?:[a-z]{{2,4}}|gmt[+-]?\d*|utc[+-]?\d*))?\s*[)）\]】]?$", max_units=12, lower=True),
     rule("contact.email", R.BOILER_CONTACT, r"^(?:e-?mail|邮箱|电子邮件)?\s*(?:[:：]\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", lower=True),
-    # A headline followed by its date, view count or reply count: an entry of a listing.
+    # A headline followed by its date, view count or reply count: an entry of a
+    # listing (a sentence ending in a footnote, "…the hāngi was used.[32]", is not one).
     rule("link_list.post", R.BOILER_LINK_LIST, r"\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}\s*(?:\d+\s*(?:字|bytes|words))?\s*\[\d+/\d+\]$", max_units=40, in_prose=True),
-    rule("link_list.entry", R.BOILER_LINK_LIST, r"(?:[(（\[【]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2})\s*[)）\]】]|[(（\[]\d+(?:/\d+)?[)）\]]|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})$", max_units=30, strong=False),
+    rule("link_list.entry", R.BOILER_LINK_LIST, r"(?:[(（\[【]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2})\s*[)）\]】]|[(（\[]\d+(?:/\d+)?[)）\]]|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})$", max_units=30, strong=False, not_prose=True),
     rule("nav.url", R.BOILER_NAV, r"^(?:https?://|www\.)\S+$", lower=True),
     rule("breadcrumb.trail", R.BOILER_BREADCRUMB, r"^(?:[^>»›→\n]{0,30}(?:>>?|»|›|→)){2,}[^>»›→\n]{0,80}$|^(?:home|homepage)\s*(?:>|»|›|/|→)\s*\S", max_units=40, lower=True, not_prose=True),
 )
