@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
 
-# Runs a command and prints the largest resident set of its process tree (KB).
+# Runs a command and prints the largest resident set of any process it ran (KB).
 _MEASURE = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:]).returncode\n"
@@ -56,21 +56,29 @@ def _lines(pages: list[str]) -> list[str]:
 def build(kind: str, path: Path, size: int, rng: random.Random) -> None:
     pages = _pages()
     lines = _lines(pages)
+    written = 0
+
+    def write(text: str) -> None:
+        nonlocal written
+        out.write(text)
+        written += len(text.encode("utf-8"))
+
     with open(path, "w", encoding="utf-8") as out:
         if kind == "lines":
-            while out.tell() < size:
-                out.write(rng.choice(lines) + "\n")
+            while written < size:
+                write(rng.choice(lines) + "\n")
         elif kind == "one-line":
             flat = " ".join(line for line in lines if line.strip())
-            while out.tell() < size:
-                out.write(flat + " ")
-            out.write("\n")
+            while written < size:
+                write(flat + " ")
+            write("\n")
         elif kind == "jsonl":
             number = 0
-            while out.tell() < size:
+            while written < size:
                 page = rng.choice(pages).splitlines()
-                rng.shuffle(page[: len(page) // 3])  # menus in another order, as on another page of the site
-                out.write(json.dumps({"id": number, "text": "\n".join(page)}, ensure_ascii=False) + "\n")
+                head = page[: len(page) // 3]
+                rng.shuffle(head)  # menus in another order, as on another page of the site
+                write(json.dumps({"id": number, "text": "\n".join(head + page[len(head) :])}, ensure_ascii=False) + "\n")
                 number += 1
         elif kind == "lines-at-limit":
             whole = [line for line in lines if len(line) < 300]  # (a longer line is cut into sentences, each a block)
@@ -78,11 +86,11 @@ def build(kind: str, path: Path, size: int, rng: random.Random) -> None:
                 out.write(rng.choice(whole) + "\n")
         elif kind == "chars-at-limit":
             long = [line for line in lines if 100 < len(line) < 300]
-            written = 0
-            while written < 3_900_000:
+            characters = 0
+            while characters < 3_900_000:
                 line = rng.choice(long)
-                out.write(line + "\n")
-                written += len(line) + 1
+                write(line + "\n")
+                characters += len(line) + 1
         else:
             raise ValueError(kind)
 

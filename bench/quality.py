@@ -74,8 +74,9 @@ class Page:
     lost_lines: Counter = field(default_factory=Counter)  # reason code -> gold lines it removed
 
 
-def score_folder(folder: Path, config: Config | None = None, templates: bool = False) -> list[Page]:
-    """Clean every ``<id>.txt`` that has an ``<id>.gold.txt`` and score it."""
+def score_folder(folder: Path, config: Config | None = None, templates: bool = False, charge: bool = False) -> list[Page]:
+    """Clean every ``<id>.txt`` that has an ``<id>.gold.txt`` and score it
+    (``charge``: and charge the gold text it misses to the reasons, see :func:`lost`)."""
     learned = learn(discover([folder], ["*.txt", "!*.gold.txt"]), config or Config()) if templates else None
     pages = []
     for gold_path in sorted(folder.glob("*.gold.txt")):
@@ -92,7 +93,8 @@ def score_folder(folder: Path, config: Config | None = None, templates: bool = F
         p, r, f = prf(tp, sum(out.values()), sum(gold.values()))
         _, _, base_f = prf(sum((base & gold).values()), sum(base.values()), sum(gold.values()))
         page = Page(page_id, p, r, f, base_f, tp, sum(out.values()), sum(gold.values()))
-        page.lost_tokens, page.lost_lines = lost(result, gold, gold_path.read_text(encoding="utf-8"))
+        if charge:
+            page.lost_tokens, page.lost_lines = lost(result, gold, gold_path.read_text(encoding="utf-8"))
         pages.append(page)
     return pages
 
@@ -104,7 +106,8 @@ def lost(result, gold: Counter, gold_text: str) -> tuple[Counter, Counter]:
     hit, not a judgement of the page's layout, removed them inside."""
     missing = gold - tokens(result.text)
     gold_key, out_key = dedup_key(gold_text), dedup_key(result.text)
-    in_gold = [len(key) >= LOST_MIN_KEY and key in gold_key for key in (dedup_key(d.block.text) for d in result.decisions)]
+    keys = [dedup_key(d.block.text) for d in result.decisions]
+    in_gold = [len(key) >= LOST_MIN_KEY and key in gold_key for key in keys]
     first = in_gold.index(True) if any(in_gold) else len(in_gold)
     last = len(in_gold) - 1 - in_gold[::-1].index(True) if any(in_gold) else -1
     by_tokens: Counter = Counter()
@@ -117,7 +120,7 @@ def lost(result, gold: Counter, gold_text: str) -> tuple[Counter, Counter]:
         if taken:
             missing -= taken
             by_tokens[decision.reason.value] += sum(taken.values())
-        if not in_gold[at] or dedup_key(text) in out_key:
+        if not in_gold[at] or keys[at] in out_key:
             continue
         by_lines[decision.reason.value] += 1
         if first < at < last:
@@ -155,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'folder':24s} {'pages':>5s} | {'macroP':>6s} {'macroR':>6s} {'macroF':>6s} | {'microP':>6s} {'microR':>6s} {'microF':>6s} || {'in:mF':>6s}  seconds")
     for folder in args.folders:
         started = time.perf_counter()
-        pages = score_folder(folder, templates=args.templates)
+        pages = score_folder(folder, templates=args.templates, charge=args.lost)
         seconds = time.perf_counter() - started
         if args.per_page:
             for page in pages:

@@ -24,6 +24,7 @@ import contextlib
 import enum
 import multiprocessing
 import os
+import shutil
 import tempfile
 import signal
 import time
@@ -48,6 +49,7 @@ from .segment import segment
 from .templates import Templates, page_hashes
 
 CHUNK = 4  # files a worker takes at a time
+MAX_PROBLEMS = 20  # problems of one file told one by one
 WINDOW = 3  # chunks in flight per worker: enough to keep workers busy, few enough to bound memory
 
 
@@ -86,15 +88,24 @@ class Outcome:
     documents: list[Document] = field(default_factory=list)  # a JSON Lines or WARC file's documents
     plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
     text_field: str = "text"  # the field a JSON Lines file's documents are cleaned in
-    problems: list[str] = field(default_factory=list)  # parts of a written file that failed (bad records)
-    target: Path = Path()  # where its output goes under an output folder
-    incomplete: bool = False  # the input could not be read to its end: never written over it
+    problems: list[str] = field(default_factory=list)  # parts of a written file that failed (see add_problem)
+    damage: str | None = None  # why the input could not be read to its end: never written over in place
+    target: Path | None = None  # where its output goes under an output folder
     ticked: int = 0  # bytes of the input already told to the progress
     spool: Path | None = None  # its documents' report records, written as they were cleaned
+    spooled: int = 0  # how many
 
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+    def add_problem(self, problem: str) -> None:
+        """A part of the file failed. Only the first MAX_PROBLEMS are kept
+        word for word (a shard read with the wrong --text-field fails in
+        every record); the rest are counted in the last."""
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        elif len(self.problems) == MAX_PROBLEMS:
+            self.problems.append("1 more record could not be cleaned (see --report)")
+        else:
+            more = int(self.problems[-1].split(" ", 1)[0]) + 1
+            self.problems[-1] = f"{more} more records could not be cleaned (see --report)"
 
     @property
     def failed(self) -> bool:
@@ -135,14 +146,14 @@ def prepare(
     reading: Reading = Reading(),
     keep: bool = True,
     progress: Callable[[int], None] | None = None,
-    spool: bool = False,
+    spool: Path | None = None,
 ) -> Outcome:
     """Read, decode and clean one source; never raises for a problem with that
     file. ``keep``: keep each document of a JSON Lines or WARC file (for the
     cross-file stage, ``--explain`` and ``--diff``); without it, a file of
     documents is cleaned a document at a time in memory that does not grow
-    with the file, and with ``spool`` each document's ``--report`` record is
-    written to a temporary file as it is cleaned (``Outcome.spool``).
+    with the file, and with ``spool`` (a folder) each document's ``--report``
+    record is written to a file there as it is cleaned (``Outcome.spool``).
     ``progress`` is told the bytes of the input done, as they are done."""
     started = time.perf_counter()
     outcome = Outcome(source.path, source.rel, target=output_name(source.rel, reading.format))
@@ -155,12 +166,12 @@ def prepare(
         outcome.bytes_in = len(data)
         outcome.codec, plain, damage = unpack(data)
         if damage is not None:  # what could be read is cleaned; the rest is reported
-            outcome.problems.append(damage)
-            outcome.incomplete = True
+            outcome.damage = damage
+            outcome.add_problem(damage)
         outcome.kind = sniff(source.path, plain, reading.format)
         result = None
         if outcome.container:
-            with _Spool(outcome) if spool and not keep else contextlib.nullcontext() as records_out:
+            with _Spool(outcome, spool) if spool is not None and not keep else contextlib.nullcontext() as records_out:
                 _clean_documents(outcome, plain, config, reading, templates, keep, _ticks(outcome, len(plain), progress), records_out)
         else:
             result = _clean_page(outcome, plain, config, templates)
@@ -240,7 +251,7 @@ def _clean_page(outcome: Outcome, plain: bytes, config: Config, templates: Templ
     except PageTooLarge as exc:
         if outcome.kind is Format.HTML and text is None:
             raise FormatError(str(exc)) from None
-        outcome.problems.append(f"{exc}; copied through unchanged")
+        outcome.add_problem(f"{exc}; copied through unchanged")
         outcome.output = plain if outcome.kind is not Format.HTML else (text or "").encode("utf-8")
         outcome.bytes_out = len(outcome.output)
         outcome.changed = outcome.kind is Format.HTML
@@ -265,11 +276,11 @@ def _clean_documents(
     tick: Callable[[int], None] | None = None,
     records_out: _Spool | None = None,
 ) -> None:
-    """Clean each document of a JSON Lines or WARC file, writing its output
-    line as it goes (JSON Lines), and its report record to ``records_out``;
-    the documents themselves are kept only with ``keep``. A record that
-    cannot be read or cleaned is carried through as it was and is one of the
-    outcome's problems; the others are cleaned."""
+    """Clean each document of a JSON Lines or WARC file, one at a time: its
+    output line (JSON Lines) joins the file's output, its report record goes
+    to ``records_out``, and the document itself is kept only with ``keep``.
+    A record that cannot be read or cleaned is carried through as it was and
+    is one of the outcome's problems; the others are cleaned."""
     outcome.text_field = reading.text_field
     out: list[bytes] = []
     outcome.counts = Counter()
@@ -283,7 +294,7 @@ def _clean_documents(
                 except Exception as exc:  # a bug or a limit must cost one record, not the file
                     document.error = f"record {record.key}: {_failure(exc)}"
             if document.error is not None:
-                outcome.problems.append(f"{document.error}; carried through as it was")
+                outcome.add_problem(f"{document.error}; carried through as it was")
             out.append(_document_line(document, outcome))
             last = record.key
             if keep:
@@ -297,33 +308,30 @@ def _clean_documents(
     except FormatError as exc:
         if last is None:
             raise  # nothing could be read: the file's own error
-        # The rest of a damaged archive: reported as a document of its own,
-        # with nothing to write.
-        rest = Document(f"after {last}", None, error=str(exc))
-        outcome.documents.append(rest)
-        if records_out is not None:
-            records_out.add(rest)
-        outcome.problems.append(str(exc))
-        outcome.incomplete = True
+        outcome.damage = str(exc)  # the rest of a damaged archive (the file's report record says so)
+        outcome.add_problem(str(exc))
     _set_output(outcome, out, plain)
 
 
 class _Spool:
-    """The report records of a file's documents, written to a temporary file
-    as they are cleaned, for the run to copy into the report in its order
-    (:func:`cleaner.records.write`); the outcome's ``spool`` names it."""
+    """The report records of a file's documents, written to a file in the
+    run's spool folder as they are cleaned, for the run to copy into the
+    report in its order (:func:`cleaner.records.write`); the outcome's
+    ``spool`` names it, ``spooled`` counts them."""
 
-    def __init__(self, outcome: Outcome):
+    def __init__(self, outcome: Outcome, folder: Path):
         self.outcome = outcome
+        self.folder = folder
 
     def __enter__(self) -> _Spool:
-        fd, name = tempfile.mkstemp(prefix="cleaner-report-", suffix=".jsonl")
+        fd, name = tempfile.mkstemp(suffix=".jsonl", dir=self.folder)
         self.handle = os.fdopen(fd, "w", encoding="utf-8")
         self.outcome.spool = Path(name)
         return self
 
     def add(self, document: Document) -> None:
         self.handle.write(records.line(records.document_record(self.outcome.path, document)) + "\n")
+        self.outcome.spooled += 1
 
     def __exit__(self, *_) -> None:
         self.handle.close()
@@ -466,13 +474,14 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
     started = time.perf_counter()
     try:
         if mode is Mode.OUTPUT_DIR and output_dir is not None:
+            assert outcome.target is not None  # (set by prepare)
             target = output_dir / outcome.target
             write_atomic(target, pack(outcome.codec, outcome.output))
             outcome.written = target
         elif mode is Mode.IN_PLACE and outcome.changed:
             if outcome.kind in (Format.HTML, Format.WARC):
                 outcome.error = f"{outcome.kind.value.upper()} is cleaned into another format, not in place; use -o DIR"
-            elif outcome.incomplete:
+            elif outcome.damage is not None:
                 outcome.error = "only part of it could be read; left as it is"
             elif _moved(outcome.path, outcome.data):
                 outcome.error = "changed while being cleaned; left as it is"
@@ -544,26 +553,33 @@ def run(
     if mode is Mode.OUTPUT_DIR:
         sources = _claimed(sources, reading, Claims(roots))
     keep = details or across is not None
-    if jobs <= 1:
-        tick = progress.add if progress is not None else None
-        for source in sources:
-            outcome = prepare(source, config, templates=templates, reading=reading, keep=keep, progress=tick, spool=report)
-            if across is not None:
-                across(outcome)
-            yield deliver(outcome, mode, output_dir)
-        return
-    # Without a cross-file stage the workers write too, and send back
-    # outcomes without the input bytes (and without the decisions, unless
-    # the caller renders them).
-    write_here = across is None
-    state = (config, mode, output_dir, templates, write_here, keep, reading, progress, report)
-    for outcome in ordered(jobs, sources, _clean_job, state, _crashed):
-        outcome = _arrived(outcome)
-        if not write_here:
-            if across is not None:
-                across(outcome)
-            outcome = deliver(outcome, mode, output_dir)
-        yield outcome
+    # (The report records of files of documents, spooled as they are
+    # cleaned; whatever the run leaves there, it removes.)
+    spool = Path(tempfile.mkdtemp(prefix="cleaner-report-")) if report and not keep else None
+    try:
+        if jobs <= 1:
+            tick = progress.add if progress is not None else None
+            for source in sources:
+                outcome = prepare(source, config, templates=templates, reading=reading, keep=keep, progress=tick, spool=spool)
+                if across is not None:
+                    across(outcome)
+                yield deliver(outcome, mode, output_dir)
+            return
+        # Without a cross-file stage the workers write too, and send back
+        # outcomes without the input bytes (and without the decisions,
+        # unless the caller renders them).
+        write_here = across is None
+        state = (config, mode, output_dir, templates, write_here, keep, reading, progress, report, spool)
+        for outcome in ordered(jobs, sources, _clean_job, state, _crashed):
+            outcome = _arrived(outcome)
+            if not write_here:
+                if across is not None:
+                    across(outcome)
+                outcome = deliver(outcome, mode, output_dir)
+            yield outcome
+    finally:
+        if spool is not None:
+            shutil.rmtree(spool, ignore_errors=True)
 
 
 class Done:
@@ -608,7 +624,9 @@ def learn(sources: Iterable[Source], config: Config, jobs: int = 1, reading: Rea
 def _hashes(source: Source, config: Config, reading: Reading) -> list[set[int]]:
     """The line hashes of each page of a source: a text or HTML file is one
     page, a JSON Lines or WARC file one page per document. Files that cannot
-    be read give none (the clean pass reports them)."""
+    be read give none, pages too large to clean count nothing, and an archive
+    damaged part-way counts the documents before the damage (as the clean
+    pass cleans them)."""
     if source.error:
         return []
     found = []
@@ -620,10 +638,12 @@ def _hashes(source: Source, config: Config, reading: Reading) -> list[set[int]]:
         else:
             texts = [_page(plain, kind, config)[0]]
         for text in texts:
-            if text is not None:
+            if text is not None and len(text) <= config.max_chars:
                 found.append(page_hashes(segment(text, config.split_chars)))
-    except (OSError, DecodeError, BinaryInput, FormatError):
+    except MissingExtra:
         return []
+    except (OSError, DecodeError, BinaryInput, FormatError, PageTooLarge):
+        return found
     return found
 
 
@@ -652,16 +672,14 @@ def _die_with(parent: int) -> None:
 
 
 def _clean_job(source: Source) -> Outcome:
-    config, mode, output_dir, templates, write_here, details, reading, progress, report = _state
+    config, mode, output_dir, templates, write_here, keep, reading, progress, report, spool = _state
     tick = progress.add if progress is not None else None
-    outcome = prepare(source, config, templates=templates, reading=reading, keep=details, progress=tick, spool=report)
+    outcome = prepare(source, config, templates=templates, reading=reading, keep=keep, progress=tick, spool=spool)
     if write_here:
         outcome = deliver(outcome, mode, output_dir)
+        if mode is not Mode.STDOUT:
+            outcome.output = b""  # (written: the parent needs its size, not its bytes)
     if outcome.container:
-        if write_here and mode is not Mode.STDOUT:
-            outcome.output = b""
-        if not details:
-            outcome.documents = []
         return outcome
     # Lighter to send back: the output bytes are the result's text, encoded
     # again on arrival (when wanted), and the decoded input is not needed.
@@ -669,7 +687,7 @@ def _clean_job(source: Source) -> Outcome:
     if result is not None:
         outcome.output = b""
         source_info = None if result.source is None else replace(result.source, text="")
-        if details or report or mode is Mode.STDOUT:
+        if keep or report or mode is Mode.STDOUT:
             outcome.result = replace(result, source=source_info)
         else:
             outcome.result = replace(result, text="", decisions=(), source=source_info)
@@ -748,9 +766,6 @@ def _alone(item, job: Callable, state: tuple, failed: Callable):
 def _pool(jobs: int, state: tuple) -> ProcessPoolExecutor:
     steps()  # the rule catalogue compiled once here, and inherited by forked workers
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state, os.getpid()))
-
-
-_END = object()
 
 
 def default_jobs() -> int:

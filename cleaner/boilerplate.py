@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from .features import Features, features
 from .pipeline import Page
 from .reasons import Reason
-from .layout import WRAP_MIN_WIDTH, paragraph_of, paragraphs
+from .layout import WRAP_MIN_WIDTH, paragraphs
 from . import templates
 from .rules import Hit, Rule, first_hit
 from .segment import Block
@@ -97,7 +97,7 @@ def drop_rule_hits(page: Page) -> None:
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             strong.append(block)
-    wrapped = _wrapped_prose(page, [b for b in strong if _keyword(notes.hits[b.index]) and _may_wrap(page, b)]) if strong else set()
+    wrapped = _wrapped_prose(page, [b for b in strong if _keyword(notes.hits[b.index]) and _may_wrap(page, b)])
     for block in strong:
         hit = notes.hits[block.index]
         assert hit is not None
@@ -126,15 +126,20 @@ def _wrapped_prose(page: Page, blocks: list[Block]) -> set[int]:
     as prose: a keyword there is a word of a sentence cut by a line break
     (…齐先生通过拨打滴滴客服电话咨 / 询…), however the line looks alone.
     (A paragraph's first line may be a byline or a header run into it: it
-    counts only when a sentence ends inside it.)"""
+    counts only when a Chinese sentence ends inside it.)"""
+    if not blocks:
+        return set()
     notes = _notes(page)
+    wanted = {block.index for block in blocks}
     found: set[int] = set()
-    for block in blocks:
-        para = paragraph_of(page, block)
-        if len(para.blocks) < 2 or (block is para.blocks[0] and not notes.feats[block.index].full_stops):
+    for para in paragraphs(page):  # (one grouping of the page, however many lines are asked about)
+        lines = [b.index for b in para.blocks if b.index in wanted]
+        if not lines or len(para.blocks) < 2:
             continue
-        if page.cached("features", para.text, features).prose:
-            found.add(block.index)
+        if para.blocks[0].index in wanted and not notes.feats[para.blocks[0].index].full_stops:
+            lines.remove(para.blocks[0].index)
+        if lines and page.cached("features", para.text, features).prose:
+            found.update(lines)
     return found
 
 

@@ -241,6 +241,8 @@ def _open_report(path: Path | None):
 
 def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, check: bool, show_diff: bool, explain: bool, quiet: bool) -> None:
     if outcome.error is not None:
+        for problem in outcome.problems:  # (what it could not read, before why it was not written)
+            report.message(err, "error", outcome, problem)
         report.message(err, "error", outcome, outcome.error)
         return
     if outcome.skipped is not None:

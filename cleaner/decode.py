@@ -132,7 +132,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         if wide is not None:
             return wide
         nuls = data.count(b"\x00")
-        if nuls > _tolerated(len(data)):
+        sample = data[:SAMPLE_BYTES]
+        # (Many NULs in all, or enough in the first bytes to look binary there.)
+        if nuls > _tolerated(len(data)) or sample.count(b"\x00") > _tolerated(len(sample)):
             return _unpadded(data, nuls)
     try:
         text = data.decode("utf-8")

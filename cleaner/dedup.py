@@ -41,7 +41,7 @@ from .segment import Block
 _CLOSERS = re.escape(CLOSERS)
 _SENTENCE = re.compile(rf"[。！？!?；;…{OTHER_STOPS}]+[{_CLOSERS}]*|\.(?:(?<![0-9A-Za-z]\.)|(?![0-9A-Za-z]))[{_CLOSERS}]*")
 _NUMBERS = re.compile(r"\d+")
-_ENDERS = frozenset("。！？!?.…；;" + OTHER_STOPS + CLOSERS)  # a closing quote or bracket ends a sentence too
+_ENDERS = frozenset("。！？!?.…；;」』”\"'）)" + OTHER_STOPS)  # (a closing quote or parenthesis ends one too)
 MAX_CANDIDATES = 4
 MAX_MERGE = 6  # sentences of one copy that may make up one of the other
 RESYNC = 3  # sentences either side may skip to find the copy again
@@ -229,10 +229,11 @@ def drop_copies(page: Page) -> None:
         >>> clean_text(refrain * 3, only_dedup).text == refrain * 3
         True
 
-    Looks again, on what is left, until it finds nothing: removing copies
-    changes what the page says how often (a sentence quoted four times was
-    a pattern; once the quotes are gone, the rest may be copies), and the
-    cleaned page must be one in which nothing more is found.
+    Where a run was passed over as a pattern of the page and copies went,
+    it looks again on what is left: removing copies changes what the page
+    says how often (a sentence quoted four times was a pattern; once the
+    quotes are gone, the rest may be copies), and the cleaned page must be
+    one in which nothing more is found.
     """
     for _ in range(MAX_ROUNDS):
         if not _drop_copies_once(page):
@@ -240,7 +241,8 @@ def drop_copies(page: Page) -> None:
 
 
 def _drop_copies_once(page: Page) -> bool:
-    """One look for copies among the open blocks; whether any went."""
+    """One look for copies among the open blocks; whether another look may
+    find more (copies went, and some run was passed over as a pattern)."""
     seq = sentences(page)
     if len(seq) < 2:
         return False
@@ -257,6 +259,7 @@ def _drop_copies_once(page: Page) -> bool:
         said[sentence.key] = said.get(sentence.key, 0) + 1
     by_key: dict[str, list[int]] = {}
     by_edge: dict[str, list[int]] = {}
+    patterns = False
     j = 0
     while j < end:
         key = head[j].key
@@ -266,13 +269,15 @@ def _drop_copies_once(page: Page) -> bool:
             key in by_key or (len(key) >= FUZZY_MIN_CHARS and ("<" + key[:EDGE] in by_edge or ">" + key[-EDGE:] in by_edge))
         ):
             found = _longest(head, j, by_key, by_edge)
-            if found is not None and _is_copy(page, seq, found, said):
+            if found is not None and _pattern(seq, found, said):
+                patterns = True
+            elif found is not None and _is_copy(page, seq, found):
                 copies.append(found)
                 j = found.stop
                 continue
         _index(seq, j, by_key, by_edge)
         j += 1
-    return _remove(page, seq, copies)
+    return _remove(page, seq, copies) and patterns
 
 
 def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
@@ -402,15 +407,18 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
     return _Copy(j, b, i, a, pairs)
 
 
-def _is_copy(page: Page, seq: list[Sentence], copy: _Copy, said: dict[str, int]) -> bool:
-    """A pasted copy rather than a pattern of the page: it covers two
-    different substantial paragraphs of the original (a heading with one
-    paragraph repeated, a quoted paragraph, is how some pages are written),
-    or a long stretch of one paragraph; and its sentences are not ones the
-    page says three times or more (a pasted copy says them twice)."""
+def _pattern(seq: list[Sentence], copy: _Copy, said: dict[str, int]) -> bool:
+    """Most of the run's sentences are ones the page says three times or
+    more: a pattern of the page, not a pasted copy (which says them twice)."""
     original = seq[copy.source : copy.source_stop]
-    if sum(said.get(s.key, 0) >= PATTERN_TIMES for s in original) * 2 > len(original):
-        return False
+    return sum(said.get(s.key, 0) >= PATTERN_TIMES for s in original) * 2 > len(original)
+
+
+def _is_copy(page: Page, seq: list[Sentence], copy: _Copy) -> bool:
+    """A pasted copy: it covers two different substantial paragraphs of the
+    original (a heading with one paragraph repeated, a quoted paragraph, is
+    how some pages are written), or a long stretch of one paragraph."""
+    original = seq[copy.source : copy.source_stop]
     minimum = page.config.dup_min_tokens
     texts: dict[int, str] = {}  # paragraph -> its sentences in the run, as one key
     for s in original:

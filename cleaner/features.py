@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import ASCII_WORD_RE, CJK_RANGES, CLOSERS, MARKS, OTHER_STOPS, WORD_RE, count_cjk, ends_with
+from .chars import ASCII_WORD_RE, CJK_RANGES, CLOSERS, MARKS, OTHER_STOPS, count_cjk, ends_with
+from .chars import words as words_of
 
 CJK_PER_UNIT = 1.6
 OPAQUE_UNITS = 20.0
@@ -60,7 +61,7 @@ class Features:
     units: float
     full_stops: int = 0
     foreign: int = 0  # words in neither a Latin nor a CJK script
-    asks: bool = False  # ends with a question mark
+    asks: bool = False  # ends with a full-width question mark (？)
 
     @property
     def tokens(self) -> int:
@@ -129,7 +130,7 @@ def features(text: str) -> Features:
         cjk = 0
         units = float(len(words))
     else:
-        words = WORD_RE.findall(text)
+        words = words_of(text)
         stops = sum(map(_EN_STOP.__contains__, map(str.lower, words))) if words else 0
         cjk = count_cjk(text)
         units = len(words) + cjk / CJK_PER_UNIT
@@ -142,13 +143,14 @@ def features(text: str) -> Features:
             if letters > PHRASE_LETTERS * foreign:
                 units += letters / LETTERS_PER_WORD - foreign
     digits = len(_DIGIT.findall(text))
+    ends = ends_with(text, _ENDERS, CLOSERS)
     return Features(
         chars=len(text),
         cjk=cjk,
         words=len(words),
         digits=digits,
-        ends_sentence=ends_with(text, _ENDERS, CLOSERS),
-        asks=ends_with(text, _QUESTION, CLOSERS),
+        ends_sentence=ends,
+        asks=ends and ends_with(text, _QUESTION, CLOSERS),
         clauses=len(_CLAUSE.findall(text)) - (len(_IN_NUMBER.findall(text)) if digits else 0),
         bullet=_BULLET.match(text) is not None,
         stops=stops,

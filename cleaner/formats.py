@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import BinaryInput, DecodeError, decode
+from .decode import DecodeError, decode
 
 
 class Format(str, enum.Enum):
@@ -97,50 +97,49 @@ def unpack(data: bytes) -> tuple[str | None, bytes, str | None]:
 
 
 def _unzstd(data: bytes) -> tuple[bytes, str | None]:
-    """Every frame of zstd data, and what stopped it short, if anything
-    (a frame cut off reads without complaint, so each frame's end is checked)."""
+    """Every frame of zstd data, and what stopped it short, if anything (a
+    frame cut off reads without complaint, so each frame's end is checked).
+    Fed a chunk at a time, as :func:`_gunzip` is."""
     zstandard = _extra("zstandard", "zstd")
-    parts: list[bytes] = []
-    while data:
-        frame = zstandard.ZstdDecompressor().decompressobj()
-        try:
-            parts.append(frame.decompress(data))
-        except zstandard.ZstdError as exc:
-            return b"".join(parts), f"damaged zstd data after {sum(map(len, parts))} bytes: {exc}"
-        if not frame.eof:
-            return b"".join(parts), f"damaged zstd data after {sum(map(len, parts))} bytes: the last frame is cut short"
-        data = frame.unused_data
-    return b"".join(parts), None
+    return _members(data, zstandard.ZstdDecompressor().decompressobj, zstandard.ZstdError, "zstd", "frame")
 
 
 _CHUNK = 1 << 16
 
 
 def _gunzip(data: bytes) -> tuple[bytes, str | None]:
-    """Every member of gzip data, and what stopped it short, if anything.
-    Fed a chunk at a time, so that what a damaged member gave before the
-    damage is kept, and a file of many members (a WARC) is not copied once
-    a member."""
+    """Every member of gzip data, and what stopped it short, if anything."""
+    return _members(data, lambda: zlib.decompressobj(wbits=31), zlib.error, "gzip", "member")
+
+
+def _members(data: bytes, start, error: type[Exception], codec: str, unit: str) -> tuple[bytes, str | None]:
+    """Everything in ``data``, a sequence of compressed members (``start``
+    makes a decompressor for one), and what stopped it short. Fed a chunk at
+    a time, so that what a damaged member gave before the damage is kept,
+    and a file of many members (a WARC, one a record) is not copied once a
+    member; zero bytes between or after members are padding."""
     parts: list[bytes] = []
-    member = zlib.decompressobj(wbits=31)
+    member = start()
     started = False
     for at in range(0, len(data), _CHUNK):
         piece = data[at : at + _CHUNK]
         while piece:
-            if not started and not piece.strip(b"\0"):
-                break  # zero padding after the last member
+            if not started:
+                piece = piece.lstrip(b"\0")
+                if not piece:
+                    break
             started = True
             try:
                 parts.append(member.decompress(piece))
-            except zlib.error as exc:
-                return b"".join(parts), f"damaged gzip data after {sum(map(len, parts))} bytes: {exc}"
+            except error as exc:
+                return b"".join(parts), f"damaged {codec} data after {sum(map(len, parts))} bytes: {exc}"
             if not member.eof:
                 break
             piece = member.unused_data  # the next member starts here
-            member = zlib.decompressobj(wbits=31)
+            member = start()
             started = False
     if started:
-        return b"".join(parts), f"damaged gzip data after {sum(map(len, parts))} bytes: the last member is cut short"
+        return b"".join(parts), f"damaged {codec} data after {sum(map(len, parts))} bytes: the last {unit} is cut short"
     return b"".join(parts), None
 
 
@@ -382,7 +381,8 @@ _EARLY_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 # reads it, as markup (libxml2 keeps it as raw text): some pages hold their
 # whole article there; most hold a tracking pixel, which has no text. (In the
 # head it holds styles and links, and goes with the head.)
-_NOSCRIPT = re.compile(r"<noscript\b[^>]*>(.*?)</\s*noscript\s*>", re.IGNORECASE | re.DOTALL)
+# (The content may not hold another noscript tag, so an unclosed one costs a scan to the next, not to the end.)
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>((?:[^<]|<(?!/?\s*noscript\b))*)</\s*noscript\s*>", re.IGNORECASE)
 _BODY = re.compile(r"<body\b", re.IGNORECASE)
 
 

@@ -23,7 +23,7 @@ _ENDERS = frozenset("。！？!?.…．;；:：" + OTHER_STOPS)
 # of a line is the rest of a number cut by the wrap.)
 _STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※]|[\-–—*+#](?=\s)|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 _LOWER = re.compile(r"^[a-z]")
-_TAIL_MARKS = _ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what may end a sentence
+_TAIL_MARKS = _ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what a wrap may push onto a line of its own
 
 
 @dataclass(slots=True)
@@ -83,34 +83,6 @@ def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
             run.append(block)
     _group(run, out)
     return out
-
-
-def paragraph_of(page: Page, block: Block) -> Paragraph:
-    """The paragraph :func:`paragraphs` would put ``block`` in (an undecided
-    line), found by grouping only the run of lines around it."""
-    spaced = spaced_page(page)
-    first = last = block.index
-    while (before := _run_neighbour(page, first, -1, spaced)) is not None:
-        first = before
-    while (after := _run_neighbour(page, last, 1, spaced)) is not None:
-        last = after
-    found: list[Paragraph] = []
-    _group([b for b in page.blocks[first : last + 1] if b.text], found)
-    return next(para for para in found if block in para.blocks)
-
-
-def _run_neighbour(page: Page, index: int, step: int, spaced: bool) -> int | None:
-    """The next line of the run through ``index`` in direction ``step``: the
-    rules of :func:`paragraphs` (a blank line ends a run, but a single one
-    on a double-spaced page; a decided line or a piece ends it)."""
-    at = index + step
-    blanks = 0
-    while 0 <= at < len(page.blocks) and not page.blocks[at].text:
-        blanks += 1
-        at += step
-    if not 0 <= at < len(page.blocks) or (blanks and (not spaced or blanks > 1)):
-        return None
-    return at if page.decisions[at] is None and not page.blocks[at].piece else None
 
 
 def double_spaced(blocks: list[Block]) -> bool:

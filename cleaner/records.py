@@ -46,7 +46,13 @@ def records(outcome: Outcome) -> list[dict]:
     WARC file one per document (with ``record``: its line number or id)."""
     if not outcome.documents or outcome.error is not None:
         return [record(outcome)]
-    return [document_record(outcome.path, document) for document in outcome.documents]
+    return [document_record(outcome.path, document) for document in outcome.documents] + _damage(outcome)
+
+
+def _damage(outcome: Outcome) -> list[dict]:
+    """The file's own record after its documents' records, when it could
+    not be read to its end (the damage is the file's, not a document's)."""
+    return [record(outcome)] if outcome.damage is not None else []
 
 
 def document_record(path, document: Document) -> dict:
@@ -75,18 +81,16 @@ def record(outcome: Outcome) -> dict:
         rec.update(status="skipped", error=outcome.skipped)
         return rec
     source = result.source if result is not None else None
-    rec.update(
-        status="ok",
-        format=outcome.kind.value,
-        encoding=source.encoding if source else "utf-8",
-        confidence=source.confidence if source else 1.0,
-        bom=bool(source and source.bom),
-        lossy=bool(source and source.lossy),
-        replaced=source.replaced if source else 0,
-        bytes_in=outcome.bytes_in,
-        bytes_out=outcome.bytes_out,
-        changed=outcome.changed,
-    )
+    rec.update(status="ok", format=outcome.kind.value)
+    if source is not None or outcome.kind.value != "text":  # (a text page copied through was never decoded)
+        rec.update(
+            encoding=source.encoding if source else "utf-8",
+            confidence=source.confidence if source else 1.0,
+            bom=bool(source and source.bom),
+            lossy=bool(source and source.lossy),
+            replaced=source.replaced if source else 0,
+        )
+    rec.update(bytes_in=outcome.bytes_in, bytes_out=outcome.bytes_out, changed=outcome.changed)
     if outcome.codec:
         rec["compression"] = outcome.codec
     if result is not None:
@@ -96,8 +100,8 @@ def record(outcome: Outcome) -> dict:
     rec.update(_across_fields(outcome.duplicate_of, outcome.dropped, outcome.repeated))
     if outcome.warnings:
         rec["warnings"] = list(outcome.warnings)
-    if outcome.problems:  # written, but not (all) cleaned: a page copied through, the damaged rest of a file
-        rec.update(status="error", error="; ".join(outcome.problems))
+    if outcome.problems:  # written, but not (all) cleaned: a page copied through, a damaged file
+        rec.update(status="error", error=outcome.damage if outcome.container and outcome.damage else "; ".join(outcome.problems))
     return rec
 
 
@@ -155,9 +159,13 @@ def write(outcome: Outcome, out: TextIO) -> None:
     if outcome.spool is None:
         out.write(to_json(outcome) + "\n")
         return
-    if outcome.error is None:
+    try:
+        if outcome.error is not None or not outcome.spooled:  # no document: the file's one record
+            out.write(to_json(outcome) + "\n")
+            return
         with open(outcome.spool, encoding="utf-8") as spooled:
             shutil.copyfileobj(spooled, out)
-    else:  # the file failed after all: its one record says why
-        out.write(to_json(outcome) + "\n")
-    os.unlink(outcome.spool)
+        for rec in _damage(outcome):
+            out.write(line(rec) + "\n")
+    finally:
+        os.unlink(outcome.spool)

@@ -27,8 +27,8 @@ from .records import shorten
 def _parts(outcome: Outcome) -> list[tuple[str, Result]]:
     """What to explain or diff: the file's result, or each document's."""
     if outcome.documents:
-        return [(f"{outcome.path} [{d.key}]", d.result) for d in outcome.documents if d.result is not None]
-    return [(str(outcome.path), outcome.result)] if outcome.result is not None else []
+        return [(f"{shown(outcome.path)} [{d.key}]", d.result) for d in outcome.documents if d.result is not None]
+    return [(shown(outcome.path), outcome.result)] if outcome.result is not None else []
 
 
 def explain(outcome: Outcome, console: Console) -> None:

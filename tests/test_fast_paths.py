@@ -75,3 +75,16 @@ def test_ascii_text_gets_the_tokens_and_key_of_the_general_path(text):
 
     assert count_tokens(text) == count_tokens(text + "—")
     assert dedup_key(text) == dedup_key(text + "—")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_text_without_marks_gets_the_words_and_key_of_the_general_expressions(text):
+    import unicodedata
+
+    from cleaner.chars import MARK_RE, UNMARKED_WORD_RE, _NON_KEY_RE, _NON_UNMARKED_KEY_RE
+
+    text = "".join(char for char in text if not unicodedata.category(char).startswith("M"))
+    assert MARK_RE.search(text) is None
+    assert UNMARKED_WORD_RE.findall(text) == WORD_RE.findall(text)
+    assert _NON_UNMARKED_KEY_RE.sub("", text) == _NON_KEY_RE.sub("", text)

@@ -439,3 +439,34 @@ def test_report_records_are_the_same_however_the_documents_are_held(tmp_path):
     assert "not a readable WARC file" in reports[0].splitlines()[-1]
     assert [r.replace(str(tmp_path / "out1"), str(tmp_path / "out0")) for r in reports] == [reports[0]] * 4
     assert not list(Path(tempfile.gettempdir()).glob("cleaner-report-*"))  # (spool files are removed once copied)
+
+
+def test_a_report_has_a_record_for_every_file_of_documents(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.jsonl").write_bytes(b"")
+    whole = pack("gzip", _jsonl(GOOD).encode("utf-8") + _jsonl(GOOD).encode("utf-8"))
+    (folder / "cut.jsonl.gz").write_bytes(whole[: len(whole) - 40])
+    for extra in ([], ["--explain"]):
+        report = tmp_path / f"r{len(extra)}.jsonl"
+        cli_run(folder, "-o", tmp_path / f"out{len(extra)}", "--report", report, "-q", *extra)
+        recs = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+        cut = [r for r in recs if r["path"].endswith("cut.jsonl.gz")]
+        assert [r.get("record") for r in cut][-1] is None and cut[-1]["status"] == "error"  # the file's own record, last
+        assert "damaged gzip data" in cut[-1]["error"] and all(r["status"] == "ok" for r in cut[:-2])  # (the last line read is cut too)
+        assert [(r["status"], r.get("record")) for r in recs if r["path"].endswith("empty.jsonl")] == [("ok", None)]
+
+
+def test_a_shard_of_bad_records_tells_the_first_twenty_and_counts_the_rest(tmp_path):
+    shard = tmp_path / "shard.jsonl"
+    shard.write_text(_jsonl([{"content": f"document {n}"} for n in range(100)]), encoding="utf-8")
+    result = cli_run(shard, "-o", tmp_path / "out")
+    lines = result.stderr.splitlines()
+    assert result.exit_code == Exit.FAILED and len(lines) == 21
+    assert lines[0].endswith("line 1: no string 'text' field; carried through as it was")
+    assert lines[-1] == f"cleaner: error: {shard}: 80 more records could not be cleaned (see --report)"
+    assert (tmp_path / "out" / "shard.jsonl").read_bytes() == shard.read_bytes()
+
+
+def test_compressed_members_may_be_padded_with_zeros():
+    assert unpack(gzip.compress(b"one") + bytes(10) + gzip.compress(b"two") + bytes(4)) == ("gzip", b"onetwo", None)

@@ -159,3 +159,15 @@ def test_the_documents_of_a_json_lines_file_are_pages_of_the_run(tmp_path):
         assert [r["url"] for r in cleaned] == [f"http://example.com/{n}" for n in range(len(ARTICLES))]
         for record, article in zip(cleaned, ARTICLES):
             assert SIGN_OFF not in record["text"] and article[1] in record["text"]
+
+
+def test_a_page_too_large_to_clean_does_not_stop_template_learning(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import Exit, cli
+
+    (tmp_path / "big.txt").write_bytes(b"x\n" * 60_000)
+    (tmp_path / "page.txt").write_text("第一段，讲了一件事情。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(tmp_path), "-o", str(tmp_path / "out"), "--templates", "-j", "1"], catch_exceptions=False)
+    assert result.exit_code == Exit.FAILED and "copied through unchanged" in result.stderr
+    assert (tmp_path / "out" / "page.txt").exists() and (tmp_path / "out" / "big.txt").exists()

@@ -191,7 +191,7 @@ def pick(rules: Iterable[Rule], text: str, feats: Features, lowered: str | None 
         found = candidate.match(text, feats, lowered)
         if found is None:
             continue
-        subject = text.lower() if candidate.lower else text
+        subject = (lowered if lowered is not None else text.lower()) if candidate.lower else text
         shape = len(found) >= SHAPE_SHARE * len(text) and subject.startswith(found)
         hit = Hit(candidate, found[:40], shape=shape)
         if not hit.in_sentence(feats):
