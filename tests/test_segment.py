@@ -84,3 +84,9 @@ def test_kept_pieces_of_a_korean_line_are_whole_sentences():
     result = clean_text("드라마 소식\n" + line + "\n" + second + first + "\n", Config(split_chars=60))
     assert result.counts["boiler.copyright"] == 2
     check_whole_sentences(result)
+
+
+def test_an_opening_quote_starts_the_next_sentence():
+    line = "他又说。“明天再来。”他走了。" * 30
+    pieces = [b.text for b in segment(line, split_chars=20)]
+    assert pieces[:3] == ["他又说。", "“明天再来。”", "他走了。"]
