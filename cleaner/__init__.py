@@ -9,6 +9,10 @@ r"""Turn scraped web pages saved as plain text into clean article text.
     [('dup.exact', 2), ('layout.blank', 3)]
 """
 
+from . import compiled
+
+compiled.use_source_if_requested()  # before anything imports the core
+
 from .decode import BinaryInput, DecodeError, Decoded, decode
 from .pipeline import Config, Decision, PageTooLarge, Result, clean_bytes, clean_file, clean_text
 from .reasons import Reason

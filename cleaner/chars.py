@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"  # with extensions B-F and the compatibility supplement
+_HAN_ASTRAL = (0x20000, 0x2FA1F)  # extensions B-F and the compatibility supplement
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff" + "-".join(map(chr, _HAN_ASTRAL))
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
 _HANGUL = "\uac00-\ud7af\u1100-\u11ff"
 CJK_RANGES = _HAN + _KANA + _HANGUL
@@ -51,6 +52,54 @@ def _class_body(wanted) -> str:
 # accents written apart): Python's ``\w`` leaves them out, which would cut
 # हिन्दी into three words and drop the vowels from comparison keys.
 MARKS = _class_body(lambda char: unicodedata.category(char).startswith("M"))
+
+# The classes above as bit flags of every code point of the Basic
+# Multilingual Plane, for the compiled loops that look at a text character by
+# character (:func:`char_class`); above it, only Han has a class.
+CJK = 1
+UNSPACED = 2
+MARK = 4
+LATIN = 8  # Latin (U+0000-024F, U+1E00-1EFF) and the full-width forms (U+FF00-FFEF)
+ZH_STOP = 16  # a Chinese function word (的 了 是 …)
+CLAUSE = 32  # a clause mark: ，、；,;：: and the Arabic and Ethiopic comma and semicolon
+FULL_STOP = 64  # 。！？!? and OTHER_STOPS
+CLOSER = 128  # CLOSERS
+_ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到"
+_CLAUSE_CHARS = "，、；,;：:\u060c\u061b\u1363\u1364"
+_FULL_STOP_CHARS = "。！？!?" + OTHER_STOPS
+
+
+def _table() -> bytes:
+    points = "".join(map(chr, range(0x10000)))
+    table = 0
+    for bit, pattern in enumerate(
+        (CJK_CLASS, f"[{UNSPACED_RANGES}]", f"[{MARKS}]", "[\u0000-\u024f\u1e00-\u1eff\uff00-\uffef]",
+         f"[{_ZH_STOP_CHARS}]", f"[{_CLAUSE_CHARS}]", f"[{_FULL_STOP_CHARS}]", f"[{re.escape(CLOSERS)}]")
+    ):
+        # The class's own expression decides: a byte a point, 1 where it
+        # matches, shifted into the class's bit.
+        ones = bytearray(0x10000)
+        for found in re.finditer(f"{pattern}+", points):
+            ones[found.start() : found.end()] = b"\x01" * (found.end() - found.start())
+        table |= int.from_bytes(ones, "big") << bit
+    return table.to_bytes(0x10000, "big")
+
+
+_CLASSES = _table()
+
+
+def char_class(char: str) -> int:
+    """The flags (CJK, MARK, CLAUSE, ...) of one character.
+
+        >>> char_class("中") == CJK | UNSPACED, char_class("한") == CJK, char_class("、") == CLAUSE
+        (True, True, True)
+        >>> char_class("\U00020000") == CJK | UNSPACED, char_class("a") == LATIN
+        (True, True)
+    """
+    point = ord(char)
+    if point < 0x10000:
+        return _CLASSES[point]
+    return CJK | UNSPACED if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
 MARK_RE = re.compile(f"[{MARKS}]")
 # A word: a letter or digit, then letters, digits and marks; not CJK.
 _WORD = rf"[^\W_{CJK_RANGES}](?:[^\W_{CJK_RANGES}]|[{MARKS}])*"

@@ -19,7 +19,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from . import __version__, records, report, settings
+from . import __version__, compiled, records, report, settings
 from .batch import Across, Done, Mode, Outcome, default_jobs, learn, process, run
 from .decode import canonical
 from .files import Source, discover
@@ -38,6 +38,12 @@ class Exit(enum.IntEnum):
 
 
 STDIN = Path("-")
+
+
+def _version(ctx: click.Context, _param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"cleaner, version {__version__}\n{compiled.status()}")
+        ctx.exit()
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -80,7 +86,7 @@ STDIN = Path("-")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Read options from FILE (cleaner.toml or pyproject.toml).")
 @click.option("--no-config", is_flag=True, help="Ignore cleaner.toml and pyproject.toml files.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, summary or warnings; errors are still printed.")
-@click.version_option(__version__, prog_name="cleaner")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="Show the version, and whether the compiled core is loaded, and exit.")
 def cli(
     paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, dedup_across, learn_templates, jobs,
     input_format, text_field, config_path, no_config, quiet
@@ -93,6 +99,8 @@ def cli(
     -o is written to stdout.
     """
     err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if compiled.missing():  # never silently slow, even with --quiet
+        err.print(f"cleaner: warning: {compiled.status()}", markup=False)
     paths = list(paths) or [STDIN]
     file_settings = _settings(config_path, no_config, paths)
     config = _config(encoding, disable, file_settings)

@@ -9,36 +9,28 @@ title long.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from .chars import CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
 
-from .chars import ASCII_WORD_RE, CJK_RANGES, CLOSERS, MARKS, OTHER_STOPS, count_cjk, ends_with
-from .chars import words as words_of
-
+FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks")
 CJK_PER_UNIT = 1.6
 OPAQUE_UNITS = 20.0
 
-_DIGIT = re.compile(r"\d")
-# A sentence ends with one of these, possibly followed by closing quotes or brackets.
-_ENDERS = frozenset("。！？!?.…．;；" + OTHER_STOPS)
-_QUESTION = frozenset("？")
-_FULL_STOP = re.compile(rf"[。！？!?{OTHER_STOPS}]")
-# Clause marks, with the Arabic and Ethiopic comma and semicolon; a comma or
-# colon between two digits (1,000, 08:07) is a number, not a clause.
-_CLAUSE = re.compile(r"[，、；,;：:\u060c\u061b\u1363\u1364]")
-_IN_NUMBER = re.compile(r"\d[,:](?=\d)")
-_BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶‣※\-–—*+]|\d{1,3}[.、．)）:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*")
+# A sentence ends with one of these (or a FULL_STOP), possibly followed by
+# closing quotes or brackets.
+_ENDERS = ".…．;；"
+# The first characters of a list item: a bullet, a number and a mark
+# (1. 2、 3）), a number in brackets, or a Chinese numeral and a mark.
+_BULLETS = "•·●○◆◇■□▪▫►▶‣※-–—*+"
+_NUMBER_MARKS = ".、．)）:"
+_OPEN_BRACKETS = "（("
+_CLOSE_BRACKETS = ")）"
+_ZH_NUMERALS = "一二三四五六七八九十"
+_ZH_NUMERAL_MARKS = "、.．"
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
     "which you he she we his her their were been will would can there about if its our your who what when "
     "more than into also had one all so no do".split()
 )
-_ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到"
-_NON_ZH_STOP = re.compile(f"[^{_ZH_STOP_CHARS}]+")
-# A word in neither a Latin nor a CJK script (Cyrillic, Arabic, Thai,
-# Devanagari...): Latin is U+0000-024F and U+1E00-1EFF (Vietnamese),
-# full-width forms are U+FF00-FFEF.
-_FOREIGN_WORD = re.compile(rf"[^\W\d_\u0000-\u024f\u1e00-\u1eff\uff00-\uffef{CJK_RANGES}](?:\w|[{MARKS}])*")
 # Words are told apart by spaces, but Thai, Lao, Khmer and Myanmar write a
 # whole phrase without one. "Words" that long on average are phrases, and
 # their length is counted in letters, about four a word in those scripts.
@@ -46,22 +38,19 @@ PHRASE_LETTERS = 12
 LETTERS_PER_WORD = 4
 
 
-@dataclass(slots=True)
 class Features:
-    """Numbers about one block's text (see module docstring for units)."""
+    """Numbers about one block's text (see module docstring for units).
 
-    chars: int
-    cjk: int
-    words: int
-    digits: int
-    ends_sentence: bool
-    clauses: int
-    bullet: bool
-    stops: int
-    units: float
-    full_stops: int = 0
-    foreign: int = 0  # words in neither a Latin nor a CJK script
-    asks: bool = False  # ends with a full-width question mark (？)
+    ``foreign``: words in neither a Latin nor a CJK script; ``asks``: ends
+    with a full-width question mark (？); ``full_stops`` are counted in CJK
+    text only. (A plain class, made by :func:`features` alone, so that the
+    compiled core can fill its fields directly.)
+    """
+
+    __slots__ = FIELDS
+
+    def __repr__(self) -> str:
+        return "Features(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in FIELDS) + ")"
 
     @property
     def tokens(self) -> int:
@@ -117,44 +106,120 @@ class Features:
 
 
 def features(text: str) -> Features:
-    """Compute the features of one block's (stripped) text.
+    """Compute the features of one block's (stripped) text, in one pass
+    over its characters.
+
+    A *word* is a run of letters and digits (and the combining marks within
+    it) outside CJK; a *foreign* word one that starts with a letter of
+    neither a Latin nor a CJK script (Cyrillic, Arabic, Thai, Devanagari...);
+    a digit is a decimal digit of any script. A comma or colon between two
+    digits (1,000, 08:07) is part of a number, not a clause.
 
         >>> f = features("时间:2023-08-11 15:33:05来源:百花范文网")
         >>> f.cjk, f.words, f.digits, f.ends_sentence
         (9, 6, 14, False)
+        >>> features("Это длинное предложение").foreign, features("naïve café").foreign
+        (3, 0)
     """
-    foreign = 0
-    if text.isascii():  # letters and digits are [A-Za-z0-9]: lower the line once
-        words = ASCII_WORD_RE.findall(text.lower())
-        stops = sum(map(_EN_STOP.__contains__, words)) if words else 0
-        cjk = 0
-        units = float(len(words))
+    length = len(text)
+    cjk = words = stops = digits = clauses = in_numbers = zh_stops = full_stops = 0
+    foreign = letters = 0
+    word_start = -1  # where the word being read began, or -1
+    foreign_start = -1  # the same for a foreign word
+    for at in range(length):
+        char = text[at]
+        flags = char_class(char)
+        alnum = char.isalnum()
+        if char.isdecimal():
+            digits += 1
+            if at + 2 < length and (text[at + 1] == "," or text[at + 1] == ":") and text[at + 2].isdecimal():
+                in_numbers += 1
+        if flags & CJK:
+            cjk += 1
+            if flags & ZH_STOP:
+                zh_stops += 1
+        if flags & CLAUSE:
+            clauses += 1
+        if flags & FULL_STOP:
+            full_stops += 1
+        # Words: a letter or digit starts one, marks go on with it.
+        if alnum and not flags & CJK or word_start >= 0 and flags & MARK:
+            if word_start < 0:
+                word_start = at
+        elif word_start >= 0:
+            stops += _is_stop(text, word_start, at)
+            words += 1
+            word_start = -1
+        if foreign_start >= 0:
+            if not (alnum or char == "_" or flags & MARK):
+                letters += at - foreign_start
+                foreign += 1
+                foreign_start = -1
+        if foreign_start < 0 and alnum and not (flags & (LATIN | CJK)) and not char.isdecimal():
+            foreign_start = at
+    if word_start >= 0:
+        stops += _is_stop(text, word_start, length)
+        words += 1
+    if foreign_start >= 0:
+        letters += length - foreign_start
+        foreign += 1
+    units = words + cjk / CJK_PER_UNIT
+    if cjk:
+        stops += zh_stops
+        foreign = 0
     else:
-        words = words_of(text)
-        stops = sum(map(_EN_STOP.__contains__, map(str.lower, words))) if words else 0
-        cjk = count_cjk(text)
-        units = len(words) + cjk / CJK_PER_UNIT
-        if cjk:
-            stops += len(_NON_ZH_STOP.sub("", text))
-        else:
-            found = _FOREIGN_WORD.findall(text)
-            foreign = len(found)
-            letters = sum(map(len, found))
-            if letters > PHRASE_LETTERS * foreign:
-                units += letters / LETTERS_PER_WORD - foreign
-    digits = len(_DIGIT.findall(text))
-    ends = ends_with(text, _ENDERS, CLOSERS)
-    return Features(
-        chars=len(text),
-        cjk=cjk,
-        words=len(words),
-        digits=digits,
-        ends_sentence=ends,
-        asks=ends and ends_with(text, _QUESTION, CLOSERS),
-        clauses=len(_CLAUSE.findall(text)) - (len(_IN_NUMBER.findall(text)) if digits else 0),
-        bullet=_BULLET.match(text) is not None,
-        stops=stops,
-        units=units,
-        full_stops=len(_FULL_STOP.findall(text)) if cjk else 0,
-        foreign=foreign,
-    )
+        full_stops = 0
+        if letters > PHRASE_LETTERS * foreign:
+            units += letters / LETTERS_PER_WORD - foreign
+    end = length  # the last character before any closing quotes and brackets
+    while end and char_class(text[end - 1]) & CLOSER:
+        end -= 1
+    last = text[end - 1] if end else "\0"
+    ends = end > 0 and (char_class(last) & FULL_STOP != 0 or last in _ENDERS)
+    found = Features.__new__(Features)
+    found.chars = length
+    found.cjk = cjk
+    found.words = words
+    found.digits = digits
+    found.ends_sentence = ends
+    found.asks = ends and last == "？"
+    found.clauses = clauses - in_numbers
+    found.bullet = _bullet(text)
+    found.stops = stops
+    found.units = units
+    found.full_stops = full_stops
+    found.foreign = foreign
+    return found
+
+
+def _is_stop(text: str, start: int, end: int) -> int:
+    """1 if ``text[start:end]`` is an English function word, any case."""
+    return int(end - start <= 5 and text[start:end].lower() in _EN_STOP)
+
+
+def _bullet(text: str) -> bool:
+    """Whether the text starts as a list item does.
+
+        >>> _bullet("1. 第一"), _bullet("（3）其三"), _bullet("二、其二"), _bullet("2023年"), _bullet("• one")
+        (True, True, True, False, True)
+    """
+    if not text:
+        return False
+    if text[0] in _BULLETS:
+        return True
+    count = _leading(text, 0, True)
+    if count:
+        return count <= 3 and count < len(text) and text[count] in _NUMBER_MARKS
+    if text[0] in _OPEN_BRACKETS:
+        count = _leading(text, 1, True)
+        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in _CLOSE_BRACKETS
+    count = _leading(text, 0, False)
+    return 1 <= count <= 3 and count < len(text) and text[count] in _ZH_NUMERAL_MARKS
+
+
+def _leading(text: str, start: int, decimal: bool) -> int:
+    """How many decimal digits (or Chinese numerals) follow ``start``."""
+    at = start
+    while at < len(text) and (text[at].isdecimal() if decimal else text[at] in _ZH_NUMERALS):
+        at += 1
+    return at - start

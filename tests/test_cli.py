@@ -267,7 +267,9 @@ def test_usage_errors_exit_2(args, message, tmp_path, monkeypatch):
 
 
 def test_version_and_help():
-    assert run("--version").stdout.startswith("cleaner, version ")
+    version = run("--version").stdout
+    assert version.startswith("cleaner, version ")
+    assert "compiled core loaded" in version
     help_text = run("--help").stdout
     for option in ("--output", "--in-place", "--check", "--diff", "--explain", "--report", "--encoding", "--glob", "--disable", "--quiet"):
         assert option in help_text

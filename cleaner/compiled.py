@@ -1,0 +1,72 @@
+"""The compiled core: which modules are built with Cython, and whether they
+are the ones loaded.
+
+The modules named here are plain Python, their C types declared beside
+them in ``.pxd`` files (Cython's pure-Python mode), so one source is both
+the compiled core and its interpreted reference: ``pip install`` compiles
+them, and with ``CLEANER_INTERPRETED=1`` in the environment the same files
+run as Python (the differential tests compare the two). Running interpreted
+is several times slower, so it is never silent: :func:`status` says which
+is loaded, ``cleaner --version`` prints it, and the command line warns on
+every run when the core is not compiled.
+
+This file imports nothing from the package: ``setup.py`` reads
+:data:`MODULES` from it before the package can be imported.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+MODULES = ("chars", "features")
+INTERPRETED = "CLEANER_INTERPRETED"  # set (to anything but "" or 0) to run the .py files
+
+
+def interpreted_requested() -> bool:
+    return os.environ.get(INTERPRETED, "") not in ("", "0")
+
+
+def missing() -> list[str]:
+    """The core modules that were loaded from their ``.py`` source (so not
+    compiled), importing them if need be."""
+    out = []
+    for name in MODULES:
+        module = importlib.import_module(f"cleaner.{name}")
+        if not _is_extension(module.__file__ or ""):
+            out.append(name)
+    return out
+
+
+def status() -> str:
+    """One line: is the compiled core loaded?"""
+    absent = missing()
+    if not absent:
+        return f"compiled core loaded ({len(MODULES)} modules)"
+    why = f"{INTERPRETED} is set" if interpreted_requested() else "not built; reinstall with `pip install -e .`"
+    return f"compiled core NOT loaded ({why}): the interpreted reference runs, several times slower"
+
+
+def _is_extension(path: str) -> bool:
+    return path.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+
+
+class _SourceFirst:
+    """A finder that loads the core modules from their ``.py`` files even
+    where a compiled one sits beside them."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        package, _, name = fullname.rpartition(".")
+        if package != "cleaner" or name not in MODULES:
+            return None
+        source = Path(__file__).with_name(f"{name}.py")
+        return importlib.util.spec_from_file_location(fullname, source)
+
+
+def use_source_if_requested() -> None:
+    """Called by the package before anything imports the core."""
+    if interpreted_requested() and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
+        sys.meta_path.insert(0, _SourceFirst())

@@ -1,0 +1,28 @@
+# C declarations of features.py for the compiled core (see cleaner/compiled.py).
+import cython
+
+from cleaner.chars cimport char_class
+
+cdef class Features:
+    cdef public Py_ssize_t chars, cjk, words, digits, clauses, stops, full_stops, foreign
+    cdef public bint ends_sentence, bullet, asks
+    cdef public double units
+
+cdef int CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP
+cdef double CJK_PER_UNIT
+cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
+
+@cython.locals(length=Py_ssize_t, cjk=Py_ssize_t, words=Py_ssize_t, stops=Py_ssize_t, digits=Py_ssize_t,
+               clauses=Py_ssize_t, in_numbers=Py_ssize_t, zh_stops=Py_ssize_t, full_stops=Py_ssize_t,
+               foreign=Py_ssize_t, letters=Py_ssize_t, word_start=Py_ssize_t, foreign_start=Py_ssize_t,
+               at=Py_ssize_t, char=Py_UCS4, flags=int, alnum=bint, units=double, end=Py_ssize_t, ends=bint,
+               last=Py_UCS4, found=Features)
+cpdef Features features(str text)
+
+cdef int _is_stop(str text, Py_ssize_t start, Py_ssize_t end)
+
+@cython.locals(count=Py_ssize_t)
+cpdef bint _bullet(str text)
+
+@cython.locals(at=Py_ssize_t)
+cdef Py_ssize_t _leading(str text, Py_ssize_t start, bint decimal)
