@@ -1,5 +1,14 @@
 # C declarations of chars.py for the compiled core (see cleaner/compiled.py).
+import cython
+
 cdef bytes _CLASSES
 cdef tuple _HAN_ASTRAL
 
+@cython.locals(point=long)
 cpdef int char_class(Py_UCS4 char)
+
+@cython.locals(char=Py_UCS4, width=Py_ssize_t)
+cpdef Py_ssize_t display_width(str text)
+
+@cython.locals(char=Py_UCS4)
+cpdef bint has_word_char(str text)

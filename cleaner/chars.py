@@ -53,6 +53,15 @@ def _class_body(wanted) -> str:
 # हिन्दी into three words and drop the vowels from comparison keys.
 MARKS = _class_body(lambda char: unicodedata.category(char).startswith("M"))
 
+# Characters that count as blank at the ends of a line: Unicode whitespace
+# (which includes U+3000 and U+00A0) plus zero-width characters and the BOM.
+STRIP_CHARS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\u200b\u200c\u200d\u2060\ufeff"
+)
+
+
 # The classes above as bit flags of every code point of the Basic
 # Multilingual Plane, for the compiled loops that look at a text character by
 # character (:func:`char_class`); above it, only Han has a class.
@@ -64,25 +73,30 @@ ZH_STOP = 16  # a Chinese function word (的 了 是 …)
 CLAUSE = 32  # a clause mark: ，、；,;：: and the Arabic and Ethiopic comma and semicolon
 FULL_STOP = 64  # 。！？!? and OTHER_STOPS
 CLOSER = 128  # CLOSERS
+OTHER_STOP = 256  # OTHER_STOPS
+STRIP = 512  # STRIP_CHARS
+WIDE = 1024  # two columns on a terminal: CJK, CJK punctuation, full-width forms
 _ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到"
 _CLAUSE_CHARS = "，、；,;：:\u060c\u061b\u1363\u1364"
 _FULL_STOP_CHARS = "。！？!?" + OTHER_STOPS
+_WIDE_RANGES = CJK_RANGES + "\u3000-\u303f\uff01-\uff60\uffe0-\uffe6"
 
 
 def _table() -> bytes:
+    """Two bytes a code point, the flags that hold for it (little-endian)."""
     points = "".join(map(chr, range(0x10000)))
     table = 0
-    for bit, pattern in enumerate(
-        (CJK_CLASS, f"[{UNSPACED_RANGES}]", f"[{MARKS}]", "[\u0000-\u024f\u1e00-\u1eff\uff00-\uffef]",
-         f"[{_ZH_STOP_CHARS}]", f"[{_CLAUSE_CHARS}]", f"[{_FULL_STOP_CHARS}]", f"[{re.escape(CLOSERS)}]")
+    for bit, body in enumerate(
+        (CJK_RANGES, UNSPACED_RANGES, MARKS, "\u0000-\u024f\u1e00-\u1eff\uff00-\uffef", _ZH_STOP_CHARS, _CLAUSE_CHARS,
+         _FULL_STOP_CHARS, re.escape(CLOSERS), OTHER_STOPS, re.escape(STRIP_CHARS), _WIDE_RANGES)
     ):
-        # The class's own expression decides: a byte a point, 1 where it
-        # matches, shifted into the class's bit.
-        ones = bytearray(0x10000)
-        for found in re.finditer(f"{pattern}+", points):
-            ones[found.start() : found.end()] = b"\x01" * (found.end() - found.start())
-        table |= int.from_bytes(ones, "big") << bit
-    return table.to_bytes(0x10000, "big")
+        # The class's own expression decides: two bytes a point, 1 in the
+        # low one where it matches, shifted into the class's bit.
+        ones = bytearray(0x20000)
+        for found in re.finditer(f"[{body}]+", points):
+            ones[2 * found.start() : 2 * found.end() : 2] = bytearray(b"\x01") * (found.end() - found.start())
+        table |= int.from_bytes(ones, "little") << bit
+    return table.to_bytes(0x20000, "little")
 
 
 _CLASSES = _table()
@@ -91,15 +105,15 @@ _CLASSES = _table()
 def char_class(char: str) -> int:
     """The flags (CJK, MARK, CLAUSE, ...) of one character.
 
-        >>> char_class("中") == CJK | UNSPACED, char_class("한") == CJK, char_class("、") == CLAUSE
+        >>> char_class("中") == CJK | UNSPACED | WIDE, char_class("한") == CJK | WIDE, char_class("、") == CLAUSE | WIDE
         (True, True, True)
-        >>> char_class("\U00020000") == CJK | UNSPACED, char_class("a") == LATIN
+        >>> char_class("\U00020000") == CJK | UNSPACED | WIDE, char_class("a") == LATIN
         (True, True)
     """
     point = ord(char)
     if point < 0x10000:
-        return _CLASSES[point]
-    return CJK | UNSPACED if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
+        return _CLASSES[2 * point] | _CLASSES[2 * point + 1] << 8
+    return CJK | UNSPACED | WIDE if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
 MARK_RE = re.compile(f"[{MARKS}]")
 # A word: a letter or digit, then letters, digits and marks; not CJK.
 _WORD = rf"[^\W_{CJK_RANGES}](?:[^\W_{CJK_RANGES}]|[{MARKS}])*"
@@ -108,19 +122,9 @@ WORD_RE = re.compile(_WORD)  # a run of letters or digits, not CJK
 # The same on text without a mark (most text, and twice as quick): one class.
 UNMARKED_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, where it is quicker still
-WORD_CHAR_RE = re.compile(r"[^\W_]")
 _NON_KEY_RE = re.compile(rf"(?:[^\w{MARKS}]|_)+")
 _NON_UNMARKED_KEY_RE = re.compile(r"[\W_]+")
 _NON_ASCII_KEY_RE = re.compile(r"[^a-z0-9]+")  # the same on lower-cased ASCII text
-
-# Characters that count as blank at the ends of a line: Unicode whitespace
-# (which includes U+3000 and U+00A0) plus zero-width characters and the BOM.
-STRIP_CHARS = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-    "\u200b\u200c\u200d\u2060\ufeff"
-)
-
 
 def strip(text: str) -> str:
     """Strip whitespace, full-width spaces and zero-width characters.
@@ -170,7 +174,10 @@ def has_word_char(text: str) -> bool:
         >>> has_word_char("—— · ——"), has_word_char("第5页")
         (False, True)
     """
-    return WORD_CHAR_RE.search(text) is not None
+    for char in text:
+        if char.isalnum():
+            return True
+    return False
 
 
 def ends_with(text: str, enders: frozenset[str], closers: str = "") -> bool:
@@ -201,15 +208,15 @@ def dedup_key(text: str) -> str:
     return (_NON_KEY_RE if MARK_RE.search(text) else _NON_UNMARKED_KEY_RE).sub("", text)
 
 
-_NARROW_RE = re.compile(rf"[^{CJK_RANGES}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]+")
-
-
 def display_width(text: str) -> int:
     """Columns on a terminal: CJK and full-width characters take two.
 
         >>> display_width("abc"), display_width("中文，")
         (3, 6)
     """
-    if text.isascii():
-        return len(text)
-    return len(text) + len(_NARROW_RE.sub("", text))
+    width = len(text)
+    if not text.isascii():
+        for char in text:
+            if char_class(char) & WIDE:
+                width += 1
+    return width

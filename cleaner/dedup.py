@@ -25,7 +25,6 @@ work grows with the page, not with its square.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
@@ -56,14 +55,20 @@ PATTERN_TIMES = 3  # a sentence said this often is the page's pattern, not a pas
 MAX_ROUNDS = 8  # looks for copies in one pass, each on what the last left
 
 
-@dataclass(slots=True)
 class Sentence:
-    key: str
-    text: str
-    paragraph: int
-    ended: bool  # ends with sentence punctuation (not a heading or a cut-off)
-    blocks: tuple[int, ...]  # indices of the blocks it lies in
-    counted: int = -1
+    """One sentence of the flow: its comparison key and text, the paragraph
+    it belongs to, whether it ends with sentence punctuation (not a heading
+    or a cut-off), and the indices of the blocks it lies in."""
+
+    __slots__ = ("key", "text", "paragraph", "ended", "blocks", "counted")
+
+    def __init__(self, key: str, text: str, paragraph: int, ended: bool, blocks: tuple[int, ...]):
+        self.key = key
+        self.text = text
+        self.paragraph = paragraph
+        self.ended = ended
+        self.blocks = blocks
+        self.counted = -1
 
     @property
     def tokens(self) -> int:
@@ -197,16 +202,18 @@ def _similar_text(a: str, b: str) -> float:
     return ratio(a, b, score_cutoff=_threshold(shorter))
 
 
-@dataclass
 class _Copy:
     """A run of sentences ``[start, stop)`` repeating ``[source, source_stop)``;
     ``pairs`` maps each copy sentence to its twin and similarity."""
 
-    start: int
-    stop: int
-    source: int
-    source_stop: int
-    pairs: list[tuple[int, int, float]]
+    __slots__ = ("start", "stop", "source", "source_stop", "pairs")
+
+    def __init__(self, start: int, stop: int, source: int, source_stop: int, pairs: list[tuple[int, int, float]]):
+        self.start = start
+        self.stop = stop
+        self.source = source
+        self.source_stop = source_stop
+        self.pairs = pairs
 
     @property
     def length(self) -> int:
@@ -366,8 +373,11 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
     boundary the other lacks (a full stop lost in a copy), one against two."""
     pairs: list[tuple[int, int, float]] = []
     a, b = i, j
-    while b < len(seq) and a < j and (same_paragraph or seq[a].paragraph != seq[b].paragraph):
-        score = _similar(seq[a], seq[b])
+    while b < len(seq) and a < j:
+        original, copy = seq[a], seq[b]
+        if not same_paragraph and original.paragraph == copy.paragraph:
+            break
+        score = _similar(original, copy)
         if score:
             pairs.append((b, a, score))
             a, b = a + 1, b + 1
@@ -376,12 +386,12 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
         # heading run into the text). Exact only, so that a short line next
         # to a sentence is never swallowed as a near match.
         # (Worth trying only when one key starts with the other.)
-        longer = len(seq[b].key) - len(seq[a].key)
-        if longer > 0 and seq[b].key.startswith(seq[a].key) and (taken := _merge(seq, a, j, seq[b].key)) > 1:
+        longer = len(copy.key) - len(original.key)
+        if longer > 0 and copy.key.startswith(original.key) and (taken := _merge(seq, a, j, copy.key)) > 1:
             pairs.append((b, a, 100.0))
             a, b = a + taken, b + 1
             continue
-        if longer < 0 and seq[a].key.startswith(seq[b].key) and (taken := _merge(seq, b, len(seq), seq[a].key)) > 1:
+        if longer < 0 and original.key.startswith(copy.key) and (taken := _merge(seq, b, len(seq), original.key)) > 1:
             pairs += [(b + t, a, 100.0) for t in range(taken)]
             a, b = a + 1, b + taken
             continue
@@ -389,8 +399,8 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
             # An edited sentence inside a copy: too short, or too changed, to
             # match alone, but the sentences on both sides of it match; a
             # changed number is accepted only between exact matches.
-            score = ratio(seq[a].key, seq[b].key)
-            same_numbers = _NUMBERS.findall(seq[a].key) == _NUMBERS.findall(seq[b].key)
+            score = ratio(original.key, copy.key)
+            same_numbers = _NUMBERS.findall(original.key) == _NUMBERS.findall(copy.key)
             if score >= EDITED_MIN and (same_numbers or after == 100.0):
                 pairs.append((b, a, score))
                 a, b = a + 1, b + 1

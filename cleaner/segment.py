@@ -14,27 +14,7 @@ back the original spacing.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from .chars import CLOSERS, OTHER_STOPS, STRIP_CHARS, UNSPACED_RANGES, display_width, has_word_char, strip
-
-# After CJK enders (and the full stops of other scripts: ۔ । ።) always;
-# after ASCII enders only before whitespace (so that
-# 29.57, www.abc.com and e.g. stay whole); closing quotes and brackets stay
-# with their sentence. A run of marks is tried from its first mark only, so
-# that a long run (";;;;…") costs one scan, not one per mark.
-_CLOSERS = re.escape(CLOSERS)
-_SENTENCE_END = re.compile(
-    rf"(?:[。！？；{OTHER_STOPS}]+|…+|\.{{3,}}|[.!?;](?<![.!?;][.!?;])[.!?;]*(?=[{_CLOSERS}]*\s))[{_CLOSERS}]*[{STRIP_CHARS}]*"
-    # A gap between two Han or kana characters: in flattened Chinese pages a
-    # space marks where a line break was. (Not between Hangul syllables:
-    # Korean spaces its words.)
-    # (The lookbehind comes after the first space, so that every branch
-    # starts with a character class the engine can scan for.)
-    rf"|[ \t\u3000\xa0](?<=[{UNSPACED_RANGES}：:）)】」』”][ \t\u3000\xa0])[ \t\u3000\xa0]*(?=[{UNSPACED_RANGES}（(【「『“])"
-)
-
+from .chars import CLOSER, OTHER_STOP, STRIP, STRIP_CHARS, UNSPACED, char_class, display_width, has_word_char, strip
 
 MAX_BLOCK_CHARS = 20_000  # a "sentence" longer than this (no punctuation for pages) is cut
 
@@ -60,7 +40,6 @@ def _bounded(bounds: list[int], body: str) -> list[int]:
     return out
 
 
-@dataclass(slots=True)
 class Block:
     """One unit of decision: a line, a blank line, or a sentence of a long line.
 
@@ -69,20 +48,29 @@ class Block:
     inside its line (empty for whole lines), used to rejoin kept sentences;
     ``width`` is the text's width in terminal columns (CJK counts two),
     which layout and duplicate detection ask for again and again.
-
-    Blocks are made once per pass and never changed (they are not frozen
-    only because a frozen dataclass is four times slower to build, and a
-    corpus has billions of blocks).
     """
 
-    index: int
-    line: int
-    start: int
-    end: int
-    text: str
-    piece: int = 0
-    tail: str = ""
-    width: int = 0
+    __slots__ = ("index", "line", "start", "end", "text", "piece", "tail", "width")
+
+    def __init__(self, index: int, line: int, start: int, end: int, text: str, piece: int = 0, tail: str = "", width: int = 0):
+        self.index = index
+        self.line = line
+        self.start = start
+        self.end = end
+        self.text = text
+        self.piece = piece
+        self.tail = tail
+        self.width = width
+
+    def _fields(self) -> tuple:
+        return (self.index, self.line, self.start, self.end, self.text, self.piece, self.tail, self.width)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Block) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        names = ("index", "line", "start", "end", "text", "piece", "tail", "width")
+        return "Block(" + ", ".join(f"{name}={value!r}" for name, value in zip(names, self._fields())) + ")"
 
     @property
     def blank(self) -> bool:
@@ -91,7 +79,7 @@ class Block:
     def __reduce__(self):
         # Field values only: a tenth of what pickle writes for a slotted
         # dataclass, and results travel between worker processes.
-        return Block, (self.index, self.line, self.start, self.end, self.text, self.piece, self.tail, self.width)
+        return Block, self._fields()
 
     @property
     def position(self) -> str:
@@ -109,12 +97,14 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
     """
     blocks: list[Block] = []
     offset = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+    number = 0
+    for raw in text.splitlines(keepends=True):
+        number += 1
         body = strip(raw)
         if not body:
             blocks.append(Block(len(blocks), number, offset, offset, ""))
         else:
-            start = offset + raw.index(body)
+            start = offset + len(raw) - len(raw.lstrip(STRIP_CHARS))
             if len(body) > split_chars:
                 _split(blocks, number, start, body)
             else:
@@ -124,7 +114,7 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
 
 
 def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
-    cuts = [m.end() for m in _SENTENCE_END.finditer(body) if 0 < m.end() < len(body)]
+    cuts = _sentence_ends(body)
     bounds = _bounded([0, *cuts, len(body)], body)
     piece = 0
     for left, right in zip(bounds, bounds[1:]):
@@ -147,3 +137,71 @@ def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
     if piece == 1:  # nothing to cut: keep it a plain line
         last = blocks[-1]
         blocks[-1] = Block(last.index, number, last.start, last.end, last.text, 0, "", last.width)
+
+
+def _sentence_ends(body: str) -> list[int]:
+    """Where sentences of ``body`` end (not at its very end), with the
+    closing quotes and brackets and the whitespace after them.
+
+    A sentence ends after a run of CJK enders (。！？；) or other scripts' full
+    stops (۔ । ።), of ellipses (… or ...), or of ASCII enders (.!?;) followed,
+    after any closers, by whitespace (so that 29.57 and www.abc.com stay
+    whole). In flattened Chinese pages a space between two Han or kana
+    characters marks where a line break was, and ends one too (not between
+    Hangul syllables: Korean spaces its words).
+
+        >>> body = "如期完成。 第5页 共5页"
+        >>> [body[:end] for end in _sentence_ends(body)]
+        ['如期完成。 ', '如期完成。 第5页 ']
+        >>> body = "Pi is 3.14 here! Done?! \u201cYes.\u201d No... www.abc.com"
+        >>> [body[:end] for end in _sentence_ends(body)][-2:]
+        ['Pi is 3.14 here! Done?! \u201cYes.\u201d ', 'Pi is 3.14 here! Done?! \u201cYes.\u201d No...']
+    """
+    length = len(body)
+    cuts: list[int] = []
+    at = 0
+    while at < length:
+        char = body[at]
+        end = at  # where a match ends, or ``at`` when there is none here
+        if char in "。！？；" or char_class(char) & OTHER_STOP:
+            end = at + 1
+            while end < length and (body[end] in "。！？；" or char_class(body[end]) & OTHER_STOP):
+                end += 1
+        elif char == "…":
+            end = at + 1
+            while end < length and body[end] == "…":
+                end += 1
+        elif char in ".!?;":
+            dots = 0
+            while at + dots < length and body[at + dots] == ".":
+                dots += 1
+            if dots >= 3:
+                end = at + dots  # a run of full stops: an ellipsis
+            elif at == 0 or body[at - 1] not in ".!?;":  # the first of a run of marks
+                run = at + 1
+                while run < length and body[run] in ".!?;":
+                    run += 1
+                after = run
+                while after < length and char_class(body[after]) & CLOSER:
+                    after += 1
+                if after < length and body[after].isspace():
+                    end = run
+        elif char in " \t\u3000\xa0" and at > 0 and (char_class(body[at - 1]) & UNSPACED or body[at - 1] in "：:）)】」』”"):
+            run = at + 1
+            while run < length and body[run] in " \t\u3000\xa0":
+                run += 1
+            if run < length and (char_class(body[run]) & UNSPACED or body[run] in "（(【「『“"):
+                cuts.append(run)
+                at = run
+                continue
+        if end == at:
+            at += 1
+            continue
+        while end < length and char_class(body[end]) & CLOSER:
+            end += 1
+        while end < length and char_class(body[end]) & STRIP:
+            end += 1
+        if end < length:
+            cuts.append(end)
+        at = end
+    return cuts

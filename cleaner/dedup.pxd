@@ -1,0 +1,38 @@
+# C declarations of dedup.py for the compiled core (see cleaner/compiled.py).
+import cython
+
+cdef class Sentence:
+    cdef public str key, text
+    cdef public Py_ssize_t paragraph, counted
+    cdef public bint ended
+    cdef public tuple blocks
+
+cdef class _Copy:
+    cdef public Py_ssize_t start, stop, source, source_stop
+    cdef public list pairs
+
+cdef Py_ssize_t MAX_CANDIDATES, MAX_MERGE, RESYNC, FUZZY_MIN_CHARS, EDGE, PATTERN_TIMES
+cdef double EDITED_MIN
+
+cdef double _threshold(Py_ssize_t length)
+
+cdef double _similar(Sentence a, Sentence b)
+
+@cython.locals(shorter=Py_ssize_t)
+cdef double _similar_text(str a, str b)
+
+@cython.locals(pairs=list, a=Py_ssize_t, b=Py_ssize_t, original=Sentence, copy=Sentence, score=double,
+               longer=Py_ssize_t, taken=Py_ssize_t, after=double, t=Py_ssize_t)
+cdef _Copy _extend(list seq, Py_ssize_t i, Py_ssize_t j, bint same_paragraph=*)
+
+@cython.locals(joined=str, count=Py_ssize_t, index=Py_ssize_t)
+cdef Py_ssize_t _merge(list seq, Py_ssize_t start, Py_ssize_t stop, str target)
+
+@cython.locals(ahead=dict, da=Py_ssize_t, db=Py_ssize_t, key=str)
+cdef tuple _resync(list seq, Py_ssize_t a, Py_ssize_t b, Py_ssize_t j)
+
+@cython.locals(sentence=Sentence, candidates=list, best=_Copy, copy=_Copy, i=Py_ssize_t)
+cdef _Copy _longest(list seq, Py_ssize_t j, dict by_key, dict by_edge)
+
+@cython.locals(sentence=Sentence, slots=list)
+cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_edge)

@@ -1,0 +1,22 @@
+# C declarations of segment.py for the compiled core (see cleaner/compiled.py).
+import cython
+
+from cleaner.chars cimport char_class, display_width, has_word_char
+
+cdef int CLOSER, OTHER_STOP, STRIP, UNSPACED
+
+cdef class Block:
+    cdef public Py_ssize_t index, line, start, end, piece, width
+    cdef public str text, tail
+    cpdef tuple _fields(self)
+
+@cython.locals(blocks=list, offset=Py_ssize_t, number=Py_ssize_t, start=Py_ssize_t, raw=str, body=str)
+cpdef list segment(str text, Py_ssize_t split_chars=*)
+
+@cython.locals(cuts=list, bounds=list, piece=Py_ssize_t, left=Py_ssize_t, right=Py_ssize_t, chunk=str, sentence=str,
+               last=Block, merged=str, text=str, lead=Py_ssize_t, tail=str, at=Py_ssize_t)
+cdef _split(list blocks, Py_ssize_t number, Py_ssize_t start, str body)
+
+@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t, dots=Py_ssize_t,
+               run=Py_ssize_t, after=Py_ssize_t)
+cpdef list _sentence_ends(str body)
