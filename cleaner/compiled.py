@@ -22,7 +22,7 @@ import os
 import sys
 from pathlib import Path
 
-MODULES = ("chars", "features", "segment", "dedup")
+MODULES = ("chars", "features", "segment", "layout", "dedup", "pipeline")
 INTERPRETED = "CLEANER_INTERPRETED"  # set (to anything but "" or 0) to run the .py files
 
 

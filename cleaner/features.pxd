@@ -1,7 +1,7 @@
 # C declarations of features.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.chars cimport char_class
+from cleaner.chars cimport char_class, count_leading
 
 cdef class Features:
     cdef public Py_ssize_t chars, cjk, words, digits, clauses, stops, full_stops, foreign
@@ -23,6 +23,3 @@ cdef int _is_stop(str text, Py_ssize_t start, Py_ssize_t end)
 
 @cython.locals(count=Py_ssize_t)
 cpdef bint _bullet(str text)
-
-@cython.locals(at=Py_ssize_t)
-cdef Py_ssize_t _leading(str text, Py_ssize_t start, bint decimal)

@@ -9,7 +9,7 @@ title long.
 
 from __future__ import annotations
 
-from .chars import CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
+from .chars import CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP, char_class, count_leading
 
 FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks")
 CJK_PER_UNIT = 1.6
@@ -24,7 +24,6 @@ _BULLETS = "•·●○◆◇■□▪▫►▶‣※-–—*+"
 _NUMBER_MARKS = ".、．)）:"
 _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = ")）"
-_ZH_NUMERALS = "一二三四五六七八九十"
 _ZH_NUMERAL_MARKS = "、.．"
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
@@ -207,19 +206,11 @@ def _bullet(text: str) -> bool:
         return False
     if text[0] in _BULLETS:
         return True
-    count = _leading(text, 0, True)
+    count = count_leading(text, 0, True)
     if count:
         return count <= 3 and count < len(text) and text[count] in _NUMBER_MARKS
     if text[0] in _OPEN_BRACKETS:
-        count = _leading(text, 1, True)
+        count = count_leading(text, 1, True)
         return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in _CLOSE_BRACKETS
-    count = _leading(text, 0, False)
+    count = count_leading(text, 0, False)
     return 1 <= count <= 3 and count < len(text) and text[count] in _ZH_NUMERAL_MARKS
-
-
-def _leading(text: str, start: int, decimal: bool) -> int:
-    """How many decimal digits (or Chinese numerals) follow ``start``."""
-    at = start
-    while at < len(text) and (text[at].isdecimal() if decimal else text[at] in _ZH_NUMERALS):
-        at += 1
-    return at - start

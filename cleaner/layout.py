@@ -3,10 +3,9 @@ lines, blank lines, lines made only of separators."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from .chars import CLOSERS, OTHER_STOPS, UNSPACED_RE, ends_with, has_word_char
+from .chars import CLOSERS, OTHER_STOPS, UNSPACED, char_class, count_leading, ends_with, has_word_char
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
@@ -19,20 +18,19 @@ MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
 _ENDERS = frozenset("。！？!?.…．;；:：" + OTHER_STOPS)
-# (A dash or star starts an item only before a space: "-18赛季" at the head
-# of a line is the rest of a number cut by the wrap.)
-_STARTS_ITEM = re.compile(r"^(?:[•·●○◆■□▪►▶‣※]|[\-–—*+#](?=\s)|\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
-_LOWER = re.compile(r"^[a-z]")
 _TAIL_MARKS = _ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what a wrap may push onto a line of its own
 
 
-@dataclass(slots=True)
 class Paragraph:
     """Consecutive lines that read as one paragraph (a hard-wrapped line
-    continues on the next), or one sentence of a split line."""
+    continues on the next), or one sentence of a split line. ``wide``: mostly
+    CJK, so wrapped by a count of characters, which may cut a number or word."""
 
-    blocks: list[Block]
-    wide: bool = False  # mostly CJK: wrapped by a count of characters, which may cut a number or word
+    __slots__ = ("blocks", "wide")
+
+    def __init__(self, blocks: list[Block], wide: bool = False):
+        self.blocks = blocks
+        self.wide = wide
 
     @property
     def text(self) -> str:
@@ -43,12 +41,12 @@ class Paragraph:
             return "".join(block.text for block in self.blocks)
         parts = [self.blocks[0].text]
         for block in self.blocks[1:]:
-            glue = "" if UNSPACED_RE.match(block.text[:1]) or UNSPACED_RE.match(parts[-1][-1:]) else " "
+            glue = "" if char_class(block.text[0]) & UNSPACED or char_class(parts[-1][-1]) & UNSPACED else " "
             parts.append(glue + block.text)
         return "".join(parts)
 
 
-def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
+def paragraphs(page: Page, breaks: Callable[[Block], bool] | None = None) -> list[Paragraph]:
     """Undecided blocks grouped into paragraphs.
 
     Blank lines, decided blocks and blocks for which ``breaks`` is true end a
@@ -74,7 +72,7 @@ def paragraphs(page: Page, breaks=lambda block: False) -> list[Paragraph]:
                 run = []
             continue
         blanks = 0
-        if decision is not None or block.piece or breaks(block):
+        if decision is not None or block.piece or (breaks is not None and breaks(block)):
             _group(run, out)
             run = []
             if decision is None:
@@ -128,17 +126,17 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
     current = [run[0]]
     for previous, width, block in zip(run, widths, run[1:]):
         continues = False
-        if _STARTS_ITEM.match(block.text) is None and (width >= WRAP_MIN_WIDTH or len(current) > 1):
+        if not _starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1):
             done = ends_with(previous.text, _ENDERS, CLOSERS)
             continues = (
                 width >= WRAP_MIN_WIDTH
                 and (not done or (wrapped and width >= FULL_LINE * widest))
-                and (width >= WRAP_SHARE * widest or _LOWER.match(block.text) is not None)
+                and (width >= WRAP_SHARE * widest or _starts_lower(block.text))
             ) or (
                 # A short tail of a wrapped line that stops mid-sentence, and a
                 # wide next line that goes on in lower case: text wrapped once
                 # and wrapped again narrower (long line, short line, long line...).
-                len(current) > 1 and not done and block.width >= WRAP_MIN_WIDTH and _LOWER.match(block.text) is not None
+                len(current) > 1 and not done and block.width >= WRAP_MIN_WIDTH and _starts_lower(block.text)
             )
         if continues:
             current.append(block)
@@ -160,6 +158,37 @@ def _wrapped(run: list[Block], widths: list[int], widest: int, cjk: bool) -> boo
     if sum(widest - w <= near for w in widths[:-1]) < 2 * (len(run) - 1) / 3:
         return False
     return sum(ends_with(b.text, _ENDERS, CLOSERS) for b in run[:-1]) * 2 <= len(run) - 1
+
+
+def _starts_item(text: str) -> bool:
+    """Starts as a list item does: a bullet, a number and a mark (1. 2、 3）),
+    a number in brackets, or a Chinese numeral and a mark. (A dash or star
+    only before a space: "-18赛季" at the head of a line is the rest of a
+    number cut by the wrap.)
+
+        >>> _starts_item("- one"), _starts_item("-18赛季"), _starts_item("（2）其二"), _starts_item("三、其三")
+        (True, False, True, True)
+    """
+    if not text:
+        return False
+    first = text[0]
+    if first in "•·●○◆■□▪►▶‣※":
+        return True
+    if first in "-–—*+#":
+        return len(text) > 1 and text[1].isspace()
+    count = count_leading(text, 0, True)
+    if count:
+        return count <= 3 and count < len(text) and text[count] in ".、．)）"
+    if first in "（(":
+        count = count_leading(text, 1, True)
+        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in ")）"
+    count = count_leading(text, 0, False)
+    return 1 <= count <= 3 and count < len(text) and text[count] in "、.．"
+
+
+def _starts_lower(text: str) -> bool:
+    """Goes on in lower case (a Latin line that continues a sentence)."""
+    return len(text) > 0 and "a" <= text[0] <= "z"
 
 
 def drop_symbol_lines(page: Page) -> None:

@@ -73,7 +73,6 @@ class Config:
         return any(pattern.search(text) for pattern in self.allow)
 
 
-@dataclass(slots=True)
 class Decision:
     """What happened to one input block: kept, or removed for ``reason``.
 
@@ -81,14 +80,23 @@ class Decision:
     (the kept copy of a duplicate).
     """
 
-    block: Block
-    reason: Reason
-    evidence: str = ""
-    ref: int | None = None
+    __slots__ = ("block", "reason", "evidence", "ref")
+
+    def __init__(self, block: Block, reason: Reason, evidence: str = "", ref: int | None = None):
+        self.block = block
+        self.reason = reason
+        self.evidence = evidence
+        self.ref = ref
 
     @property
     def kept(self) -> bool:
-        return not self.reason.removes
+        return self.reason is Reason.KEEP
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Decision) and (self.block, self.reason, self.evidence, self.ref) == (other.block, other.reason, other.evidence, other.ref)
+
+    def __repr__(self) -> str:
+        return f"Decision(block={self.block!r}, reason={self.reason!r}, evidence={self.evidence!r}, ref={self.ref!r})"
 
     def __reduce__(self):
         return Decision, (self.block, self.reason, self.evidence, self.ref)
@@ -119,6 +127,8 @@ class Result:
 
 class Page:
     """The working state of one pass: blocks and their decisions so far."""
+
+    __slots__ = ("blocks", "config", "templates", "decisions", "memo", "cache")
 
     def __init__(self, blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None):
         self.blocks = blocks
