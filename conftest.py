@@ -5,4 +5,4 @@ against the compiled modules instead."""
 
 from cleaner.compiled import MODULES
 
-collect_ignore = [f"cleaner/{name}.py" for name in MODULES]
+collect_ignore = [f"cleaner/{name.replace('.', '/')}.py" for name in MODULES]

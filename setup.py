@@ -26,7 +26,7 @@ class BuildCore(build_ext):
 
 setup(
     ext_modules=cythonize(
-        [f"cleaner/{name}.py" for name in MODULES],
+        [f"cleaner/{name.replace('.', '/')}.py" for name in MODULES],
         language_level=3,
         # Types come from the .pxd files alone; annotations in the .py stay documentation.
         compiler_directives={"annotation_typing": False},

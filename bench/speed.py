@@ -18,6 +18,12 @@
 4. With --real, times in-process cleaning of real folders (one process).
 5. If trafilatura is installed, times it on the same slice's text (each line
    a <p>, as trafilatura needs HTML) and prints the ratio.
+
+    python bench/speed.py --dev ../shared/eval/dev   # the real pages only
+
+With --dev, times ``cleaner`` as one process (startup included, one job) on
+every page of every set under the folder, then trafilatura on the same
+pages' text in the same run, and prints both rates and their ratio.
 """
 
 from __future__ import annotations
@@ -199,13 +205,16 @@ def stage_times(corpus: Path, limit: int) -> tuple[Counter, float, int, list[str
     return stages.seconds, seconds, size, texts
 
 
-def trafilatura_ratio(texts: list[str], ours_per_byte: float) -> str:
+def trafilatura_ratio(texts: list[str], ours_per_byte: float, size: int | None = None) -> str:
+    """Trafilatura's rate on ``texts`` and cleaner's speed relative to it.
+    Both rates are per byte of the input files (``size``), or of the texts
+    encoded as UTF-8 when the size of the files is not given."""
     try:
         import trafilatura
     except ImportError:
         return "trafilatura not installed: no reference"
     documents = ["<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in t.splitlines() if line.strip()) + "</body></html>" for t in texts]
-    size = sum(len(t.encode("utf-8")) for t in texts)
+    size = size or sum(len(t.encode("utf-8")) for t in texts)
     started = time.perf_counter()
     for document in documents:
         trafilatura.extract(document)
@@ -230,6 +239,20 @@ def real_folders(folders: list[Path]) -> None:
         print(f"{folder.name[:28]:28s} {len(paths):6d} {size / 1e6:7.2f} {seconds:8.2f} {size / 1e6 / seconds:6.2f} {len(paths) / seconds:8.1f}")
 
 
+def dev_sets(root: Path) -> None:
+    """One ``cleaner`` process on every dev page, then trafilatura on the same text."""
+    pages = sorted(p for p in root.glob("*/*.txt") if not p.name.endswith(".gold.txt"))
+    size = sum(p.stat().st_size for p in pages)
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "cleaner", *map(str, pages), "-o", out, "-q", "-j", "1"], capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+    status = "" if run.returncode == 0 else f" (exit {run.returncode}: {run.stderr.strip()[:200]})"
+    print(f"cleaner, one process, startup included: {len(pages)} pages, {size / 1e6:.1f} MB in {seconds:.2f} s = {size / 1e6 / seconds:.2f} MB/s{status}")
+    texts = [decode(p.read_bytes()).text for p in pages]
+    print(trafilatura_ratio(texts, seconds / size, size))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size-mb", type=float, default=200.0, help="corpus size (default 200)")
@@ -238,7 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="keep the corpus here (default: a temporary folder)")
     parser.add_argument("--real", type=Path, nargs="*", default=[], help="also time these real folders in one process")
     parser.add_argument("--cli-args", default="", help="extra options for the command line runs, e.g. '--templates'")
+    parser.add_argument("--dev", type=Path, help="time only the real pages of these dev sets (e.g. ../shared/eval/dev), against trafilatura")
     args = parser.parse_args(argv)
+    if args.dev:
+        dev_sets(args.dev)
+        return 0
 
     with tempfile.TemporaryDirectory() as scratch:
         corpus = args.corpus or Path(scratch) / "corpus"

@@ -22,7 +22,8 @@ import os
 import sys
 from pathlib import Path
 
-MODULES = ("chars", "features", "segment", "layout", "dedup", "pipeline")
+# Under the package, in the order they are built.
+MODULES = ("chars", "features", "segment", "layout", "dedup", "pipeline", "rules.matcher")
 INTERPRETED = "CLEANER_INTERPRETED"  # set (to anything but "" or 0) to run the .py files
 
 
@@ -50,6 +51,11 @@ def status() -> str:
     return f"compiled core NOT loaded ({why}): the interpreted reference runs, several times slower"
 
 
+def source(name: str) -> Path:
+    """The ``.py`` file of core module ``name`` (``rules.matcher``)."""
+    return Path(__file__).parent.joinpath(*name.split(".")).with_suffix(".py")
+
+
 def _is_extension(path: str) -> bool:
     return path.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
@@ -59,11 +65,10 @@ class _SourceFirst:
     where a compiled one sits beside them."""
 
     def find_spec(self, fullname, path=None, target=None):
-        package, _, name = fullname.rpartition(".")
+        package, _, name = fullname.partition(".")
         if package != "cleaner" or name not in MODULES:
             return None
-        source = Path(__file__).with_name(f"{name}.py")
-        return importlib.util.spec_from_file_location(fullname, source)
+        return importlib.util.spec_from_file_location(fullname, source(name))
 
 
 def use_source_if_requested() -> None:

@@ -36,3 +36,6 @@ cdef _Copy _longest(list seq, Py_ssize_t j, dict by_key, dict by_edge)
 
 @cython.locals(sentence=Sentence, slots=list)
 cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_edge)
+
+@cython.locals(often=Py_ssize_t, at=Py_ssize_t)
+cdef bint _pattern(list seq, _Copy copy, dict said)

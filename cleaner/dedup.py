@@ -420,8 +420,10 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
 def _pattern(seq: list[Sentence], copy: _Copy, said: dict[str, int]) -> bool:
     """Most of the run's sentences are ones the page says three times or
     more: a pattern of the page, not a pasted copy (which says them twice)."""
-    original = seq[copy.source : copy.source_stop]
-    return sum(said.get(s.key, 0) >= PATTERN_TIMES for s in original) * 2 > len(original)
+    often = 0
+    for at in range(copy.source, copy.source_stop):
+        often += said.get(seq[at].key, 0) >= PATTERN_TIMES
+    return often * 2 > copy.source_stop - copy.source
 
 
 def _is_copy(page: Page, seq: list[Sentence], copy: _Copy) -> bool:

@@ -15,7 +15,7 @@ cdef class Paragraph:
 @cython.locals(out=list, run=list, spaced=bint, blanks=Py_ssize_t, block=Block)
 cpdef list paragraphs(page, breaks=*)
 
-@cython.locals(widths=list, widest=Py_ssize_t, size=Py_ssize_t, cjk=bint, wrapped=bint, current=list,
+@cython.locals(widths=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list,
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)
 cdef _group(list run, list out)
 
@@ -23,3 +23,9 @@ cdef _group(list run, list out)
 cpdef bint _starts_item(str text)
 
 cpdef bint _starts_lower(str text)
+
+@cython.locals(near=double, full=Py_ssize_t, ended=Py_ssize_t, at=Py_ssize_t)
+cdef bint _wrapped(list run, list widths, Py_ssize_t widest, bint cjk)
+
+@cython.locals(gaps=Py_ssize_t, singles=Py_ssize_t, blank=Py_ssize_t, seen=bint, block=Block)
+cpdef bint double_spaced(list blocks)

@@ -92,7 +92,7 @@ def double_spaced(blocks: list[Block]) -> bool:
         >>> double_spaced(segment("a\\n\\nb\\n\\nc\\n\\nd\\n")), double_spaced(segment("a\\nb\\n\\nc\\nd\\n"))
         (True, False)
     """
-    gaps = []
+    gaps = singles = 0  # gaps between lines of text, and those of one blank line
     blank = 0
     seen = False
     for block in blocks:
@@ -100,9 +100,10 @@ def double_spaced(blocks: list[Block]) -> bool:
             blank += 1
         else:
             if seen:
-                gaps.append(blank)
+                gaps += 1
+                singles += blank == 1
             seen, blank = True, 0
-    return len(gaps) >= 3 and sum(gap == 1 for gap in gaps) >= DOUBLE_SPACED_SHARE * len(gaps)
+    return gaps >= 3 and singles >= DOUBLE_SPACED_SHARE * gaps
 
 
 def spaced_page(page: Page) -> bool:
@@ -118,10 +119,14 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
         if run:
             out.append(Paragraph(run))
         return
-    widths = [b.width for b in run]
-    widest = max(widths)
-    size = sum(len(b.text) for b in run)
-    cjk = (sum(widths) - size) * 2 > size  # mostly wide characters: CJK text and its full-width punctuation
+    widths = []
+    widest = size = wide = 0
+    for block in run:
+        widths.append(block.width)
+        widest = max(widest, block.width)
+        size += len(block.text)
+        wide += block.width
+    cjk = (wide - size) * 2 > size  # mostly wide characters: CJK text and its full-width punctuation
     wrapped = _wrapped(run, widths, widest, cjk)
     current = [run[0]]
     for previous, width, block in zip(run, widths, run[1:]):
@@ -155,9 +160,11 @@ def _wrapped(run: list[Block], widths: list[int], widest: int, cjk: bool) -> boo
     if len(run) < 3 or widest > MAX_WRAP_WIDTH:
         return False
     near = 1 if cjk else 0.25 * widest
-    if sum(widest - w <= near for w in widths[:-1]) < 2 * (len(run) - 1) / 3:
-        return False
-    return sum(ends_with(b.text, _ENDERS, CLOSERS) for b in run[:-1]) * 2 <= len(run) - 1
+    full = ended = 0
+    for at in range(len(run) - 1):
+        full += widest - widths[at] <= near
+        ended += ends_with(run[at].text, _ENDERS, CLOSERS)
+    return full >= 2 * (len(run) - 1) / 3 and ended * 2 <= len(run) - 1
 
 
 def _starts_item(text: str) -> bool:

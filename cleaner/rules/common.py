@@ -4,7 +4,7 @@ copyright signs, e-mail addresses, URLs, breadcrumb separators."""
 from __future__ import annotations
 
 from ..reasons import Reason as R
-from . import rule
+from .matcher import rule
 
 _NUMERIC_DATE = r"(?:\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
 _TIME = r"\d{1,2}\s?[:：]\s?\d{2}(?:[:：]\d{2})?(?:\s*[ap]\.?m\.?)?"

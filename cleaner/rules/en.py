@@ -4,7 +4,7 @@ lower-cased block (cheaper than case-insensitive matching)."""
 from __future__ import annotations
 
 from ..reasons import Reason as R
-from . import rule
+from .matcher import rule
 
 RULES = (
     rule("nav.menu_word", R.BOILER_NAV, r"^(?:home|home ?page|main menu|menu|navigation|skip to (?:main )?content|skip to navigation|jump to (?:navigation|search|content)|toggle navigation|back to top|top of page|site ?map|contact(?: us)?|about(?: us)?|search|log ?in|log ?out|sign ?in|sign ?up|sign ?out|register|subscribe|my account|account|help|faq|privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions|cookie policy|careers|jobs|advertise(?: with us)?|advertising|newsletters?|rss(?: feeds?)?|feeds?|more|see more|see all|view all|show more|load more|print|close|go|edition|topics|sections|world|video|videos|photos|watch|listen|live)\s*[:.!»›>]?$", lower=True),

@@ -8,7 +8,7 @@ no rule names a site.
 from __future__ import annotations
 
 from ..reasons import Reason as R
-from . import rule
+from .matcher import rule
 
 _BRACKET = r"^[【\[『「〖<《(（]?"
 _CLOSE = r"[】\]』」〗>》)）]?"
