@@ -122,9 +122,6 @@ WORD_RE = re.compile(_WORD)  # a run of letters or digits, not CJK
 # The same on text without a mark (most text, and twice as quick): one class.
 UNMARKED_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, where it is quicker still
-_NON_KEY_RE = re.compile(rf"(?:[^\w{MARKS}]|_)+")
-_NON_UNMARKED_KEY_RE = re.compile(r"[\W_]+")
-_NON_ASCII_KEY_RE = re.compile(r"[^a-z0-9]+")  # the same on lower-cased ASCII text
 
 def strip(text: str) -> str:
     """Strip whitespace, full-width spaces and zero-width characters.
@@ -203,9 +200,25 @@ def dedup_key(text: str) -> str:
         (True, False)
     """
     if text.isascii():  # NFKC leaves ASCII alone and case-folding it is lowering
-        return _NON_ASCII_KEY_RE.sub("", text.lower())
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return (_NON_KEY_RE if MARK_RE.search(text) else _NON_UNMARKED_KEY_RE).sub("", text)
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold()
+    # What is kept: letters, digits and marks, a run at a time.
+    parts = []
+    start = -1
+    for at in range(len(text)):
+        char = text[at]
+        if char.isalnum() or char_class(char) & MARK:
+            if start < 0:
+                start = at
+        elif start >= 0:
+            parts.append(text[start:at])
+            start = -1
+    if start == 0:
+        return text
+    if start > 0:
+        parts.append(text[start:])
+    return "".join(parts)
 
 
 def display_width(text: str) -> int:

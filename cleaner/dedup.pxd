@@ -1,6 +1,10 @@
 # C declarations of dedup.py for the compiled core (see cleaner/compiled.py).
 import cython
 
+from cleaner.chars cimport char_class
+
+cdef int CLOSER, OTHER_STOP
+
 cdef class Sentence:
     cdef public str key, text
     cdef public Py_ssize_t paragraph, counted
@@ -39,3 +43,11 @@ cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_edge)
 
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t)
 cdef bint _pattern(list seq, _Copy copy, dict said)
+
+@cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str)
+cpdef list _pieces(str text)
+
+@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t)
+cpdef list _sentence_ends(str text)
+
+cdef bint _ascii_alnum(Py_UCS4 char)

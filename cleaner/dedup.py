@@ -28,17 +28,12 @@ import re
 
 from rapidfuzz.fuzz import ratio
 
-from .chars import CLOSERS, OTHER_STOPS, count_tokens, dedup_key
+from .chars import CLOSER, OTHER_STOP, OTHER_STOPS, char_class, count_tokens, dedup_key
 from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
 from .pipeline import Page
 from .reasons import Reason
 from .segment import Block
 
-# Sentence ends: CJK and ASCII enders; an ASCII full stop unless it sits
-# between two letters or digits (29.57 and www.abc.com stay whole, while a
-# 。 turned into . before 1978年 still ends its sentence).
-_CLOSERS = re.escape(CLOSERS)
-_SENTENCE = re.compile(rf"[。！？!?；;…{OTHER_STOPS}]+[{_CLOSERS}]*|\.(?:(?<![0-9A-Za-z]\.)|(?![0-9A-Za-z]))[{_CLOSERS}]*")
 _NUMBERS = re.compile(r"\d+")
 _ENDERS = frozenset("。！？!?.…；;」』”\"'）)" + OTHER_STOPS)  # (a closing quote or parenthesis ends one too)
 MAX_CANDIDATES = 4
@@ -166,16 +161,52 @@ def _pieces(text: str) -> list[tuple[int, int, str, str, bool]]:
     has a key (some letter, digit or CJK character)."""
     out = []
     start = 0
-    cuts = [m.end() for m in _SENTENCE.finditer(text)]
-    if not cuts or cuts[-1] < len(text):
-        cuts.append(len(text))
-    for end in cuts:
+    for end in _sentence_ends(text):
         piece = text[start:end]
         key = dedup_key(piece)
         if key:
             out.append((start, end, key, piece, _ends(piece)))
         start = end
     return out
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of ``text`` end, its end included: after a run of
+    sentence marks (。！？!?；;… and other scripts' full stops), or after an
+    ASCII full stop that does not sit between two letters or digits (29.57
+    and www.abc.com stay whole, while a 。 turned into . before 1978年 still
+    ends its sentence), with the closing quotes and brackets after them.
+
+        >>> text = "第一句。第二句!” www.abc.com 是29.57元.1978年"
+        >>> [text[:end] for end in _sentence_ends(text)]
+        ['第一句。', '第一句。第二句!”', '第一句。第二句!” www.abc.com 是29.57元.', '第一句。第二句!” www.abc.com 是29.57元.1978年']
+    """
+    length = len(text)
+    cuts: list[int] = []
+    at = 0
+    while at < length:
+        char = text[at]
+        end = at
+        if char in "。！？!?；;…" or char_class(char) & OTHER_STOP:
+            end = at + 1
+            while end < length and (text[end] in "。！？!?；;…" or char_class(text[end]) & OTHER_STOP):
+                end += 1
+        elif char == "." and not (at > 0 and _ascii_alnum(text[at - 1]) and at + 1 < length and _ascii_alnum(text[at + 1])):
+            end = at + 1
+        if end == at:
+            at += 1
+            continue
+        while end < length and char_class(text[end]) & CLOSER:
+            end += 1
+        cuts.append(end)
+        at = end
+    if not cuts or cuts[-1] < length:
+        cuts.append(length)
+    return cuts
+
+
+def _ascii_alnum(char: str) -> bool:
+    return "0" <= char <= "9" or "a" <= char <= "z" or "A" <= char <= "Z"
 
 
 def _threshold(length: int) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.chars import WORD_RE
+from cleaner.chars import WORD_RE, dedup_key
 from cleaner.decode import decode
 from cleaner.features import features
 from cleaner.rules import DEFAULT, RULES, Hit, pick
@@ -82,9 +82,21 @@ def test_ascii_text_gets_the_tokens_and_key_of_the_general_path(text):
 def test_text_without_marks_gets_the_words_and_key_of_the_general_expressions(text):
     import unicodedata
 
-    from cleaner.chars import MARK_RE, UNMARKED_WORD_RE, _NON_KEY_RE, _NON_UNMARKED_KEY_RE
+    from cleaner.chars import MARK_RE, UNMARKED_WORD_RE
 
     text = "".join(char for char in text if not unicodedata.category(char).startswith("M"))
     assert MARK_RE.search(text) is None
     assert UNMARKED_WORD_RE.findall(text) == WORD_RE.findall(text)
-    assert _NON_UNMARKED_KEY_RE.sub("", text) == _NON_KEY_RE.sub("", text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("ＳｔｅｐAB_ \u0301\u093f\u0e31ﬁİ，。1")), max_size=40))
+def test_the_comparison_key_is_what_its_definition_says(text):
+    # NFKC, case-folded, then only letters, digits and combining marks.
+    import re
+    import unicodedata
+
+    from cleaner.chars import MARKS
+
+    expected = re.sub(rf"(?:[^\w{MARKS}]|_)+", "", unicodedata.normalize("NFKC", text).casefold())
+    assert dedup_key(text) == expected

@@ -1,0 +1,152 @@
+"""Each step of the engine on its own: a page of blocks in, the decisions
+that step (and only it) makes out. The end-to-end tests say what a page
+comes to; these say which step decides what, so that a change to one step
+shows up as that step's failure."""
+
+from __future__ import annotations
+
+from cleaner import boilerplate, layout
+from cleaner.features import features
+from cleaner.pipeline import Config, Page
+from cleaner.segment import segment
+
+ARTICLE = (
+    "会议强调，要牢记使命担当，切实增强加快推进现代职业教育健康持续发展的使命感和责任感。\n"
+    "会议要求，各地各部门要狠抓工作落实，确保各项任务落到实处，以实际行动推动教育事业高质量发展。\n"
+    "会议指出，过去一年全市职业教育改革取得明显成效，产教融合不断深化，人才培养质量稳步提高。\n"
+)
+
+
+def page_of(text: str) -> Page:
+    return Page(segment(text), Config())
+
+
+def removed(page: Page) -> dict[int, str]:
+    """Line number -> reason code of each block removed so far."""
+    return {block.line: decision.reason.value for block, decision in zip(page.blocks, page.decisions) if decision is not None and not decision.kept}
+
+
+# layout.drop_symbol_lines
+
+
+def test_separator_lines_go_and_a_wrapped_sentence_end_stays():
+    page = page_of("第一段讲了一件事情而且这件事情非常重要需要大家都知道的内容就在\n。\n------\n第二段。\n* * *\n")
+    layout.drop_symbol_lines(page)
+    assert removed(page) == {3: "layout.symbols", 5: "layout.symbols"}
+
+
+def test_a_lone_full_stop_after_a_finished_sentence_goes():
+    page = page_of("第一段讲完了。\n。\n")
+    layout.drop_symbol_lines(page)
+    assert removed(page) == {2: "layout.symbols"}
+
+
+# layout.normalise_blank_lines
+
+
+def test_blank_lines_before_between_and_after_the_text():
+    page = page_of("\n\n第一段。\n\n\n\n第二段。\n\n")
+    layout.normalise_blank_lines(page)
+    assert removed(page) == {1: "layout.blank", 2: "layout.blank", 5: "layout.blank", 6: "layout.blank", 8: "layout.blank"}
+    assert page.decisions[3] is None  # the one break kept between the paragraphs
+
+
+def test_a_blank_line_between_text_and_removed_text_is_trailing():
+    page = page_of("第一段。\n\n菜单\n")
+    page.remove(page.blocks[2], boilerplate.Reason.BOILER_NAV, "test")
+    layout.normalise_blank_lines(page)
+    assert removed(page) == {2: "layout.blank", 3: "boiler.nav"}
+
+
+# layout.paragraphs
+
+
+def test_hard_wrapped_lines_are_one_paragraph_and_list_items_start_their_own():
+    text = (
+        "Optimum fertilization promotes quality growth and gives the trees\n"
+        "luxuriant foliage that lasts through the whole of the summer season\n"
+        "and well into the autumn.\n"
+        "1. Water in the morning.\n"
+        "2. Feed in the spring.\n"
+    )
+    found = [paragraph.text for paragraph in layout.paragraphs(page_of(text))]
+    assert found == [
+        "Optimum fertilization promotes quality growth and gives the trees luxuriant foliage that lasts "
+        "through the whole of the summer season and well into the autumn.",
+        "1. Water in the morning.",
+        "2. Feed in the spring.",
+    ]
+
+
+def test_wrapped_chinese_is_joined_without_spaces_and_a_decided_block_breaks_the_run():
+    wrapped = ARTICLE.replace("\n", "")
+    lines = [wrapped[at : at + 30] for at in range(0, 90, 30)]
+    page = page_of("\n".join(lines) + "\n")
+    assert [p.text for p in layout.paragraphs(page)] == ["".join(lines)]
+    page.remove(page.blocks[1], boilerplate.Reason.BOILER_SPAM, "test")
+    assert [p.text for p in layout.paragraphs(page)] == [lines[0], lines[2]]
+
+
+def test_double_spacing_is_line_spacing_not_paragraph_breaks():
+    assert layout.double_spaced(segment("a\n\nb\n\nc\n\nd\n"))
+    assert not layout.double_spaced(segment("a\nb\n\nc\nd\n\ne\n"))
+
+
+def test_list_items_and_lower_case_continuations():
+    assert [layout._starts_item(t) for t in ("• 一", "- one", "-18赛季", "12）", "1234. x", "（3）", "十一、", "第一")] == [
+        True, True, False, True, False, True, True, False,
+    ]
+    assert layout._starts_lower("and then") and not layout._starts_lower("And then")
+
+
+# boilerplate.drop_rule_hits
+
+
+def test_a_strong_rule_removes_its_line_and_a_weak_one_is_only_remembered():
+    page = page_of(ARTICLE + "渝ICP备19001440号-1\n关注公众号\n")
+    boilerplate.drop_rule_hits(page)
+    assert removed(page) == {4: "boiler.copyright"}
+    hits = page.memo["boilerplate"].hits
+    assert hits[4] is not None and not hits[4].strong  # remembered for the context step
+
+
+def test_a_rule_word_inside_a_sentence_of_the_article_is_only_a_keyword():
+    sentence = "他未经允许进入了邻居家中，被监控拍下后警方迅速介入调查，目前此事正在进一步处理之中。\n"
+    page = page_of(ARTICLE + sentence)
+    boilerplate.drop_rule_hits(page)
+    assert removed(page) == {}
+    hit = page.memo["boilerplate"].hits[3]
+    assert hit is not None and hit.found == "未经允许" and hit.keyword and not hit.strong
+
+
+# boilerplate.judge_context
+
+
+def test_the_article_stays_and_the_page_around_it_goes_named_for_what_it_is():
+    menu = "网站首页 新闻中心 政务公开 办事服务 互动交流\n"
+    headlines = "".join(f"市教育局召开第{n}次职业教育工作推进会议\n" for n in range(1, 8))
+    page = page_of(menu + "全市职业教育工作会议召开\n" + ARTICLE + headlines)
+    boilerplate.drop_rule_hits(page)
+    boilerplate.judge_context(page)
+    decided = removed(page)
+    assert decided[1] == "boiler.nav"
+    assert 2 not in decided  # the title above the article
+    assert not {3, 4, 5} & decided.keys()  # the article
+    assert {decided[line] for line in range(6, 13)} == {"boiler.link_list"}
+
+
+def test_the_article_is_the_best_run_and_no_run_crosses_a_wall():
+    def item(score, wall=False):
+        return boilerplate._Item([], features("x"), score, wall)
+
+    items = [item(-1), item(5), item(-2), item(4), item(-9), item(3)]
+    assert boilerplate._best(items, 0, len(items)) == (7.0, 1, 3)
+    items[2] = item(0, wall=True)  # a 相关阅读 header between the paragraphs
+    assert boilerplate._best(items, 0, len(items)) == (5.0, 1, 1)
+
+
+def test_a_menu_line_is_short_items_and_a_sentence_is_not():
+    for text in ("首页 | 新闻 | 体育 | 娱乐", "网站首页 新闻中心 政务公开 办事服务"):
+        assert boilerplate._menu(text, features(text)) is not None
+    for text in ("会议强调，要牢记使命担当。", "Home of the brave and free"):
+        assert boilerplate._menu(text, features(text)) is None
