@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How fast can cleaning in Python be? The first stages alone, measured.
+"""How fast are the first stages of cleaning? Each alone, measured.
 
     python bench/floor.py                          # samples/
     python bench/floor.py FOLDER [FOLDER...]       # any folders of .txt pages
@@ -10,8 +10,8 @@ splitting into lines and stripping them; segmenting (long lines cut into
 sentences); segmenting and the per-block statistics the rules and the
 article search read (:func:`cleaner.features.features`); the same plus each
 block's comparison key for duplicates; and the whole of ``clean_bytes``.
-Each rung is a floor under anything that does the rungs below it in Python:
-when segmenting and counting alone run at a few MB/s, no Python pipeline that
+Each rung is a ceiling for anything that does the rungs below it the same
+way: when segmenting and counting alone run at some rate, no pipeline that
 also matches rules, compares sentences and scores the page runs faster.
 Timings, not a test; the best of three runs.
 """
