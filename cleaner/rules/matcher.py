@@ -157,7 +157,7 @@ class RuleSet:
             lowered = text.lower()
             for gate in self.bands[at]:
                 gate.candidates(lowered if gate.lower else text, feats.digits > 0, candidates)
-        return pick((self.rules[number] for number in sorted(candidates)), text, feats, lowered)
+        return pick([self.rules[number] for number in sorted(candidates)], text, feats, lowered)
 
 
 def pick(rules: Iterable[Rule], text: str, feats: Features, lowered: str | None = None) -> Hit | None:
