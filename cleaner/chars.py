@@ -114,14 +114,10 @@ def char_class(char: str) -> int:
     if point < 0x10000:
         return _CLASSES[2 * point] | _CLASSES[2 * point + 1] << 8
     return CJK | UNSPACED | WIDE if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
-MARK_RE = re.compile(f"[{MARKS}]")
 # A word: a letter or digit, then letters, digits and marks; not CJK.
 _WORD = rf"[^\W_{CJK_RANGES}](?:[^\W_{CJK_RANGES}]|[{MARKS}])*"
 TOKEN_RE = re.compile(rf"{CJK_CLASS}|{_WORD}")
 WORD_RE = re.compile(_WORD)  # a run of letters or digits, not CJK
-# The same on text without a mark (most text, and twice as quick): one class.
-UNMARKED_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
-ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, where it is quicker still
 
 def strip(text: str) -> str:
     """Strip whitespace, full-width spaces and zero-width characters.
@@ -130,39 +126,6 @@ def strip(text: str) -> str:
         '正文'
     """
     return text.strip(STRIP_CHARS)
-
-
-def count_tokens(text: str) -> int:
-    """CJK characters plus runs of other letters/digits.
-
-        >>> count_tokens("2023年在全市 meeting, ok")
-        7
-    """
-    if text.isascii():
-        return len(ASCII_WORD_RE.findall(text))
-    return len(words(text)) + count_cjk(text)
-
-
-def words(text: str) -> list[str]:
-    """The words of non-ASCII text (runs of letters, digits and marks that are not CJK).
-
-        >>> words("हिन्दी 中文 naïve")
-        ['हिन्दी', 'naïve']
-    """
-    return (WORD_RE if MARK_RE.search(text) else UNMARKED_WORD_RE).findall(text)
-
-
-_NON_CJK_RE = re.compile(rf"[^{CJK_RANGES}]+")
-
-
-def count_cjk(text: str) -> int:
-    """
-        >>> count_cjk("Hello 世界"), count_cjk("plain")
-        (2, 0)
-    """
-    if text.isascii():
-        return 0
-    return len(_NON_CJK_RE.sub("", text))
 
 
 def has_word_char(text: str) -> bool:

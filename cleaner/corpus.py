@@ -31,7 +31,8 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 
-from .chars import CJK_RE, TOKEN_RE, count_tokens, dedup_key
+from .chars import CJK_RE, TOKEN_RE, dedup_key
+from .features import count_tokens
 
 BINS = 64
 BANDS = 16  # BINS / BANDS rows a band: pairs above ~0.5 Jaccard usually share one

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import hashlib
 
-from .chars import count_tokens, dedup_key
+from .chars import dedup_key
+from .features import count_tokens
 from .segment import Block
 
 MIN_FILES = 3  # a line in fewer files than this is never template

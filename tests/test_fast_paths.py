@@ -71,22 +71,10 @@ def test_ascii_lines_get_the_word_counts_of_the_general_path(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
 def test_ascii_text_gets_the_tokens_and_key_of_the_general_path(text):
-    from cleaner.chars import count_tokens, dedup_key
+    from cleaner.features import count_tokens
 
     assert count_tokens(text) == count_tokens(text + "—")
     assert dedup_key(text) == dedup_key(text + "—")
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=80))
-def test_text_without_marks_gets_the_words_and_key_of_the_general_expressions(text):
-    import unicodedata
-
-    from cleaner.chars import MARK_RE, UNMARKED_WORD_RE
-
-    text = "".join(char for char in text if not unicodedata.category(char).startswith("M"))
-    assert MARK_RE.search(text) is None
-    assert UNMARKED_WORD_RE.findall(text) == WORD_RE.findall(text)
 
 
 @settings(max_examples=1000, deadline=None)
