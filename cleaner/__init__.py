@@ -14,7 +14,8 @@ from . import compiled
 compiled.use_source_if_requested()  # before anything imports the core
 
 from .decode import BinaryInput, DecodeError, Decoded, decode
-from .pipeline import Config, Decision, PageTooLarge, Result, clean_bytes, clean_file, clean_text
+from .page import Decision
+from .pipeline import Config, PageTooLarge, Result, clean_bytes, clean_file, clean_text
 from .reasons import Reason
 from .segment import Block
 

@@ -43,7 +43,8 @@ from .decode import BinaryInput, DecodeError, Decoded, decode
 from .files import Claims, Source, write_atomic
 from .formats import CONTAINERS, Format, FormatError, MissingExtra, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .layout import paragraphs
-from .pipeline import Config, Decision, Page, PageTooLarge, Result, assemble, clean_text, steps
+from .page import Decision, Page
+from .pipeline import Config, PageTooLarge, Result, assemble, clean_text, steps
 from .reasons import Reason
 from .segment import segment
 from .templates import Templates, page_hashes

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .features import Features, features
-from .pipeline import Page
+from .page import Page
 from .reasons import Reason
 from .layout import WRAP_MIN_WIDTH, paragraphs
 from . import templates

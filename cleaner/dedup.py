@@ -31,7 +31,7 @@ from rapidfuzz.fuzz import ratio
 from .chars import CLOSER, OTHER_STOP, OTHER_STOPS, char_class, dedup_key
 from .features import count_tokens
 from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
-from .pipeline import Page
+from .page import Page
 from .reasons import Reason
 from .segment import Block
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .chars import CLOSERS, OTHER_STOPS, UNSPACED, char_class, count_leading, ends_with, has_word_char
-from .pipeline import Page
+from .page import Page
 from .reasons import Reason
 from .segment import Block
 
@@ -54,7 +54,8 @@ def paragraphs(page: Page, breaks: Callable[[Block], bool] | None = None) -> lis
     that one stops mid-sentence, is wide (a wrapped line fills the width),
     and the next line does not start a list item.
 
-        >>> from cleaner.pipeline import Config, Page
+        >>> from cleaner.page import Page
+        >>> from cleaner.pipeline import Config
         >>> from cleaner.segment import segment
         >>> text = "Optimum fertilization promotes quality growth and\\ngives trees luxuriant foliage.\\nNext one.\\n"
         >>> [p.text for p in paragraphs(Page(segment(text), Config()))]

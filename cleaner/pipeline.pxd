@@ -1,24 +1,8 @@
 # C declarations of pipeline.py for the compiled core (see cleaner/compiled.py).
 import cython
 
+from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
-
-cdef class Decision:
-    cdef public Block block
-    cdef public object reason, ref
-    cdef public str evidence
-
-cdef class Page:
-    cdef public list blocks, decisions
-    cdef public object config, templates
-    cdef public dict memo, cache
-
-    cpdef dict table(self, str kind)
-    @cython.locals(table=dict)
-    cpdef object cached(self, str kind, str text, compute)
-    cpdef bint remove(self, Block block, reason, str evidence, ref=*)
-    @cython.locals(decision=Decision)
-    cpdef bint alive(self, Block block)
 
 @cython.locals(out=list, spans=list, size=Py_ssize_t, line=object, tail=str, decision=Decision, block=Block)
 cpdef tuple assemble(decisions)

@@ -19,12 +19,14 @@ import bisect
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import boilerplate, dedup, layout
 from .decode import Decoded, decode
+from .page import Decision, Page, Step
 from .reasons import Reason
 from .rules import Rule, RuleSet, rule_set
 from .segment import Block, segment
@@ -73,35 +75,6 @@ class Config:
         return any(pattern.search(text) for pattern in self.allow)
 
 
-class Decision:
-    """What happened to one input block: kept, or removed for ``reason``.
-
-    ``ref`` points at another block's index when the evidence is that block
-    (the kept copy of a duplicate).
-    """
-
-    __slots__ = ("block", "reason", "evidence", "ref")
-
-    def __init__(self, block: Block, reason: Reason, evidence: str = "", ref: int | None = None):
-        self.block = block
-        self.reason = reason
-        self.evidence = evidence
-        self.ref = ref
-
-    @property
-    def kept(self) -> bool:
-        return self.reason is Reason.KEEP
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Decision) and (self.block, self.reason, self.evidence, self.ref) == (other.block, other.reason, other.evidence, other.ref)
-
-    def __repr__(self) -> str:
-        return f"Decision(block={self.block!r}, reason={self.reason!r}, evidence={self.evidence!r}, ref={self.ref!r})"
-
-    def __reduce__(self):
-        return Decision, (self.block, self.reason, self.evidence, self.ref)
-
-
 @dataclass(frozen=True)
 class Result:
     """The cleaned text, one decision per input block, and counts."""
@@ -125,66 +98,9 @@ class Result:
         return any(not d.kept for d in self.decisions)
 
 
-class Page:
-    """The working state of one pass: blocks and their decisions so far."""
-
-    __slots__ = ("blocks", "config", "templates", "decisions", "memo", "cache")
-
-    def __init__(self, blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None):
-        self.blocks = blocks
-        self.config = config
-        self.templates = templates  # line counts learned over the run, if any
-        self.decisions: list[Decision | None] = [None] * len(blocks)
-        self.memo: dict = {}  # scratch space the steps of one pass share
-        # Facts about a block's text (features, rule hits, comparison keys)
-        # that hold in every pass over the same document.
-        self.cache: dict = cache if cache is not None else {}
-
-    def table(self, kind: str) -> dict:
-        """What is remembered for this document under ``kind``, by text."""
-        return self.cache.setdefault(kind, {})
-
-    def cached(self, kind: str, text: str, compute):
-        """``compute(text)``, remembered for this document under ``kind``."""
-        table = self.table(kind)
-        value = table.get(text, _MISSING)
-        if value is _MISSING:
-            value = table[text] = compute(text)
-        return value
-
-    def open(self) -> Iterator[Block]:
-        """Non-blank blocks no step has decided yet."""
-        for block, decision in zip(self.blocks, self.decisions):
-            if decision is None and block.text:
-                yield block
-
-    def remove(self, block: Block, reason: Reason, evidence: str, ref: int | None = None) -> bool:
-        """Remove ``block`` unless ``reason`` is disabled, the block is
-        allowed, or it is already decided."""
-        if self.decisions[block.index] is not None or not self.config.enabled(reason):
-            return False
-        if self.config.allow and block.text and self.cached("allowed", block.text, self.config.allowed):
-            return False
-        self.decisions[block.index] = Decision(block, reason, evidence, ref)
-        return True
-
-    def alive(self, block: Block) -> bool:
-        """Not removed (undecided or kept)."""
-        decision = self.decisions[block.index]
-        return decision is None or decision.kept
-
-    def finish(self) -> list[Decision]:
-        return [d if d is not None else Decision(b, Reason.KEEP) for b, d in zip(self.blocks, self.decisions)]
-
-
-Step = Callable[[Page], None]
-
-
 def steps() -> tuple[Step, ...]:
     """The steps, in order. Earlier steps get first say, so the most specific
     reason wins; blank lines are settled last, once content is decided."""
-    from . import boilerplate, dedup, layout
-
     return (
         layout.drop_symbol_lines,
         boilerplate.drop_rule_hits,
@@ -192,9 +108,6 @@ def steps() -> tuple[Step, ...]:
         boilerplate.judge_context,
         layout.normalise_blank_lines,
     )
-
-
-_MISSING = object()
 
 
 class PageTooLarge(ValueError):

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import meta
 from .chars import display_width
-from .pipeline import Decision, Result
+from .page import Decision
+from .pipeline import Result
 
 if TYPE_CHECKING:
     from .batch import Document, Outcome

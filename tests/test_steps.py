@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from cleaner import boilerplate, layout
 from cleaner.features import features
-from cleaner.pipeline import Config, Page
+from cleaner.page import Page
+from cleaner.pipeline import Config
 from cleaner.segment import segment
 
 ARTICLE = (

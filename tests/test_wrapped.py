@@ -13,7 +13,7 @@ from bench.quality import prf, tokens
 from bench.variants import hard_wrapped, rewrapped
 from cleaner import Config, clean_text
 from cleaner.layout import paragraphs
-from cleaner.pipeline import Page
+from cleaner.page import Page
 from cleaner.segment import segment
 
 from .conftest import SAMPLES, sample_pages
