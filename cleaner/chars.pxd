@@ -13,11 +13,6 @@ cpdef Py_ssize_t display_width(str text)
 @cython.locals(char=Py_UCS4)
 cpdef bint has_word_char(str text)
 
-cdef str ZH_NUMERALS
-
-@cython.locals(at=Py_ssize_t)
-cpdef Py_ssize_t count_leading(str text, Py_ssize_t start, bint decimal)
-
 
 @cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4)
 cpdef str dedup_key(str text)

@@ -196,19 +196,3 @@ def display_width(text: str) -> int:
             if char_class(char) & WIDE:
                 width += 1
     return width
-
-
-ZH_NUMERALS = "一二三四五六七八九十"
-
-
-def count_leading(text: str, start: int, decimal: bool) -> int:
-    """How many decimal digits (or, with ``decimal`` false, Chinese numerals
-    一 to 十) follow ``start``: the number of a list item.
-
-        >>> count_leading("12. 标题", 0, True), count_leading("（三）", 1, False)
-        (2, 1)
-    """
-    at = start
-    while at < len(text) and (text[at].isdecimal() if decimal else text[at] in ZH_NUMERALS):
-        at += 1
-    return at - start

@@ -28,15 +28,15 @@ import re
 
 from rapidfuzz.fuzz import ratio
 
-from .chars import CLOSER, OTHER_STOP, OTHER_STOPS, char_class, dedup_key
+from .chars import CLOSER, OTHER_STOP, char_class, dedup_key
 from .features import count_tokens
 from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
 from .page import Page
 from .reasons import Reason
 from .segment import Block
+from .shapes import FLOW_ENDERS
 
 _NUMBERS = re.compile(r"\d+")
-_ENDERS = frozenset("。！？!?.…；;」』”\"'）)" + OTHER_STOPS)  # (a closing quote or parenthesis ends one too)
 MAX_CANDIDATES = 4
 MAX_MERGE = 6  # sentences of one copy that may make up one of the other
 RESYNC = 3  # sentences either side may skip to find the copy again
@@ -115,7 +115,7 @@ def sentences(page: Page) -> list[Sentence]:
 
 
 def _ends(text: str) -> bool:
-    return text.rstrip()[-1:] in _ENDERS
+    return text.rstrip()[-1:] in FLOW_ENDERS
 
 
 def _menu_like(block: Block) -> bool:

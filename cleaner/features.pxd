@@ -1,7 +1,8 @@
 # C declarations of features.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.chars cimport char_class, count_leading
+from cleaner.chars cimport char_class
+from cleaner.shapes cimport starts_bullet
 
 cdef class Features:
     cdef public Py_ssize_t chars, cjk, words, digits, clauses, stops, full_stops, foreign
@@ -20,6 +21,3 @@ cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
 cpdef Features features(str text)
 
 cdef int _is_stop(str text, Py_ssize_t start, Py_ssize_t end)
-
-@cython.locals(count=Py_ssize_t)
-cpdef bint _bullet(str text)

@@ -9,22 +9,13 @@ title long.
 
 from __future__ import annotations
 
-from .chars import CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP, char_class, count_leading
+from .chars import CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
+from .shapes import SENTENCE_ENDERS, starts_bullet
 
 FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks")
 CJK_PER_UNIT = 1.6
 OPAQUE_UNITS = 20.0
 
-# A sentence ends with one of these (or a FULL_STOP), possibly followed by
-# closing quotes or brackets.
-_ENDERS = ".…．;；"
-# The first characters of a list item: a bullet, a number and a mark
-# (1. 2、 3）), a number in brackets, or a Chinese numeral and a mark.
-_BULLETS = "•·●○◆◇■□▪▫►▶‣※-–—*+"
-_NUMBER_MARKS = ".、．)）:"
-_OPEN_BRACKETS = "（("
-_CLOSE_BRACKETS = ")）"
-_ZH_NUMERAL_MARKS = "、.．"
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
     "which you he she we his her their were been will would can there about if its our your who what when "
@@ -174,7 +165,7 @@ def features(text: str) -> Features:
     while end and char_class(text[end - 1]) & CLOSER:
         end -= 1
     last = text[end - 1] if end else "\0"
-    ends = end > 0 and (char_class(last) & FULL_STOP != 0 or last in _ENDERS)
+    ends = end > 0 and last in SENTENCE_ENDERS
     found = Features.__new__(Features)
     found.chars = length
     found.cjk = cjk
@@ -183,7 +174,7 @@ def features(text: str) -> Features:
     found.ends_sentence = ends
     found.asks = ends and last == "？"
     found.clauses = clauses - in_numbers
-    found.bullet = _bullet(text)
+    found.bullet = starts_bullet(text)
     found.stops = stops
     found.units = units
     found.full_stops = full_stops
@@ -204,23 +195,3 @@ def count_tokens(text: str) -> int:
 def _is_stop(text: str, start: int, end: int) -> int:
     """1 if ``text[start:end]`` is an English function word, any case."""
     return int(end - start <= 5 and text[start:end].lower() in _EN_STOP)
-
-
-def _bullet(text: str) -> bool:
-    """Whether the text starts as a list item does.
-
-        >>> _bullet("1. 第一"), _bullet("（3）其三"), _bullet("二、其二"), _bullet("2023年"), _bullet("• one")
-        (True, True, True, False, True)
-    """
-    if not text:
-        return False
-    if text[0] in _BULLETS:
-        return True
-    count = count_leading(text, 0, True)
-    if count:
-        return count <= 3 and count < len(text) and text[count] in _NUMBER_MARKS
-    if text[0] in _OPEN_BRACKETS:
-        count = count_leading(text, 1, True)
-        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in _CLOSE_BRACKETS
-    count = count_leading(text, 0, False)
-    return 1 <= count <= 3 and count < len(text) and text[count] in _ZH_NUMERAL_MARKS

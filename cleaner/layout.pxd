@@ -1,7 +1,8 @@
 # C declarations of layout.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.chars cimport char_class, count_leading, has_word_char
+from cleaner.chars cimport char_class, has_word_char
+from cleaner.shapes cimport starts_item
 from cleaner.segment cimport Block
 
 cdef int UNSPACED
@@ -18,9 +19,6 @@ cpdef list paragraphs(page, breaks=*)
 @cython.locals(widths=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list,
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)
 cdef _group(list run, list out)
-
-@cython.locals(first=Py_UCS4, count=Py_ssize_t)
-cpdef bint _starts_item(str text)
 
 cpdef bint _starts_lower(str text)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .chars import CLOSERS, OTHER_STOPS, UNSPACED, char_class, count_leading, ends_with, has_word_char
+from .chars import CLOSERS, UNSPACED, char_class, ends_with, has_word_char
 from .page import Page
 from .reasons import Reason
 from .segment import Block
+from .shapes import LINE_ENDERS, starts_item
 
 # A line at least this wide (in terminal columns) that stops mid-sentence was
 # hard-wrapped when the next line goes on with it.
@@ -17,8 +18,7 @@ WRAP_SHARE = 0.7
 MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole paragraphs
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
-_ENDERS = frozenset("。！？!?.…．;；:：" + OTHER_STOPS)
-_TAIL_MARKS = _ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what a wrap may push onto a line of its own
+_TAIL_MARKS = LINE_ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what a wrap may push onto a line of its own
 
 
 class Paragraph:
@@ -132,8 +132,8 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
     current = [run[0]]
     for previous, width, block in zip(run, widths, run[1:]):
         continues = False
-        if not _starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1):
-            done = ends_with(previous.text, _ENDERS, CLOSERS)
+        if not starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1):
+            done = ends_with(previous.text, LINE_ENDERS, CLOSERS)
             continues = (
                 width >= WRAP_MIN_WIDTH
                 and (not done or (wrapped and width >= FULL_LINE * widest))
@@ -164,34 +164,8 @@ def _wrapped(run: list[Block], widths: list[int], widest: int, cjk: bool) -> boo
     full = ended = 0
     for at in range(len(run) - 1):
         full += widest - widths[at] <= near
-        ended += ends_with(run[at].text, _ENDERS, CLOSERS)
+        ended += ends_with(run[at].text, LINE_ENDERS, CLOSERS)
     return full >= 2 * (len(run) - 1) / 3 and ended * 2 <= len(run) - 1
-
-
-def _starts_item(text: str) -> bool:
-    """Starts as a list item does: a bullet, a number and a mark (1. 2、 3）),
-    a number in brackets, or a Chinese numeral and a mark. (A dash or star
-    only before a space: "-18赛季" at the head of a line is the rest of a
-    number cut by the wrap.)
-
-        >>> _starts_item("- one"), _starts_item("-18赛季"), _starts_item("（2）其二"), _starts_item("三、其三")
-        (True, False, True, True)
-    """
-    if not text:
-        return False
-    first = text[0]
-    if first in "•·●○◆■□▪►▶‣※":
-        return True
-    if first in "-–—*+#":
-        return len(text) > 1 and text[1].isspace()
-    count = count_leading(text, 0, True)
-    if count:
-        return count <= 3 and count < len(text) and text[count] in ".、．)）"
-    if first in "（(":
-        count = count_leading(text, 1, True)
-        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in ")）"
-    count = count_leading(text, 0, False)
-    return 1 <= count <= 3 and count < len(text) and text[count] in "、.．"
 
 
 def _starts_lower(text: str) -> bool:
@@ -212,7 +186,7 @@ def drop_symbol_lines(page: Page) -> None:
     for block in page.blocks:
         if block.text and page.decisions[block.index] is None and not has_word_char(block.text):
             wrapped_tail = previous is not None and previous.text and set(block.text) <= _TAIL_MARKS
-            if not (wrapped_tail and not ends_with(previous.text, _ENDERS, CLOSERS)):
+            if not (wrapped_tail and not ends_with(previous.text, LINE_ENDERS, CLOSERS)):
                 page.remove(block, Reason.LAYOUT_SYMBOLS, f"no word characters in {block.text[:12]!r}")
         previous = block
 

@@ -5,7 +5,7 @@ shows up as that step's failure."""
 
 from __future__ import annotations
 
-from cleaner import boilerplate, layout
+from cleaner import boilerplate, layout, shapes
 from cleaner.features import features
 from cleaner.page import Page
 from cleaner.pipeline import Config
@@ -94,7 +94,7 @@ def test_double_spacing_is_line_spacing_not_paragraph_breaks():
 
 
 def test_list_items_and_lower_case_continuations():
-    assert [layout._starts_item(t) for t in ("• 一", "- one", "-18赛季", "12）", "1234. x", "（3）", "十一、", "第一")] == [
+    assert [shapes.starts_item(t) for t in ("• 一", "- one", "-18赛季", "12）", "1234. x", "（3）", "十一、", "第一")] == [
         True, True, False, True, False, True, True, False,
     ]
     assert layout._starts_lower("and then") and not layout._starts_lower("And then")

@@ -1,0 +1,87 @@
+"""Shapes of a line that several steps ask about: where a sentence ends, and
+how a list item starts. Each variant is named for what it is for; they
+differ on purpose, and only here.
+"""
+
+from __future__ import annotations
+
+from .chars import OTHER_STOPS
+
+# A sentence ends with one of these (possibly followed by closing quotes
+# and brackets): a block's statistics (features.ends_sentence).
+SENTENCE_ENDERS = frozenset("。！？!?.…．;；" + OTHER_STOPS)
+# A line that ends with one of these does not run on into the next one
+# when it was hard-wrapped: a sentence, or a label before its list (layout).
+LINE_ENDERS = SENTENCE_ENDERS | frozenset(":：")
+# The last character of a sentence of the duplicate flow, where a closing
+# quote or parenthesis ends one too (dedup).
+FLOW_ENDERS = frozenset("。！？!?.…；;」』”\"'）)" + OTHER_STOPS)
+
+# A list item starts with a bullet, a number and a mark (1. 2、 3）), a
+# number in brackets, or a Chinese numeral and a mark.
+_BULLETS = "•·●○◆◇■□▪▫►▶‣※-–—*+"
+_NUMBER_MARKS = ".、．)）:"
+_OPEN_BRACKETS = "（("
+_CLOSE_BRACKETS = ")）"
+_ZH_NUMERALS = "一二三四五六七八九十"
+_ZH_NUMERAL_MARKS = "、.．"
+
+
+def starts_bullet(text: str) -> bool:
+    """Whether the text starts as a list item does, for a block's statistics
+    (``Features.bullet``): after any bullet, a dash or a star included.
+
+        >>> starts_bullet("1. 第一"), starts_bullet("（3）其三"), starts_bullet("二、其二"), starts_bullet("2023年"), starts_bullet("• one")
+        (True, True, True, False, True)
+    """
+    if not text:
+        return False
+    if text[0] in _BULLETS:
+        return True
+    count = count_leading(text, 0, True)
+    if count:
+        return count <= 3 and count < len(text) and text[count] in _NUMBER_MARKS
+    if text[0] in _OPEN_BRACKETS:
+        count = count_leading(text, 1, True)
+        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in _CLOSE_BRACKETS
+    count = count_leading(text, 0, False)
+    return 1 <= count <= 3 and count < len(text) and text[count] in _ZH_NUMERAL_MARKS
+
+
+def starts_item(text: str) -> bool:
+    """Whether the text starts a list item, so that it does not continue a
+    hard-wrapped line (layout): a dash or star only before a space, since
+    "-18赛季" at the head of a line is the rest of a number cut by the wrap.
+
+        >>> starts_item("- one"), starts_item("-18赛季"), starts_item("（2）其二"), starts_item("三、其三")
+        (True, False, True, True)
+    """
+    if not text:
+        return False
+    first = text[0]
+    if first in "•·●○◆■□▪►▶‣※":
+        return True
+    if first in "-–—*+#":
+        return len(text) > 1 and text[1].isspace()
+    count = count_leading(text, 0, True)
+    if count:
+        return count <= 3 and count < len(text) and text[count] in ".、．)）"
+    if first in "（(":
+        count = count_leading(text, 1, True)
+        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in ")）"
+    count = count_leading(text, 0, False)
+    return 1 <= count <= 3 and count < len(text) and text[count] in "、.．"
+
+
+
+def count_leading(text: str, start: int, decimal: bool) -> int:
+    """How many decimal digits (or, with ``decimal`` false, Chinese numerals
+    一 to 十) follow ``start``: the number of a list item.
+
+        >>> count_leading("12. 标题", 0, True), count_leading("（三）", 1, False)
+        (2, 1)
+    """
+    at = start
+    while at < len(text) and (text[at].isdecimal() if decimal else text[at] in _ZH_NUMERALS):
+        at += 1
+    return at - start
