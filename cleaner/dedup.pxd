@@ -2,6 +2,9 @@
 import cython
 
 from cleaner.chars cimport char_class
+from cleaner.layout cimport Paragraph
+from cleaner.page cimport Page
+from cleaner.segment cimport Block
 
 cdef int CLOSER, OTHER_STOP
 
@@ -51,3 +54,18 @@ cpdef list _pieces(str text)
 cpdef list _sentence_ends(str text)
 
 cdef bint _ascii_alnum(Py_UCS4 char)
+
+@cython.locals(out=list, flow=list, spaced=bint, paragraph_of=dict, line_paragraph=dict, number=Py_ssize_t,
+               para=Paragraph, b=Block, blanks=Py_ssize_t, block=Block, tail=bint)
+cpdef list sentences(Page page)
+
+cdef bint _ends(str text)
+
+@cython.locals(parts=list)
+cdef bint _menu_like(Block block)
+
+cdef bint _runs_on(Block block)
+
+@cython.locals(index=Py_ssize_t, paragraph=Py_ssize_t, text=str, spans=list, at=Py_ssize_t, block=Block,
+               first=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, blocks=list, key=str, piece=str)
+cdef _cut(Page page, list flow, list out, dict paragraph_of)

@@ -88,3 +88,16 @@ def test_the_comparison_key_is_what_its_definition_says(text):
 
     expected = re.sub(rf"(?:[^\w{MARKS}]|_)+", "", unicodedata.normalize("NFKC", text).casefold())
     assert dedup_key(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.dictionaries(st.text(alphabet="ab版权所有", min_size=1, max_size=4), st.sets(st.integers(0, 9), min_size=1), max_size=12),
+    st.text(alphabet="ab版权所有 c", max_size=40),
+)
+def test_the_literal_scan_finds_the_rules_of_every_literal_in_the_text(table, text):
+    from cleaner.rules.matcher import _Literals
+
+    found: set[int] = set()
+    _Literals(table).find(text, found)
+    assert found == {rule for word, rules in table.items() if word in text for rule in rules}

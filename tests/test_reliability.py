@@ -291,7 +291,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     found = [(f"rule {r.name}", r.pattern) for r in RULES]
     for number, band in enumerate(DEFAULT.bands):
         for gate in band:
-            for name in ("heads", "anchored", "anchored_numeric", "literals", "numeric"):
+            for name in ("heads", "anchored", "anchored_numeric", "numeric"):  # (literals are not an expression)
                 how = "match" if name.startswith(("heads", "anchored")) else "search"
                 found.append((f"gate {number} {gate.lower} {name} {how}", getattr(gate, name)))
     for module in sorted(set(sys.modules)):
