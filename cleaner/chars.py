@@ -1,10 +1,11 @@
-"""Character classes, tokens and comparison keys that treat CJK text fairly.
+"""Character classes, display widths and comparison keys that treat CJK
+text fairly.
 
 English-made text tools count "words" by splitting on whitespace or ``\\W``,
 which turns a whole Chinese clause into one token. Here every CJK character
-(Han, kana, Hangul) is one token and any other run of letters or digits is
-one token, so a length of "12 tokens" means the same amount of text in
-Chinese and in English.
+(Han, kana, Hangul) is one token and any other run of letters or digits
+(:data:`WORD_RE`) is one token, so a length of "12 tokens" means the same
+amount of text in Chinese and in English (:func:`cleaner.features.count_tokens`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ CJK_RE = re.compile(CJK_CLASS)
 # Scripts written without spaces between words (Han, kana; not Hangul, which
 # spaces its words): there a space inside a line marks where a line break was.
 UNSPACED_RANGES = _HAN + _KANA
-UNSPACED_RE = re.compile(f"[{UNSPACED_RANGES}]")
 # Full stops and question marks of scripts other than CJK and Latin (Urdu,
 # Arabic, Devanagari, Ethiopic, Myanmar, Khmer, Armenian): a sentence ends
 # there as it does at 。 or at a Latin full stop.
@@ -114,10 +114,13 @@ def char_class(char: str) -> int:
     if point < 0x10000:
         return _CLASSES[2 * point] | _CLASSES[2 * point + 1] << 8
     return CJK | UNSPACED | WIDE if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
+
+
 # A word: a letter or digit, then letters, digits and marks; not CJK.
 _WORD = rf"[^\W_{CJK_RANGES}](?:[^\W_{CJK_RANGES}]|[{MARKS}])*"
 TOKEN_RE = re.compile(rf"{CJK_CLASS}|{_WORD}")
 WORD_RE = re.compile(_WORD)  # a run of letters or digits, not CJK
+
 
 def strip(text: str) -> str:
     """Strip whitespace, full-width spaces and zero-width characters.

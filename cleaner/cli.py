@@ -99,7 +99,7 @@ def cli(
     -o is written to stdout.
     """
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    if compiled.missing():  # never silently slow, even with --quiet
+    if not compiled.healthy():  # never silently slow or out of date, even with --quiet
         err.print(f"cleaner: warning: {compiled.status()}", markup=False)
     paths = list(paths) or [STDIN]
     file_settings = _settings(config_path, no_config, paths)

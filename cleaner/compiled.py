@@ -42,13 +42,36 @@ def missing() -> list[str]:
     return out
 
 
+def stale() -> list[str]:
+    """The compiled core modules older than their ``.py`` or ``.pxd`` source
+    (edited, or a branch switched, since the last build): what runs is not
+    what the source says."""
+    out = []
+    for name in MODULES:
+        module = importlib.import_module(f"cleaner.{name}")
+        built = Path(module.__file__ or "")
+        if _is_extension(str(built)):
+            sources = [source(name), source(name).with_suffix(".pxd")]
+            if any(s.exists() and s.stat().st_mtime > built.stat().st_mtime for s in sources):
+                out.append(name)
+    return out
+
+
 def status() -> str:
-    """One line: is the compiled core loaded?"""
+    """One line: is the compiled core loaded, and built from the source beside it?"""
     absent = missing()
     if not absent:
+        old = stale()
+        if old:
+            return f"compiled core loaded but older than its source ({', '.join(old)}): rebuild it (pip install -e .)"
         return f"compiled core loaded ({len(MODULES)} modules)"
-    why = f"{INTERPRETED} is set" if interpreted_requested() else "not built; reinstall with `pip install -e .`"
+    why = f"{INTERPRETED} is set" if interpreted_requested() else "not built; reinstall the package (pip install -e . in a checkout)"
     return f"compiled core NOT loaded ({why}): the interpreted reference runs, several times slower"
+
+
+def healthy() -> bool:
+    """Loaded, and built from the source beside it."""
+    return not missing() and not stale()
 
 
 def source(name: str) -> Path:

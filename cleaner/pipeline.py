@@ -166,6 +166,7 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
         True
     """
     config = config or Config()
+    text = str(text)  # (a subclass of str, such as numpy's, is read as the str it is)
     cache: dict = {}
     if len(text) > config.max_chars:
         raise PageTooLarge(f"too large to clean as one page: {len(text)} characters (the limit is {config.max_chars})")

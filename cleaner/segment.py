@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .chars import CLOSER, OTHER_STOP, STRIP, STRIP_CHARS, UNSPACED, char_class, display_width, has_word_char, strip
 
+_FIELDS = ("index", "line", "start", "end", "text", "piece", "tail", "width")
 MAX_BLOCK_CHARS = 20_000  # a "sentence" longer than this (no punctuation for pages) is cut
 
 
@@ -50,7 +51,7 @@ class Block:
     which layout and duplicate detection ask for again and again.
     """
 
-    __slots__ = ("index", "line", "start", "end", "text", "piece", "tail", "width")
+    __slots__ = _FIELDS
 
     def __init__(self, index: int, line: int, start: int, end: int, text: str, piece: int = 0, tail: str = "", width: int = 0):
         self.index = index
@@ -69,8 +70,7 @@ class Block:
         return isinstance(other, Block) and self._fields() == other._fields()
 
     def __repr__(self) -> str:
-        names = ("index", "line", "start", "end", "text", "piece", "tail", "width")
-        return "Block(" + ", ".join(f"{name}={value!r}" for name, value in zip(names, self._fields())) + ")"
+        return "Block(" + ", ".join(f"{name}={value!r}" for name, value in zip(_FIELDS, self._fields())) + ")"
 
     @property
     def blank(self) -> bool:

@@ -24,6 +24,11 @@ _NUMBER_MARKS = ".、．)）:"
 _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = ")）"
 _ZH_NUMERALS = "一二三四五六七八九十"
+# As a continuation of a hard-wrapped line: fewer bullets, a dash or star
+# only before a space, no colon after a number.
+_ITEM_BULLETS = "•·●○◆■□▪►▶‣※"
+_ITEM_DASHES = "-–—*+#"
+_ITEM_NUMBER_MARKS = ".、．)）"
 _ZH_NUMERAL_MARKS = "、.．"
 
 
@@ -59,19 +64,18 @@ def starts_item(text: str) -> bool:
     if not text:
         return False
     first = text[0]
-    if first in "•·●○◆■□▪►▶‣※":
+    if first in _ITEM_BULLETS:
         return True
-    if first in "-–—*+#":
+    if first in _ITEM_DASHES:
         return len(text) > 1 and text[1].isspace()
     count = count_leading(text, 0, True)
     if count:
-        return count <= 3 and count < len(text) and text[count] in ".、．)）"
-    if first in "（(":
+        return count <= 3 and count < len(text) and text[count] in _ITEM_NUMBER_MARKS
+    if first in _OPEN_BRACKETS:
         count = count_leading(text, 1, True)
-        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in ")）"
+        return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in _CLOSE_BRACKETS
     count = count_leading(text, 0, False)
-    return 1 <= count <= 3 and count < len(text) and text[count] in "、.．"
-
+    return 1 <= count <= 3 and count < len(text) and text[count] in _ZH_NUMERAL_MARKS
 
 
 def count_leading(text: str, start: int, decimal: bool) -> int:

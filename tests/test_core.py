@@ -30,8 +30,8 @@ def real_pages() -> list[Path]:
     return dev + unlabeled + sample_pages()
 
 
-def test_the_compiled_core_is_loaded():
-    assert compiled.missing() == [], compiled.status()
+def test_the_compiled_core_is_loaded_and_built_from_its_source():
+    assert compiled.missing() == [] and compiled.stale() == [], compiled.status()
 
 
 @pytest.mark.parametrize("name", compiled.MODULES)

@@ -12,15 +12,15 @@ cdef class RuleSet:
     cpdef first_hit(self, str text, feats)
 
 cdef class _Literals:
-    cdef public long[::1] fail, values
+    cdef public i64[::1] fail, values
     cdef public i64[::1] keys
     cdef public list hits
     cdef public u64 mask
 
     @cython.locals(key=u64, slot=u64, found=i64)
-    cpdef long child(self, long node, Py_UCS4 char)
+    cpdef i64 child(self, i64 node, Py_UCS4 char)
 
-    @cython.locals(node=long, child=long, char=Py_UCS4)
+    @cython.locals(node=i64, child=i64, char=Py_UCS4)
     cpdef find(self, str text, set out)
 
 cdef u64 _FIBONACCI

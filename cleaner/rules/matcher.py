@@ -130,9 +130,10 @@ class RuleSet:
     that, the alternative sits at the start of the block or needs a digit
     (``\\d{1,2}:\\d{2}``), and is only tried on blocks that have one. Rules
     are banded by their ``max_units`` guard (a long block is scanned for
-    fewer literals), and for each band a few combined expressions find, in
-    one scan each, which literals occur in a block; only the rules filed
-    under those (and the digit or anchored ones when their expression
+    fewer literals), and for each band one pass over the block
+    (:class:`_Literals`) finds which literals occur in it, and an expression
+    of the block-start literals which one it begins with; only the rules
+    filed under those (and the digit or anchored ones when their expression
     matches) are tried, in catalogue order. ``tests/test_fast_paths.py`` checks
     that this finds exactly what trying every rule finds.
     """
@@ -265,7 +266,7 @@ class _Literals:
             ends[node] |= rules
         # Failure links, breadth first: the longest proper suffix of a node's
         # string that is in the trie; a node also reports what its suffix does.
-        self.fail = array("l", [0]) * len(children)
+        self.fail = array("q", [0]) * len(children)
         queue = list(children[0].values())
         for node in queue:  # (the list grows as it is read)
             for char, child in children[node].items():
@@ -283,7 +284,7 @@ class _Literals:
             size *= 2
         self.mask = size - 1
         self.keys = array("q", [-1]) * size
-        self.values = array("l", [0]) * size
+        self.values = array("q", [0]) * size
         for node, branches in enumerate(children):
             for char, child in branches.items():
                 key = node << 21 | ord(char)
