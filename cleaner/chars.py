@@ -80,6 +80,7 @@ _ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从�
 _CLAUSE_CHARS = "，、；,;：:\u060c\u061b\u1363\u1364"
 _FULL_STOP_CHARS = "。！？!?" + OTHER_STOPS
 _WIDE_RANGES = CJK_RANGES + "\u3000-\u303f\uff01-\uff60\uffe0-\uffe6"
+_LATIN_RANGES = "\u0000-\u024f\u1e00-\u1eff\uff00-\uffef"
 
 
 def _table() -> bytes:
@@ -87,7 +88,7 @@ def _table() -> bytes:
     points = "".join(map(chr, range(0x10000)))
     table = 0
     for bit, body in enumerate(
-        (CJK_RANGES, UNSPACED_RANGES, MARKS, "\u0000-\u024f\u1e00-\u1eff\uff00-\uffef", _ZH_STOP_CHARS, _CLAUSE_CHARS,
+        (CJK_RANGES, UNSPACED_RANGES, MARKS, _LATIN_RANGES, _ZH_STOP_CHARS, _CLAUSE_CHARS,
          _FULL_STOP_CHARS, re.escape(CLOSERS), OTHER_STOPS, re.escape(STRIP_CHARS), _WIDE_RANGES)
     ):
         # The class's own expression decides: two bytes a point, 1 in the

@@ -8,7 +8,7 @@ them, and with ``CLEANER_INTERPRETED=1`` in the environment the same files
 run as Python (the differential tests compare the two). Running interpreted
 is several times slower, so it is never silent: :func:`status` says which
 is loaded, ``cleaner --version`` prints it, and the command line warns on
-every run when the core is not compiled.
+every run when the core is not compiled, or is older than its source.
 
 This file imports nothing from the package: ``setup.py`` reads
 :data:`MODULES` from it before the package can be imported.

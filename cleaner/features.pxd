@@ -16,7 +16,7 @@ cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
 @cython.locals(length=Py_ssize_t, cjk=Py_ssize_t, words=Py_ssize_t, stops=Py_ssize_t, digits=Py_ssize_t,
                clauses=Py_ssize_t, in_numbers=Py_ssize_t, zh_stops=Py_ssize_t, full_stops=Py_ssize_t,
                foreign=Py_ssize_t, letters=Py_ssize_t, word_start=Py_ssize_t, foreign_start=Py_ssize_t,
-               at=Py_ssize_t, char=Py_UCS4, flags=int, alnum=bint, units=double, end=Py_ssize_t, ends=bint,
+               at=Py_ssize_t, char=Py_UCS4, flags=int, alnum=bint, decimal=bint, units=double, end=Py_ssize_t, ends=bint,
                last=Py_UCS4, found=Features)
 cpdef Features features(str text)
 

@@ -120,7 +120,8 @@ def features(text: str) -> Features:
         char = text[at]
         flags = char_class(char)
         alnum = char.isalnum()
-        if char.isdecimal():
+        decimal = char.isdecimal()
+        if decimal:
             digits += 1
             if at + 2 < length and (text[at + 1] == "," or text[at + 1] == ":") and text[at + 2].isdecimal():
                 in_numbers += 1
@@ -145,7 +146,7 @@ def features(text: str) -> Features:
                 letters += at - foreign_start
                 foreign += 1
                 foreign_start = -1
-        if foreign_start < 0 and alnum and not (flags & (LATIN | CJK)) and not char.isdecimal():
+        if foreign_start < 0 and alnum and not (flags & (LATIN | CJK)) and not decimal:
             foreign_start = at
     if word_start >= 0:
         stops += _is_stop(text, word_start, length)
