@@ -39,10 +39,13 @@ cdef Py_ssize_t _merge(list seq, Py_ssize_t start, Py_ssize_t stop, str target)
 cdef tuple _resync(list seq, Py_ssize_t a, Py_ssize_t b, Py_ssize_t j)
 
 @cython.locals(sentence=Sentence, candidates=list, best=_Copy, copy=_Copy, i=Py_ssize_t)
-cdef _Copy _longest(list seq, Py_ssize_t j, dict by_key, dict by_edge)
+cdef _Copy _longest(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end)
 
-@cython.locals(sentence=Sentence, slots=list)
-cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_edge)
+@cython.locals(key=str)
+cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end)
+
+@cython.locals(slots=list)
+cdef void _file(dict table, str key, Py_ssize_t j)
 
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t)
 cdef bint _pattern(list seq, _Copy copy, dict said)

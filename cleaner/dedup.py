@@ -291,30 +291,33 @@ def _drop_copies_once(page: Page) -> bool:
     if half is not None:  # the whole page twice: the second half goes first
         copies.append(half)
         end = half.start
-    repeats = _refrains(page, seq)
-    said: dict[str, int] = {}
     head = seq[:end]  # what is left once a second half is set aside
-    for sentence in head:
-        said[sentence.key] = said.get(sentence.key, 0) + 1
+    # What the page repeats right away, and how often it says each sentence:
+    # worked out when the first candidate is found (most pages have none).
+    repeats: set[int] | None = None
+    said: dict[str, int] = {}
     by_key: dict[str, list[int]] = {}
-    by_edge: dict[str, list[int]] = {}
+    by_start: dict[str, list[int]] = {}  # the first EDGE characters of long keys -> sentences
+    by_end: dict[str, list[int]] = {}  # the same, for the last ones
     patterns = False
     j = 0
     while j < end:
         key = head[j].key
         # Most sentences have no earlier twin: look further only when the
         # blocking tables hold a candidate.
-        if j not in repeats and (
-            key in by_key or (len(key) >= FUZZY_MIN_CHARS and ("<" + key[:EDGE] in by_edge or ">" + key[-EDGE:] in by_edge))
-        ):
-            found = _longest(head, j, by_key, by_edge)
+        if key in by_key or (len(key) >= FUZZY_MIN_CHARS and (key[:EDGE] in by_start or key[-EDGE:] in by_end)):
+            if repeats is None:
+                repeats = _refrains(page, seq)
+                for sentence in head:
+                    said[sentence.key] = said.get(sentence.key, 0) + 1
+            found = None if j in repeats else _longest(head, j, by_key, by_start, by_end)
             if found is not None and _pattern(seq, found, said):
                 patterns = True
             elif found is not None and _is_copy(page, seq, found):
                 copies.append(found)
                 j = found.stop
                 continue
-        _index(seq, j, by_key, by_edge)
+        _index(seq, j, by_key, by_start, by_end)
         j += 1
     return _remove(page, seq, copies) and patterns
 
@@ -337,25 +340,27 @@ def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
     return None
 
 
-def _index(seq: list[Sentence], j: int, by_key: dict, by_edge: dict) -> None:
-    sentence = seq[j]
-    slots = by_key.setdefault(sentence.key, [])
+def _index(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: dict) -> None:
+    key = seq[j].key
+    _file(by_key, key, j)
+    if len(key) >= FUZZY_MIN_CHARS:
+        _file(by_start, key[:EDGE], j)
+        _file(by_end, key[-EDGE:], j)
+
+
+def _file(table: dict, key: str, j: int) -> None:
+    slots = table.setdefault(key, [])
     if len(slots) < MAX_CANDIDATES:
         slots.append(j)
-    if len(sentence.key) >= FUZZY_MIN_CHARS:
-        for edge in ("<" + sentence.key[:EDGE], ">" + sentence.key[-EDGE:]):
-            slots = by_edge.setdefault(edge, [])
-            if len(slots) < MAX_CANDIDATES:
-                slots.append(j)
 
 
-def _longest(seq: list[Sentence], j: int, by_key: dict, by_edge: dict) -> _Copy | None:
+def _longest(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: dict) -> _Copy | None:
     """The longest run starting at ``j`` that repeats an earlier run."""
     sentence = seq[j]
     candidates = list(by_key.get(sentence.key, ()))
     if not candidates and len(sentence.key) >= FUZZY_MIN_CHARS:
-        for edge in ("<" + sentence.key[:EDGE], ">" + sentence.key[-EDGE:]):
-            candidates += by_edge.get(edge, ())
+        candidates += by_start.get(sentence.key[:EDGE], ())
+        candidates += by_end.get(sentence.key[-EDGE:], ())
     best: _Copy | None = None
     for i in sorted(set(candidates)):
         if seq[i].paragraph == sentence.paragraph:

@@ -98,5 +98,5 @@ def test_the_literal_scan_finds_the_rules_of_every_literal_in_the_text(table, te
     from cleaner.rules.matcher import _Literals
 
     found: set[int] = set()
-    _Literals(table).find(text, found)
+    _Literals(table).find(text, False, found)
     assert found == {rule for word, rules in table.items() if word in text for rule in rules}

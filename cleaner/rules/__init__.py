@@ -23,9 +23,9 @@ from __future__ import annotations
 import functools
 
 from ..features import Features
-from .matcher import BANDS, Hit, Rule, RuleSet, alternatives, leading_literals, needs_digit, pick, required_literals, rule
+from .matcher import Hit, Rule, RuleSet, alternatives, leading_literals, needs_digit, pick, required_literals, rule
 
-__all__ = ["BANDS", "DEFAULT", "RULES", "Hit", "Rule", "RuleSet", "alternatives", "catalogue", "first_hit", "leading_literals",
+__all__ = ["DEFAULT", "RULES", "Hit", "Rule", "RuleSet", "alternatives", "catalogue", "first_hit", "leading_literals",
            "needs_digit", "pick", "required_literals", "rule", "rule_set"]
 
 

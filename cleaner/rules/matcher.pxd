@@ -4,24 +4,28 @@ import cython
 ctypedef unsigned long long u64
 ctypedef long long i64
 
-cdef class RuleSet:
-    cdef public tuple rules, vocabulary
-    cdef public list limits, bands
+from cleaner.features cimport Features
 
-    @cython.locals(at=Py_ssize_t, lowered=str, candidates=set, gate=_Gate, band=tuple)
-    cpdef first_hit(self, str text, feats)
+cdef class RuleSet:
+    cdef public tuple rules, gates
+    cdef public double[::1] limits
+    cdef public double longest
+
+    @cython.locals(lowered=str, candidates=set, gate=_Gate, rules=list, number=Py_ssize_t)
+    cpdef first_hit(self, str text, Features feats)
 
 cdef class _Literals:
-    cdef public i64[::1] fail, values
+    cdef public i64[::1] fail, values, depth
     cdef public i64[::1] keys
-    cdef public list hits
+    cdef public list hits, numeric_hits, head_hits
     cdef public u64 mask
+    cdef public bint empty
 
     @cython.locals(key=u64, slot=u64, found=i64)
     cpdef i64 child(self, i64 node, Py_UCS4 char)
 
-    @cython.locals(node=i64, child=i64, char=Py_UCS4)
-    cpdef find(self, str text, set out)
+    @cython.locals(node=i64, child=i64, char=Py_UCS4, at=Py_ssize_t, at_start=bint)
+    cpdef find(self, str text, bint digits, set out)
 
 cdef u64 _FIBONACCI
 
@@ -29,9 +33,8 @@ cdef u64 _slot(u64 key, u64 mask)
 
 cdef class _Gate:
     cdef public bint lower
-    cdef public object heads, anchored, anchored_numeric, numeric
-    cdef public dict head_rules
+    cdef public object anchored, anchored_numeric, searched, numeric
     cdef public _Literals literals
-    cdef public set anchored_rules, anchored_numeric_rules, numeric_rules
+    cdef public set anchored_rules, anchored_numeric_rules, searched_rules, numeric_rules
 
     cpdef candidates(self, str subject, bint digits, set out)

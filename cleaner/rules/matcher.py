@@ -6,7 +6,6 @@ files each under the literals its matches start with or contain.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from array import array
@@ -115,51 +114,44 @@ class Hit:
         return self.rule.wall and not self.keyword
 
 
-BANDS = (12.0, 20.0, 40.0)  # block lengths (units) where the set of applicable rules is cut
-
-
 class RuleSet:
     """Rules with a fast path: most blocks are prose that no rule matches,
     and a block that some rule matches is tried on a handful of rules, not
     on the whole catalogue.
 
-    Every alternative of every rule is filed under what a match must start
-    with: the literal strings it begins with (``版权所有``, ``share this``),
-    anchored at the start of the block or anywhere in it; failing that,
-    under the literals every match must contain (``.{0,10}温馨提示``); failing
-    that, the alternative sits at the start of the block or needs a digit
-    (``\\d{1,2}:\\d{2}``), and is only tried on blocks that have one. Rules
-    are banded by their ``max_units`` guard (a long block is scanned for
-    fewer literals), and for each band one pass over the block
-    (:class:`_Literals`) finds which literals occur in it, and an expression
-    of the block-start literals which one it begins with; only the rules
-    filed under those (and the digit or anchored ones when their expression
-    matches) are tried, in catalogue order. ``tests/test_fast_paths.py`` checks
-    that this finds exactly what trying every rule finds.
+    Every alternative of every rule is filed under literals: those a match
+    must start with at the start of the block (``版权所有``, ``share this``),
+    or those a match must start with or contain anywhere in it
+    (``.{0,10}温馨提示``, ``[\\w.+-]+@``), and when the alternative needs a
+    digit (``\\d+人阅读``), only in blocks that have one. The rare
+    alternative with no literal at all is an expression tried on every block
+    (or every block with a digit). One pass over the block and one over its
+    lower-cased text (:class:`_Literals`) find which literals occur in it;
+    only the rules filed under those that allow a block of its length are
+    tried, in catalogue order. ``tests/test_fast_paths.py`` checks that this
+    finds exactly what trying every rule finds.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self.vocabulary = tuple(n for n, r in enumerate(rules) if r.min_distinct > 1)
-        longest = max((r.max_units for r in rules if r.min_distinct == 1), default=0.0)
-        self.limits = [limit for limit in BANDS if limit < longest] + [longest]
-        self.bands = []
-        floor = 0.0
-        for limit in self.limits:
-            # A block of (floor, limit] units: the rules that allow more than floor.
-            plain = [(n, r) for n, r in enumerate(rules) if r.min_distinct == 1 and r.max_units > floor]
-            self.bands.append(tuple(_Gate(plain, lower) for lower in (False, True)))
-            floor = limit
+        limits = [r.max_units for r in rules]
+        self.limits = array("d", limits)
+        self.longest = max(limits, default=0.0)
+        numbered = list(enumerate(rules))
+        self.gates = (_Gate(numbered, False), _Gate(numbered, True))
 
     def first_hit(self, text: str, feats: Features) -> Hit | None:
-        at = bisect.bisect_left(self.limits, feats.units)
-        lowered = None
-        candidates: set[int] = set(self.vocabulary)
-        if at < len(self.bands):
-            lowered = text.lower()
-            for gate in self.bands[at]:
-                gate.candidates(lowered if gate.lower else text, feats.digits > 0, candidates)
-        return pick([self.rules[number] for number in sorted(candidates)], text, feats, lowered)
+        if feats.units > self.longest:
+            return None  # longer than any rule allows
+        lowered = text.lower()
+        candidates: set[int] = set()
+        for gate in self.gates:
+            gate.candidates(lowered if gate.lower else text, feats.digits > 0, candidates)
+        rules = []
+        for number in sorted(candidates):
+            if feats.units <= self.limits[number]:  # (a rule's own guard, checked before the rule is called)
+                rules.append(self.rules[number])
+        return pick(rules, text, feats, lowered) if rules else None
 
 
 def pick(rules: Iterable[Rule], text: str, feats: Features, lowered: str | None = None) -> Hit | None:
@@ -182,88 +174,94 @@ def pick(rules: Iterable[Rule], text: str, feats: Features, lowered: str | None 
 
 
 class _Gate:
-    """Which rules (of one band, lower-cased or not) could match a block."""
+    """Which rules (lower-cased or not) could match a block."""
 
     def __init__(self, rules: list[tuple[int, Rule]], lower: bool):
         self.lower = lower
         heads: dict[str, set[int]] = {}  # literal -> rules with an anchored alternative starting so
-        literals: dict[str, set[int]] = {}  # the same, anywhere in the block
-        anchored: list[str] = []
-        anchored_numeric: list[str] = []  # anchored alternatives that need a digit
-        numeric: list[str] = []
-        self.anchored_rules: set[int] = set()
-        self.anchored_numeric_rules: set[int] = set()
-        self.numeric_rules: set[int] = set()
+        literals: dict[str, set[int]] = {}  # literal -> rules with an alternative holding it anywhere
+        numeric_literals: dict[str, set[int]] = {}  # the same, for alternatives that need a digit
+        expressions: dict[str, list[str]] = {"anchored": [], "anchored_numeric": [], "searched": [], "numeric": []}
+        tried: dict[str, set[int]] = {name: set() for name in expressions}
         for number, candidate in rules:
             if candidate.lower != lower:
                 continue
             for part in _flat_alternatives(candidate.pattern.pattern):
-                if part.startswith("^"):
-                    if starts := leading_literals(part[1:]):
-                        for start in starts:
-                            heads.setdefault(start, set()).add(number)
-                    elif inner := required_literals(part[1:]):
-                        # (An anchored ``.{0,10}温馨提示``: found by its literal, anywhere.)
-                        for word in inner:
-                            literals.setdefault(word, set()).add(number)
-                    elif needs_digit(part[1:]):
-                        anchored_numeric.append(f"(?:{part[1:]})")
-                        self.anchored_numeric_rules.add(number)
-                    else:
-                        anchored.append(f"(?:{part[1:]})")
-                        self.anchored_rules.add(number)
-                elif starts := leading_literals(part) or required_literals(part):
-                    for start in starts:
-                        literals.setdefault(start, set()).add(number)
+                anchored = part.startswith("^")
+                body = part[1:] if anchored else part
+                digit = needs_digit(body)
+                starts = leading_literals(body)
+                if anchored and starts:
+                    table = heads
                 else:
-                    numeric.append(f"(?:{part})")
-                    self.numeric_rules.add(number)
-        self.heads, self.head_rules = _trie_index(heads)
-        self.literals = _Literals(literals)
-        self.anchored = _either(anchored)
-        self.anchored_numeric = _either(anchored_numeric)
-        self.numeric = _either(numeric)
+                    table = numeric_literals if digit else literals
+                    starts = starts or required_literals(body) or required_literals(body, 1)
+                if starts:
+                    for start in starts:
+                        table.setdefault(start, set()).add(number)
+                    continue
+                # No literal to file it under: an expression, tried at the
+                # start of every block (or anywhere in it), with a digit if it needs one.
+                name = ("anchored" if anchored else "searched") if not digit else ("anchored_numeric" if anchored else "numeric")
+                expressions[name].append(f"(?:{body})")
+                tried[name].add(number)
+        self.literals = _Literals(literals, heads, numeric_literals)
+        self.anchored, self.anchored_rules = _either(expressions["anchored"]), tried["anchored"]
+        self.anchored_numeric, self.anchored_numeric_rules = _either(expressions["anchored_numeric"]), tried["anchored_numeric"]
+        self.searched, self.searched_rules = _either(expressions["searched"]), tried["searched"]
+        self.numeric, self.numeric_rules = _either(expressions["numeric"]), tried["numeric"]
 
     def candidates(self, subject: str, digits: bool, out: set[int]) -> None:
         """Add to ``out`` the rules that could match ``subject``."""
-        found = self.heads.match(subject)
-        if found is not None:
-            out.update(self.head_rules[found.group()])
+        self.literals.find(subject, digits, out)
         if self.anchored_rules and self.anchored.match(subject) is not None:
             out.update(self.anchored_rules)
-        if digits and self.anchored_numeric_rules and self.anchored_numeric.match(subject) is not None:
-            out.update(self.anchored_numeric_rules)
-        self.literals.find(subject, out)
-        if digits and self.numeric_rules and self.numeric.search(subject) is not None:
-            out.update(self.numeric_rules)
+        if self.searched_rules and self.searched.search(subject) is not None:
+            out.update(self.searched_rules)
+        if digits:
+            if self.anchored_numeric_rules and self.anchored_numeric.match(subject) is not None:
+                out.update(self.anchored_numeric_rules)
+            if self.numeric_rules and self.numeric.search(subject) is not None:
+                out.update(self.numeric_rules)
 
 
 class _Literals:
     """Literal strings, each filed with rules, found in one pass over a text
-    (Aho–Corasick): every occurrence, overlapping ones too, adds its rules.
-    A regular expression of the same literals is tried at every position of
-    the text, which on Latin text, where most letters start some literal,
-    cost more than all the rest of the rule step.
+    (Aho–Corasick): every occurrence, overlapping ones too, adds its rules;
+    ``heads`` only where the text starts with them, ``numeric`` only in a
+    text with a digit. A regular expression of the same literals is tried
+    at every position of the text, which on Latin text, where most letters
+    start some literal, cost more than all the rest of the rule step.
 
         >>> found = set()
-        >>> _Literals({"版权": {1}, "版权所有": {2}, "所有": {3}, "ICP": {4}}).find("本站版权所有", found)
+        >>> _Literals({"版权": {1}, "版权所有": {2}, "所有": {3}, "ICP": {4}}, {"本站": {5}, "站": {6}}).find("本站版权所有", False, found)
         >>> sorted(found)
-        [1, 2, 3]
+        [1, 2, 3, 5]
     """
 
-    def __init__(self, table: dict[str, set[int]]):
+    def __init__(self, table: dict[str, set[int]], heads: dict[str, set[int]] | None = None, numeric: dict[str, set[int]] | None = None):
         children: list[dict[str, int]] = [{}]  # the trie, node 0 its root
-        ends: list[set[int]] = [set()]  # rules of the literals that end at a node
-        for word, rules in table.items():
-            node = 0
-            for char in word:
-                child = children[node].get(char)
-                if child is None:
-                    child = children[node][char] = len(children)
-                    children.append({})
-                    ends.append(set())
-                node = child
-            ends[node] |= rules
+        depth = [0]
+        # Per node: rules of the literals that end there (anywhere, with a
+        # digit), and of the head literal that the node's string is.
+        ends: list[list[set[int]]] = [[set(), set()]]
+        starts: list[set[int]] = [set()]
+        for kind, words in enumerate((table, numeric or {}, heads or {})):
+            for word, rules in words.items():
+                node = 0
+                for char in word:
+                    child = children[node].get(char)
+                    if child is None:
+                        child = children[node][char] = len(children)
+                        children.append({})
+                        depth.append(depth[node] + 1)
+                        ends.append([set(), set()])
+                        starts.append(set())
+                    node = child
+                if kind < 2:
+                    ends[node][kind] |= rules
+                else:
+                    starts[node] |= rules
         # Failure links, breadth first: the longest proper suffix of a node's
         # string that is in the trie; a node also reports what its suffix does.
         self.fail = array("q", [0]) * len(children)
@@ -274,9 +272,14 @@ class _Literals:
                 while suffix and char not in children[suffix]:
                     suffix = self.fail[suffix]
                 self.fail[child] = children[suffix].get(char, 0) if node else 0
-                ends[child] |= ends[self.fail[child]]
+                for kind in (0, 1):
+                    ends[child][kind] |= ends[self.fail[child]][kind]
                 queue.append(child)
-        self.hits = [frozenset(rules) if rules else None for rules in ends]
+        self.depth = array("q", depth)
+        self.hits = [frozenset(rules[0]) if rules[0] else None for rules in ends]
+        self.numeric_hits = [frozenset(rules[1]) if rules[1] else None for rules in ends]
+        self.head_hits = [frozenset(rules) if rules else None for rules in starts]
+        self.empty = len(children) == 1
         # The edges as an open-addressing table: (node, character) -> child.
         size = 2
         edges = sum(map(len, children))
@@ -306,17 +309,29 @@ class _Literals:
                 return -1
             slot = (slot + 1) & self.mask
 
-    def find(self, text: str, out: set[int]) -> None:
-        """Add to ``out`` the rules of every literal that occurs in ``text``."""
+    def find(self, text: str, digits: bool, out: set[int]) -> None:
+        """Add to ``out`` the rules of every literal that occurs in ``text``
+        (of numeric ones only if ``digits``), and of the head literals it
+        starts with."""
+        if self.empty:
+            return
         node = 0
-        for char in text:
+        at_start = True  # the node's string is the text so far
+        for at in range(len(text)):
+            char = text[at]
             child = self.child(node, char)
             while child < 0 and node:
                 node = self.fail[node]
                 child = self.child(node, char)
             node = child if child >= 0 else 0
+            if at_start:
+                at_start = self.depth[node] == at + 1
+                if at_start and self.head_hits[node] is not None:
+                    out.update(self.head_hits[node])
             if self.hits[node] is not None:
                 out.update(self.hits[node])
+            if digits and self.numeric_hits[node] is not None:
+                out.update(self.numeric_hits[node])
 
 
 _FIBONACCI = 0x9E3779B97F4A7C15  # 2**64 / the golden ratio
@@ -326,29 +341,6 @@ def _slot(key: int, mask: int) -> int:
     """A key's first slot in a table of ``mask + 1`` slots (Fibonacci hashing;
     compiled, the product wraps at 64 bits, which spreads keys as well)."""
     return (key * _FIBONACCI >> 29) & mask
-
-
-def _trie_index(table: dict[str, set[int]]) -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
-    """One expression matching any of the literals, and for each literal the
-    rules to try when it is found. The expression stops at the shortest
-    literal of a family (``版权`` before ``版权所有``), so a literal also
-    answers for the longer ones it begins.
-
-        >>> pattern, rules = _trie_index({"版权": {1}, "版权所有": {2}, "ICP": {3}})
-        >>> found = pattern.search("本站版权所有")
-        >>> found.group(), sorted(rules[found.group()])
-        ('版权', [1, 2])
-    """
-    words = sorted(table)
-    rules: dict[str, frozenset[int]] = {}
-    for at, word in enumerate(words):
-        covered = set(table[word])
-        for longer in words[at + 1 :]:
-            if not longer.startswith(word):
-                break
-            covered |= table[longer]
-        rules[word] = frozenset(covered)
-    return _either([_trie(set(words))] if words else []), rules
 
 
 def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
@@ -405,25 +397,6 @@ def _flat_alternatives(pattern: str) -> list[str]:
     return out
 
 
-def _trie(words: set[str]) -> str:
-    """An alternation of literals as a trie, so the engine tries one branch
-    per distinct next character instead of one per word.
-
-        >>> _trie({"share", "shift", "sign"})
-        's(?:h(?:are|ift)|ign)'
-    """
-    if "" in words:
-        return ""  # a shorter literal already matches: longer ones add nothing
-    heads: dict[str, set[str]] = {}
-    for word in words:
-        heads.setdefault(word[0], set()).add(word[1:])
-    branches = []
-    for head, rest in sorted(heads.items()):
-        tail = _trie(rest)
-        branches.append(re.escape(head) + (f"(?:{tail})" if "|" in tail else tail))
-    return "|".join(branches)
-
-
 def _either(parts: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) if parts else "(?!)")
 
@@ -432,7 +405,7 @@ MAX_PREFIX = 8
 MAX_PREFIXES = 256
 
 
-@functools.cache  # each band's gates file the same alternatives
+@functools.cache  # a rule set with rules of the user's files the catalogue's alternatives again
 def leading_literals(pattern: str) -> list[str] | None:
     """Literal strings one of which every match of ``pattern`` starts with,
     or None when a match can start with a class, a digit or nothing.
@@ -457,7 +430,7 @@ def leading_literals(pattern: str) -> list[str] | None:
     return sorted(set(found))
 
 
-@functools.cache  # each band's gates file the same alternatives
+@functools.cache  # a rule set with rules of the user's files the catalogue's alternatives again
 def needs_digit(pattern: str) -> bool:
     """Whether every match of ``pattern`` holds a digit (so a block without
     one need not be tried).
@@ -486,33 +459,46 @@ def _needs_digit(seq: list) -> bool:
     return False
 
 
-MIN_REQUIRED = 2  # a required literal shorter than this (":") is too common to filter by
+MIN_REQUIRED = 2  # a required literal shorter than this (":") is too common to filter by, if there is a longer one
 
 
-@functools.cache  # each band's gates file the same alternatives
-def required_literals(pattern: str) -> list[str] | None:
+@functools.cache  # a rule set with rules of the user's files the catalogue's alternatives again
+def required_literals(pattern: str, minimum: int = MIN_REQUIRED) -> list[str] | None:
     """Literal strings one of which every match of ``pattern`` contains,
-    found after a part that can start with a class or a repeat; None when
-    there are none of at least MIN_REQUIRED characters.
+    found after a part that can start with a class or a repeat, or inside a
+    group every match goes through; None when there are none of at least
+    ``minimum`` characters.
 
         >>> required_literals(r".{0,10}温馨提示\\s*[:：]?$")
         ['温馨提示']
         >>> required_literals(r"(?<!\\d)\\d+\\s*人(?:阅读|浏览)")
         ['人浏览', '人阅读']
-        >>> required_literals(r"\\d{1,2}:\\d{2}") is None
-        True
+        >>> required_literals(r"\\d{1,2}:\\d{2}") is None, required_literals(r"\\d{1,2}:\\d{2}", 1)
+        (True, [':'])
+        >>> required_literals(r"(?:[^>»]{0,30}(?:>|»)){2,}$", 1)
+        ['>', '»']
     """
     try:
         parsed = list(_parser.parse(pattern))
     except re.error:
         return None
-    for skip in range(1, len(parsed)):
+    return _contained(parsed, minimum, 1)
+
+
+def _contained(parsed: list, minimum: int, first: int = 0) -> list[str] | None:
+    """:func:`required_literals` of a parsed sequence, from its element ``first`` on."""
+    for skip in range(first, len(parsed)):
         for short in (True, False):
             found: list[str] = []
             if _expand(parsed[skip:], "", found, short) and len(found) <= MAX_PREFIXES:
-                if min(map(len, found)) >= MIN_REQUIRED:
+                if min(map(len, found)) >= minimum:
                     return sorted(set(found))
                 break
+    for op, av in parsed:  # inside a group that every match goes through
+        if op is _c.SUBPATTERN and (found := _contained(list(av[3]), minimum)):
+            return found
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and (found := _contained(list(av[2]), minimum)):
+            return found
     return None
 
 
