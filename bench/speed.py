@@ -24,6 +24,11 @@
 With --dev, times ``cleaner`` as one process (startup included, one job) on
 every page of every set under the folder, then trafilatura on the same
 pages' text in the same run, and prints both rates and their ratio.
+
+    python bench/speed.py --startup samples/000_587dec79ab138032.txt
+
+With --startup, times what a pre-commit hook pays a file: a process that
+imports cleaner and cleans one small page.
 """
 
 from __future__ import annotations
@@ -253,6 +258,29 @@ def dev_sets(root: Path) -> None:
     print(trafilatura_ratio(texts, seconds / size, size))
 
 
+def startup(page: Path, runs: int = 20) -> None:
+    """``cleaner -q PAGE`` as a pre-commit hook runs it, one process a
+    file: after one run that writes Python's bytecode and cleaner's own cache
+    (as an installed package has them), the least and the median of
+    ``runs`` wall-clock times, and the same for a Python that does nothing."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+    def times(command: list[str]) -> tuple[float, float]:
+        subprocess.run(command, env=env, capture_output=True)
+        spent = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, env=env, capture_output=True)
+            spent.append(time.perf_counter() - started)
+        spent.sort()
+        return spent[0], spent[len(spent) // 2]
+
+    least, median = times([sys.executable, "-m", "cleaner", "-q", str(page)])
+    bare, bare_median = times([sys.executable, "-c", "pass"])
+    print(f"import and clean {page.name} ({page.stat().st_size} bytes): least {least * 1000:.0f} ms, median {median * 1000:.0f} ms "
+          f"(Python alone: {bare * 1000:.0f} / {bare_median * 1000:.0f} ms; {runs} runs)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size-mb", type=float, default=200.0, help="corpus size (default 200)")
@@ -262,7 +290,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real", type=Path, nargs="*", default=[], help="also time these real folders in one process")
     parser.add_argument("--cli-args", default="", help="extra options for the command line runs, e.g. '--templates'")
     parser.add_argument("--dev", type=Path, help="time only the real pages of these dev sets (e.g. ../shared/eval/dev), against trafilatura")
+    parser.add_argument("--startup", type=Path, help="time only import and cleaning of this one page, a process a run")
     args = parser.parse_args(argv)
+    if args.startup:
+        startup(args.startup)
+        return 0
     if args.dev:
         dev_sets(args.dev)
         return 0

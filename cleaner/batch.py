@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -31,11 +30,10 @@ import time
 from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import records
 from .corpus import CrossFile
@@ -48,6 +46,9 @@ from .pipeline import Config, PageTooLarge, Result, assemble, clean_text, steps
 from .reasons import Reason
 from .segment import segment
 from .templates import Templates, page_hashes
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK = 4  # files a worker takes at a time
 MAX_PROBLEMS = 20  # problems of one file told one by one
@@ -589,6 +590,8 @@ class Done:
     shows them."""
 
     def __init__(self) -> None:
+        import multiprocessing  # (a run on a terminal shows progress; others need not import it)
+
         self._done = multiprocessing.Value("q", 0)
 
     def add(self, size: int) -> None:
@@ -721,6 +724,8 @@ def ordered(jobs: int, items: Iterable, job: Callable, state: tuple, failed: Cal
     items that were in flight then run again one at a time in a fresh pool,
     and the one that breaks it again gets ``failed(item)``.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = _chunks(iter(items), CHUNK)
     pending: deque[tuple[list, Future]] = deque()
     pool = _pool(jobs, state)
@@ -757,6 +762,8 @@ def _each(job: Callable, chunk: list) -> list:
 
 
 def _alone(item, job: Callable, state: tuple, failed: Callable):
+    from concurrent.futures.process import BrokenProcessPool
+
     with _pool(1, state) as pool:
         try:
             return pool.submit(job, item).result()
@@ -765,6 +772,10 @@ def _alone(item, job: Callable, state: tuple, failed: Callable):
 
 
 def _pool(jobs: int, state: tuple) -> ProcessPoolExecutor:
+    # (The process pool is imported by the runs that start one, not by a
+    # pre-commit run of one file.)
+    from concurrent.futures import ProcessPoolExecutor
+
     steps()  # the rule catalogue compiled once here, and inherited by forked workers
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state, os.getpid()))
 

@@ -7,12 +7,12 @@ cdef tuple _HAN_ASTRAL
 @cython.locals(point=long)
 cpdef int char_class(Py_UCS4 char)
 
-@cython.locals(char=Py_UCS4, width=Py_ssize_t)
+@cython.locals(char=Py_UCS4, width=Py_ssize_t, wide=int)
 cpdef Py_ssize_t display_width(str text)
 
 @cython.locals(char=Py_UCS4)
 cpdef bint has_word_char(str text)
 
 
-@cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4)
+@cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4, plain=bint, mark=int, plain_flag=int)
 cpdef str dedup_key(str text)

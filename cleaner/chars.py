@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .cache import kept
+
 _HAN_ASTRAL = (0x20000, 0x2FA1F)  # extensions B-F and the compatibility supplement
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff" + "-".join(map(chr, _HAN_ASTRAL))
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
@@ -48,10 +50,6 @@ def _class_body(wanted) -> str:
     return "".join(parts)
 
 
-# Combining marks (Devanagari vowel signs, Arabic harakat, Thai tone marks,
-# accents written apart): Python's ``\w`` leaves them out, which would cut
-# हिन्दी into three words and drop the vowels from comparison keys.
-MARKS = _class_body(lambda char: unicodedata.category(char).startswith("M"))
 
 # Characters that count as blank at the ends of a line: Unicode whitespace
 # (which includes U+3000 and U+00A0) plus zero-width characters and the BOM.
@@ -76,6 +74,12 @@ CLOSER = 128  # CLOSERS
 OTHER_STOP = 256  # OTHER_STOPS
 STRIP = 512  # STRIP_CHARS
 WIDE = 1024  # two columns on a terminal: CJK, CJK punctuation, full-width forms
+# Comparison keys may lower-case the text instead of normalising it: NFKC
+# leaves the character alone in any text and case-folding it is lowering it,
+# or it has no key whichever way it is read (，。、 and other punctuation).
+# Not a combining mark or a conjoining jamo (NFKC joins those to what comes
+# before), nor Σ (lowered by its place in the word).
+PLAIN = 2048
 _ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到"
 _CLAUSE_CHARS = "，、；,;：:\u060c\u061b\u1363\u1364"
 _FULL_STOP_CHARS = "。！？!?" + OTHER_STOPS
@@ -83,12 +87,20 @@ _WIDE_RANGES = CJK_RANGES + "\u3000-\u303f\uff01-\uff60\uffe0-\uffe6"
 _LATIN_RANGES = "\u0000-\u024f\u1e00-\u1eff\uff00-\uffef"
 
 
-def _table() -> bytes:
+def _marks() -> str:
+    """Combining marks (Devanagari vowel signs, Arabic harakat, Thai tone
+    marks, accents written apart), as a class body: Python's ``\\w`` leaves
+    them out, which would cut हिन्दी into three words and drop the vowels
+    from comparison keys."""
+    return _class_body(lambda char: unicodedata.category(char).startswith("M"))
+
+
+def _table(marks: str) -> bytes:
     """Two bytes a code point, the flags that hold for it (little-endian)."""
     points = "".join(map(chr, range(0x10000)))
     table = 0
     for bit, body in enumerate(
-        (CJK_RANGES, UNSPACED_RANGES, MARKS, _LATIN_RANGES, _ZH_STOP_CHARS, _CLAUSE_CHARS,
+        (CJK_RANGES, UNSPACED_RANGES, marks, _LATIN_RANGES, _ZH_STOP_CHARS, _CLAUSE_CHARS,
          _FULL_STOP_CHARS, re.escape(CLOSERS), OTHER_STOPS, re.escape(STRIP_CHARS), _WIDE_RANGES)
     ):
         # The class's own expression decides: two bytes a point, 1 in the
@@ -97,19 +109,39 @@ def _table() -> bytes:
         for found in re.finditer(f"[{body}]+", points):
             ones[2 * found.start() : 2 * found.end() : 2] = bytearray(b"\x01") * (found.end() - found.start())
         table |= int.from_bytes(ones, "little") << bit
-    return table.to_bytes(0x20000, "little")
+    plain = bytearray(0x20000)
+    for point in range(0x10000):
+        plain[2 * point + 1] = _plain(chr(point)) * (PLAIN >> 8)
+    return (table | int.from_bytes(plain, "little")).to_bytes(0x20000, "little")
 
 
-_CLASSES = _table()
+def _plain(char: str) -> bool:
+    point = ord(char)
+    if unicodedata.category(char).startswith("M") or 0x1100 <= point <= 0x11FF or 0xA960 <= point <= 0xA97F or 0xD7B0 <= point <= 0xD7FF:
+        return False
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    if not char.isalnum() and not any(c.isalnum() or unicodedata.category(c).startswith("M") for c in folded):
+        return True  # (punctuation, full-width or not: no key either way)
+    return unicodedata.normalize("NFKC", char) == char and char.casefold() == char.lower() and char != "\u03a3"
+
+
+def _build() -> bytes:
+    marks = _marks()
+    return marks.encode("utf-8") + b"\0" + _table(marks)
+
+
+# Both from Python's Unicode database, worked out once and kept (cleaner.cache).
+_marks_body, _, _CLASSES = kept("chars", __file__, "", _build).partition(b"\0")
+MARKS = _marks_body.decode("utf-8")
 
 
 def char_class(char: str) -> int:
     """The flags (CJK, MARK, CLAUSE, ...) of one character.
 
-        >>> char_class("中") == CJK | UNSPACED | WIDE, char_class("한") == CJK | WIDE, char_class("、") == CLAUSE | WIDE
+        >>> char_class("中") == CJK | UNSPACED | WIDE | PLAIN, char_class("한") == CJK | WIDE | PLAIN, char_class("、") == CLAUSE | WIDE | PLAIN
         (True, True, True)
-        >>> char_class("\U00020000") == CJK | UNSPACED | WIDE, char_class("a") == LATIN
-        (True, True)
+        >>> char_class("\U00020000") == CJK | UNSPACED | WIDE, char_class("a") == LATIN | PLAIN, char_class("ａ") == LATIN | WIDE
+        (True, True, True)
     """
     point = ord(char)
     if point < 0x10000:
@@ -119,8 +151,17 @@ def char_class(char: str) -> int:
 
 # A word: a letter or digit, then letters, digits and marks; not CJK.
 _WORD = rf"[^\W_{CJK_RANGES}](?:[^\W_{CJK_RANGES}]|[{MARKS}])*"
-TOKEN_RE = re.compile(rf"{CJK_CLASS}|{_WORD}")
-WORD_RE = re.compile(_WORD)  # a run of letters or digits, not CJK
+# TOKEN_RE: a CJK character or a word. WORD_RE: a word. (Compiled when
+# first asked for: their classes of marks take milliseconds to compile, and
+# only cross-file duplicates need them.)
+_LAZY = {"TOKEN_RE": rf"{CJK_CLASS}|{_WORD}", "WORD_RE": _WORD}
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name in _LAZY:
+        pattern = globals()[name] = re.compile(_LAZY[name])
+        return pattern
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def strip(text: str) -> str:
@@ -166,16 +207,21 @@ def dedup_key(text: str) -> str:
         >>> dedup_key("Ｓｔｅｐ 1.") == dedup_key("step 1"), dedup_key("step 1") == dedup_key("step 2")
         (True, False)
     """
-    if text.isascii():  # NFKC leaves ASCII alone and case-folding it is lowering
-        text = text.lower()
-    else:
-        text = unicodedata.normalize("NFKC", text).casefold()
+    mark, plain_flag = MARK, PLAIN  # (compiled, C ints read once, not module globals read a character)
+    plain = text.isascii()  # (NFKC leaves ASCII alone and case-folding it is lowering)
+    if not plain:
+        plain = True
+        for char in text:
+            if not char_class(char) & plain_flag:
+                plain = False
+                break
+    text = text.lower() if plain else unicodedata.normalize("NFKC", text).casefold()
     # What is kept: letters, digits and marks, a run at a time.
     parts = []
     start = -1
     for at in range(len(text)):
         char = text[at]
-        if char.isalnum() or char_class(char) & MARK:
+        if char.isalnum() or char_class(char) & mark:
             if start < 0:
                 start = at
         elif start >= 0:
@@ -195,8 +241,9 @@ def display_width(text: str) -> int:
         (3, 6)
     """
     width = len(text)
+    wide = WIDE  # (compiled, a C int read once, not a module global read a character)
     if not text.isascii():
         for char in text:
-            if char_class(char) & WIDE:
+            if char_class(char) & wide:
                 width += 1
     return width

@@ -16,9 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.text import Text
-
 from . import __version__, compiled, records, report, settings
 from .batch import Across, Done, Mode, Outcome, default_jobs, learn, process, run
 from .decode import canonical
@@ -98,7 +95,7 @@ def cli(
     With no PATH or '-', read stdin and write stdout. A single file with no
     -o is written to stdout.
     """
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = report.Console(stderr=True, highlight=False, soft_wrap=True)
     if not compiled.healthy():  # never silently slow or out of date, even with --quiet
         err.print(f"cleaner: warning: {compiled.status()}", markup=False)
     paths = list(paths) or [STDIN]
@@ -146,7 +143,7 @@ def cli(
     else:
         exclude = [output] if output is not None else []
         sources = discover(paths, globs, exclude=exclude)
-        interactive = err.is_terminal and not quiet
+        interactive = not quiet and sys.stderr.isatty()
         progress = None
         # (A terminal that also gets the cleaned text is not drawn on.)
         if interactive and not (mode is Mode.STDOUT and sys.stdout.isatty()):
@@ -159,7 +156,7 @@ def cli(
         templates = None
         if learn_templates:
             if interactive:
-                err.print(Text("learning templates…", style="dim"))
+                err.print(report.rich_text("learning templates…", style="dim"))
             # A second walk rather than a list of every path: the walk is
             # sorted, so both passes see the same files in the same order.
             templates = learn(discover(paths, globs, exclude=exclude), config, jobs, reading)
@@ -173,7 +170,7 @@ def cli(
     started = time.perf_counter()
     summary = report.Summary()
     out = sys.stdout.buffer
-    text_out = Console(highlight=False, soft_wrap=True)
+    text_out = report.Console(highlight=False, soft_wrap=True)
     report_file = _open_report(report_path)
     try:
         with bar or contextlib.nullcontext():
@@ -188,7 +185,7 @@ def cli(
         if report_file is not None:
             report_file.close()
     seconds = time.perf_counter() - started
-    if summary.files > 1 and err.is_terminal and not quiet:
+    if summary.files > 1 and not quiet and sys.stderr.isatty():
         err.print(summary.table(seconds))
     status = Exit.FAILED if summary.failed or (check and summary.changed) else Exit.OK
     click.get_current_context().exit(int(status))
@@ -247,7 +244,7 @@ def _open_report(path: Path | None):
         raise click.UsageError(f"cannot write report {path}: {exc.strerror}") from exc
 
 
-def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, check: bool, show_diff: bool, explain: bool, quiet: bool) -> None:
+def _show(outcome: Outcome, err: report.Console, text_out: report.Console, out, mode: Mode, check: bool, show_diff: bool, explain: bool, quiet: bool) -> None:
     if outcome.error is not None:
         for problem in outcome.problems:  # (what it could not read, before why it was not written)
             report.message(err, "error", outcome, problem)
@@ -273,7 +270,7 @@ def _show(outcome: Outcome, err: Console, text_out: Console, out, mode: Mode, ch
     if show_diff:
         report.diff(outcome, text_out)
     if check and outcome.changed:
-        text_out.print(report.Text(f"would clean {report.shown(outcome.path)}"), soft_wrap=True)
+        text_out.print(report.rich_text(f"would clean {report.shown(outcome.path)}"), soft_wrap=True)
     if mode is Mode.STDOUT:
         out.write(outcome.output)
         out.flush()

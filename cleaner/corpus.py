@@ -31,7 +31,8 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 
-from .chars import CJK_RE, TOKEN_RE, dedup_key
+from . import chars
+from .chars import CJK_RE, dedup_key
 from .features import count_tokens
 
 BINS = 64
@@ -51,7 +52,7 @@ def shingles(text: str) -> list[str]:
         >>> shingles("the cat sat on the mat")[:2]
         ['the cat sat', 'cat sat on']
     """
-    tokens = TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold())
+    tokens = chars.TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold())
     if not tokens:
         return []
     cjk = sum(1 for t in tokens if CJK_RE.match(t))

@@ -70,7 +70,13 @@ _FAMILY_NAMES = {
     "ascii": ("utf-8",),
     "latin-1": ("cp1252",),  # as browsers do: ISO-8859-1 labels mean windows-1252
 }
-_FAMILIES = {codecs.lookup(name).name: family for name, family in _FAMILY_NAMES.items()}
+
+
+@functools.cache  # (looking the codecs up imports each one: not done by runs that only read UTF-8)
+def _families() -> dict[str, tuple[str, ...]]:
+    return {codecs.lookup(name).name: family for name, family in _FAMILY_NAMES.items()}
+
+
 _CHINESE_FIRST = ("gb18030", "big5", "cp950")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
@@ -171,7 +177,7 @@ def _chinese(data: bytes) -> Decoded | None:
 
 def _forced(data: bytes, encoding: str) -> Decoded:
     name = canonical(encoding)
-    name = _FAMILIES.get(name, (name,))[0]
+    name = _families().get(name, (name,))[0]
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         return _lenient(data[3:], name, 1.0, bom=True)
     return _lenient(data, name, 1.0)
@@ -330,7 +336,7 @@ def _candidates(sample: bytes) -> list[tuple[str, float]]:
             base = canonical(guess["encoding"])
         except LookupError:
             continue
-        for name in _FAMILIES.get(base, (base,)):
+        for name in _families().get(base, (base,)):
             seen.setdefault(name, float(guess.get("confidence") or 0.0))
     for name in _CHINESE_FIRST:
         seen.setdefault(name, 0.0)

@@ -89,6 +89,25 @@ def test_the_comparison_key_is_what_its_definition_says(text):
     assert dedup_key(text) == expected
 
 
+def test_every_plain_character_keys_as_its_definition_says_beside_others():
+    # Text made only of PLAIN characters is lowered rather than normalised:
+    # each of them, after a letter, before a Han character and between two
+    # of them, must key as NFKC and case-folding would.
+    import re
+    import unicodedata
+
+    from cleaner.chars import MARKS, PLAIN, char_class
+
+    def defined(text: str) -> str:
+        return re.sub(rf"(?:[^\w{MARKS}]|_)+", "", unicodedata.normalize("NFKC", text).casefold())
+
+    plain = [chr(point) for point in range(0x80, 0x10000) if char_class(chr(point)) & PLAIN]
+    assert len(plain) > 30_000 and "中" in plain and "，" in plain and "é" in plain and "\u0301" not in plain
+    for char in plain:
+        for text in ("a" + char + "中", char + char, char + "é"):
+            assert dedup_key(text) == defined(text), ascii(text)
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.dictionaries(st.text(alphabet="ab版权所有", min_size=1, max_size=4), st.sets(st.integers(0, 9), min_size=1), max_size=12),

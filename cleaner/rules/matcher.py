@@ -6,12 +6,15 @@ files each under the literals its matches start with or contain.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import marshal
 import re
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .. import cache
 from ..features import Features
 from ..reasons import Reason
 
@@ -138,7 +141,8 @@ class RuleSet:
         self.limits = array("d", limits)
         self.longest = max(limits, default=0.0)
         numbered = list(enumerate(rules))
-        self.gates = (_Gate(numbered, False), _Gate(numbered, True))
+        filings = _filings(sorted({part for r in rules for part in _flat_alternatives(r.pattern.pattern)}))
+        self.gates = (_Gate(numbered, False, filings), _Gate(numbered, True, filings))
 
     def first_hit(self, text: str, feats: Features) -> Hit | None:
         if feats.units > self.longest:
@@ -176,36 +180,23 @@ def pick(rules: Iterable[Rule], text: str, feats: Features, lowered: str | None 
 class _Gate:
     """Which rules (lower-cased or not) could match a block."""
 
-    def __init__(self, rules: list[tuple[int, Rule]], lower: bool):
+    def __init__(self, rules: list[tuple[int, Rule]], lower: bool, filings: dict[str, tuple[str, list[str]]]):
         self.lower = lower
-        heads: dict[str, set[int]] = {}  # literal -> rules with an anchored alternative starting so
-        literals: dict[str, set[int]] = {}  # literal -> rules with an alternative holding it anywhere
-        numeric_literals: dict[str, set[int]] = {}  # the same, for alternatives that need a digit
+        tables: dict[str, dict[str, set[int]]] = {"heads": {}, "literals": {}, "numeric_literals": {}}
         expressions: dict[str, list[str]] = {"anchored": [], "anchored_numeric": [], "searched": [], "numeric": []}
         tried: dict[str, set[int]] = {name: set() for name in expressions}
         for number, candidate in rules:
             if candidate.lower != lower:
                 continue
             for part in _flat_alternatives(candidate.pattern.pattern):
-                anchored = part.startswith("^")
-                body = part[1:] if anchored else part
-                digit = needs_digit(body)
-                starts = leading_literals(body)
-                if anchored and starts:
-                    table = heads
+                where, literals = filings[part]
+                if where in tables:
+                    for literal in literals:
+                        tables[where].setdefault(literal, set()).add(number)
                 else:
-                    table = numeric_literals if digit else literals
-                    starts = starts or required_literals(body) or required_literals(body, 1)
-                if starts:
-                    for start in starts:
-                        table.setdefault(start, set()).add(number)
-                    continue
-                # No literal to file it under: an expression, tried at the
-                # start of every block (or anywhere in it), with a digit if it needs one.
-                name = ("anchored" if anchored else "searched") if not digit else ("anchored_numeric" if anchored else "numeric")
-                expressions[name].append(f"(?:{body})")
-                tried[name].add(number)
-        self.literals = _Literals(literals, heads, numeric_literals)
+                    expressions[where].append(f"(?:{part.removeprefix('^')})")
+                    tried[where].add(number)
+        self.literals = _Literals(tables["literals"], tables["heads"], tables["numeric_literals"])
         self.anchored, self.anchored_rules = _either(expressions["anchored"]), tried["anchored"]
         self.anchored_numeric, self.anchored_numeric_rules = _either(expressions["anchored_numeric"]), tried["anchored_numeric"]
         self.searched, self.searched_rules = _either(expressions["searched"]), tried["searched"]
@@ -223,6 +214,50 @@ class _Gate:
                 out.update(self.anchored_numeric_rules)
             if self.numeric_rules and self.numeric.search(subject) is not None:
                 out.update(self.numeric_rules)
+
+
+def _filings(parts: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """:func:`filing` of each alternative. The analysis costs more than
+    cleaning a small page, so what it found is kept between runs
+    (:mod:`cleaner.cache`), for the catalogue's alternatives and for those of
+    the rules a user added, together."""
+    stored = cache.load("gate", __file__, "")
+    known: dict[str, tuple[str, list[str]]] = {}
+    if stored is not None:
+        with contextlib.suppress(ValueError, EOFError, TypeError):  # (whole, but not of this code: start afresh)
+            known = marshal.loads(stored)
+    missing = [part for part in parts if part not in known]
+    if missing:
+        known.update((part, filing(part)) for part in missing)
+        cache.store("gate", __file__, "", marshal.dumps(known))
+    return known
+
+
+def filing(part: str) -> tuple[str, list[str]]:
+    """Where the gate files one alternative of a rule: under the literals a
+    match starts with at the start of the block (``heads``), under literals
+    it starts with or holds anywhere (``literals``, or ``numeric_literals``
+    when every match has a digit), or, with no literal to file it under, as
+    an expression tried at the start of every block or anywhere in it (with
+    a digit if it needs one).
+
+        >>> filing("^版权所有"), filing(r"\\d+人阅读"), filing(r"^\\d{1,2}:\\d{2}$")
+        (('heads', ['版权所有']), ('numeric_literals', ['人阅读']), ('numeric_literals', [':']))
+        >>> filing("^[A-Z]{5,}"), filing("[A-Z]{5,}"), filing(r"\\d{4}")
+        (('anchored', []), ('searched', []), ('numeric', []))
+    """
+    anchored = part.startswith("^")
+    body = part[1:] if anchored else part
+    digit = needs_digit(body)
+    starts = leading_literals(body)
+    if anchored and starts:
+        return "heads", starts
+    literals = starts or required_literals(body) or required_literals(body, 1)
+    if literals:
+        return ("numeric_literals" if digit else "literals"), literals
+    if anchored:
+        return ("anchored_numeric" if digit else "anchored"), []
+    return ("numeric" if digit else "searched"), []
 
 
 class _Literals:
