@@ -119,10 +119,10 @@ def _plain(char: str) -> bool:
     point = ord(char)
     if unicodedata.category(char).startswith("M") or 0x1100 <= point <= 0x11FF or 0xA960 <= point <= 0xA97F or 0xD7B0 <= point <= 0xD7FF:
         return False
-    folded = unicodedata.normalize("NFKC", char).casefold()
-    if not char.isalnum() and not any(c.isalnum() or unicodedata.category(c).startswith("M") for c in folded):
+    normal = unicodedata.normalize("NFKC", char)
+    if not char.isalnum() and not any(c.isalnum() or unicodedata.category(c).startswith("M") for c in normal.casefold()):
         return True  # (punctuation, full-width or not: no key either way)
-    return unicodedata.normalize("NFKC", char) == char and char.casefold() == char.lower() and char != "\u03a3"
+    return normal == char and char.casefold() == char.lower() and char != "\u03a3"
 
 
 def _build() -> bytes:

@@ -140,8 +140,8 @@ class RuleSet:
         limits = [r.max_units for r in rules]
         self.limits = array("d", limits)
         self.longest = max(limits, default=0.0)
-        numbered = list(enumerate(rules))
-        filings = _filings(sorted({part for r in rules for part in _flat_alternatives(r.pattern.pattern)}))
+        numbered = [(number, r, _flat_alternatives(r.pattern.pattern)) for number, r in enumerate(rules)]
+        filings = _filings(sorted({part for _, _, parts in numbered for part in parts}))
         self.gates = (_Gate(numbered, False, filings), _Gate(numbered, True, filings))
 
     def first_hit(self, text: str, feats: Features) -> Hit | None:
@@ -180,15 +180,16 @@ def pick(rules: Iterable[Rule], text: str, feats: Features, lowered: str | None 
 class _Gate:
     """Which rules (lower-cased or not) could match a block."""
 
-    def __init__(self, rules: list[tuple[int, Rule]], lower: bool, filings: dict[str, tuple[str, list[str]]]):
+    def __init__(self, rules: list[tuple[int, Rule, list[str]]], lower: bool, filings: dict[str, tuple[str, list[str]]]):
+        """``rules``: each rule's number, the rule and its alternatives (:func:`_flat_alternatives`)."""
         self.lower = lower
         tables: dict[str, dict[str, set[int]]] = {"heads": {}, "literals": {}, "numeric_literals": {}}
         expressions: dict[str, list[str]] = {"anchored": [], "anchored_numeric": [], "searched": [], "numeric": []}
         tried: dict[str, set[int]] = {name: set() for name in expressions}
-        for number, candidate in rules:
+        for number, candidate, parts in rules:
             if candidate.lower != lower:
                 continue
-            for part in _flat_alternatives(candidate.pattern.pattern):
+            for part in parts:
                 where, literals = filings[part]
                 if where in tables:
                     for literal in literals:
