@@ -341,7 +341,8 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         feats = notes.feats[block.index]
         cost = RULE_COST if hit is None or hit.strong else WEAK_COST
         items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.wall, False, hit))
-    for para in paragraphs(page, breaks=lambda b: (hit := notes.hits[b.index]) is not None and not _looks_only_hit(hit)):
+    breaks = [hit is not None and not _looks_only_hit(hit) for hit in notes.hits]
+    for para in paragraphs(page, breaks):
         blocks = para.blocks
         if len(blocks) == 1:
             feats, hit = notes.feats[blocks[0].index], notes.hits[blocks[0].index]

@@ -4,15 +4,15 @@ import cython
 cdef bytes _CLASSES
 cdef tuple _HAN_ASTRAL
 
-@cython.locals(point=long)
+@cython.locals(point=long, han=int)
 cpdef int char_class(Py_UCS4 char)
 
 @cython.locals(char=Py_UCS4, width=Py_ssize_t, wide=int)
 cpdef Py_ssize_t display_width(str text)
 
-@cython.locals(char=Py_UCS4)
+@cython.locals(char=Py_UCS4, alnum=int)
 cpdef bint has_word_char(str text)
 
 
-@cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4, plain=bint, mark=int, plain_flag=int)
+@cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4, plain=bint, kept=int, plain_flag=int)
 cpdef str dedup_key(str text)

@@ -80,6 +80,10 @@ WIDE = 1024  # two columns on a terminal: CJK, CJK punctuation, full-width forms
 # Not a combining mark or a conjoining jamo (NFKC joins those to what comes
 # before), nor Σ (lowered by its place in the word).
 PLAIN = 2048
+# What str.isalnum and str.isdecimal say of the character: a table look-up
+# instead of three calls into Python's Unicode database a character.
+ALNUM = 4096
+DECIMAL = 8192
 _ZH_STOP_CHARS = "的了是在和有我他她这也就都而与着或其将从对被把但为所以及之于们个说要会到"
 _CLAUSE_CHARS = "，、；,;：:\u060c\u061b\u1363\u1364"
 _FULL_STOP_CHARS = "。！？!?" + OTHER_STOPS
@@ -109,10 +113,11 @@ def _table(marks: str) -> bytes:
         for found in re.finditer(f"[{body}]+", points):
             ones[2 * found.start() : 2 * found.end() : 2] = bytearray(b"\x01") * (found.end() - found.start())
         table |= int.from_bytes(ones, "little") << bit
-    plain = bytearray(0x20000)
+    high = bytearray(0x20000)  # the flags of the high byte, worked out a character at a time
     for point in range(0x10000):
-        plain[2 * point + 1] = _plain(chr(point)) * (PLAIN >> 8)
-    return (table | int.from_bytes(plain, "little")).to_bytes(0x20000, "little")
+        char = chr(point)
+        high[2 * point + 1] = (_plain(char) * PLAIN | char.isalnum() * ALNUM | char.isdecimal() * DECIMAL) >> 8
+    return (table | int.from_bytes(high, "little")).to_bytes(0x20000, "little")
 
 
 def _plain(char: str) -> bool:
@@ -138,15 +143,17 @@ MARKS = _marks_body.decode("utf-8")
 def char_class(char: str) -> int:
     """The flags (CJK, MARK, CLAUSE, ...) of one character.
 
-        >>> char_class("中") == CJK | UNSPACED | WIDE | PLAIN, char_class("한") == CJK | WIDE | PLAIN, char_class("、") == CLAUSE | WIDE | PLAIN
-        (True, True, True)
-        >>> char_class("\U00020000") == CJK | UNSPACED | WIDE, char_class("a") == LATIN | PLAIN, char_class("ａ") == LATIN | WIDE
+        >>> char_class("中") == CJK | UNSPACED | WIDE | PLAIN | ALNUM, char_class("、") == CLAUSE | WIDE | PLAIN
+        (True, True)
+        >>> char_class("\U00020000") == CJK | UNSPACED | WIDE | ALNUM, char_class("a") == LATIN | PLAIN | ALNUM, char_class("５") == LATIN | WIDE | ALNUM | DECIMAL
         (True, True, True)
     """
     point = ord(char)
     if point < 0x10000:
         return _CLASSES[2 * point] | _CLASSES[2 * point + 1] << 8
-    return CJK | UNSPACED | WIDE if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
+    # Above the table only Han has a class of its own (Hangul and kana are all below it).
+    han = CJK | UNSPACED | WIDE if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
+    return han | char.isalnum() * ALNUM | char.isdecimal() * DECIMAL
 
 
 # A word: a letter or digit, then letters, digits and marks; not CJK.
@@ -179,8 +186,9 @@ def has_word_char(text: str) -> bool:
         >>> has_word_char("—— · ——"), has_word_char("第5页")
         (False, True)
     """
+    alnum = ALNUM  # (compiled, a C int read once, not a module global read a character)
     for char in text:
-        if char.isalnum():
+        if char_class(char) & alnum:
             return True
     return False
 
@@ -207,7 +215,7 @@ def dedup_key(text: str) -> str:
         >>> dedup_key("Ｓｔｅｐ 1.") == dedup_key("step 1"), dedup_key("step 1") == dedup_key("step 2")
         (True, False)
     """
-    mark, plain_flag = MARK, PLAIN  # (compiled, C ints read once, not module globals read a character)
+    kept, plain_flag = ALNUM | MARK, PLAIN  # (compiled, C ints read once, not module globals read a character)
     plain = text.isascii()  # (NFKC leaves ASCII alone and case-folding it is lowering)
     if not plain:
         plain = True
@@ -221,7 +229,7 @@ def dedup_key(text: str) -> str:
     start = -1
     for at in range(len(text)):
         char = text[at]
-        if char.isalnum() or char_class(char) & mark:
+        if char_class(char) & kept:
             if start < 0:
                 start = at
         elif start >= 0:

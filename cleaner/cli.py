@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import gc
 import os
 import sys
 import time
@@ -35,6 +36,7 @@ class Exit(enum.IntEnum):
 
 
 STDIN = Path("-")
+YOUNG_OBJECTS_COLLECTED = 7000  # allocations between collections of the young generation (Python: 700)
 
 
 def _version(ctx: click.Context, _param, value: bool) -> None:
@@ -279,6 +281,11 @@ def _show(outcome: Outcome, err: report.Console, text_out: report.Console, out, 
 def main() -> None:
     """Entry point. Click turns usage errors into exit 2 and other
     ``ClickException``s into exit 1; a closed stdout (``| head``) is quiet."""
+    # Cleaning makes many short-lived containers and hardly any cycles: what
+    # the imports built is set aside from collection, and the collector
+    # looks at young objects a tenth as often (worker processes inherit both).
+    gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS_COLLECTED, *gc.get_threshold()[1:])
     try:
         cli(prog_name="cleaner")
     except BrokenPipeError:

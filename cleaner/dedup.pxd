@@ -6,7 +6,7 @@ from cleaner.layout cimport Paragraph
 from cleaner.page cimport Page
 from cleaner.segment cimport Block
 
-cdef int CLOSER, OTHER_STOP
+cdef int CLOSER, DECIMAL, OTHER_STOP
 
 cdef class Sentence:
     cdef public str key, text
@@ -72,3 +72,12 @@ cdef bint _runs_on(Block block)
 @cython.locals(index=Py_ssize_t, paragraph=Py_ssize_t, text=str, spans=list, at=Py_ssize_t, block=Block,
                first=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, blocks=list, key=str, piece=str)
 cdef _cut(Page page, list flow, list out, dict paragraph_of)
+
+@cython.locals(decimal=int, found=list, start=Py_ssize_t, at=Py_ssize_t)
+cpdef list _numbers(str key)
+
+@cython.locals(blocks=list, paragraph_of=list, line_of=list, sentence=Sentence)
+cdef set _refrains(Page page, list seq)
+
+@cython.locals(members=dict, repeated=set, number=Py_ssize_t, group=Py_ssize_t, numbers=list, keys=list, key=str, sentence=Sentence)
+cdef set _repeating(list seq, list groups)

@@ -24,11 +24,9 @@ work grows with the page, not with its square.
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz.fuzz import ratio
 
-from .chars import CLOSER, OTHER_STOP, char_class, dedup_key
+from .chars import CLOSER, DECIMAL, OTHER_STOP, char_class, dedup_key
 from .features import count_tokens
 from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
 from .page import Page
@@ -36,7 +34,6 @@ from .reasons import Reason
 from .segment import Block
 from .shapes import FLOW_ENDERS
 
-_NUMBERS = re.compile(r"\d+")
 MAX_CANDIDATES = 4
 MAX_MERGE = 6  # sentences of one copy that may make up one of the other
 RESYNC = 3  # sentences either side may skip to find the copy again
@@ -229,9 +226,30 @@ def _similar_text(a: str, b: str) -> float:
     shorter = min(len(a), len(b))
     if shorter < FUZZY_MIN_CHARS or abs(len(a) - len(b)) > 0.2 * shorter:
         return 0.0
-    if _NUMBERS.findall(a) != _NUMBERS.findall(b):
+    if _numbers(a) != _numbers(b):
         return 0.0
     return ratio(a, b, score_cutoff=_threshold(shorter))
+
+
+def _numbers(key: str) -> list[str]:
+    """The runs of decimal digits in ``key``, in order (what ``\\d+`` finds).
+
+        >>> _numbers("第二季度增长5.3%"), _numbers("٣٤ 1")
+        (['5', '3'], ['٣٤', '1'])
+    """
+    decimal = DECIMAL  # (compiled, a C int read once, not a module global read a character)
+    found = []
+    start = -1
+    for at in range(len(key)):
+        if char_class(key[at]) & decimal:
+            if start < 0:
+                start = at
+        elif start >= 0:
+            found.append(key[start:at])
+            start = -1
+    if start >= 0:
+        found.append(key[start:])
+    return found
 
 
 class _Copy:
@@ -437,7 +455,7 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
             # match alone, but the sentences on both sides of it match; a
             # changed number is accepted only between exact matches.
             score = ratio(original.key, copy.key)
-            same_numbers = _NUMBERS.findall(original.key) == _NUMBERS.findall(copy.key)
+            same_numbers = _numbers(original.key) == _numbers(copy.key)
             if score >= EDITED_MIN and (same_numbers or after == 100.0):
                 pairs.append((b, a, score))
                 a, b = a + 1, b + 1
@@ -483,9 +501,11 @@ def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
     """Sentences of a paragraph, or of a line, that repeats the one right
     before it: like a refrain, an immediate repeat is left alone."""
     blocks = page.blocks
-    by_paragraph = _repeating(seq, [s.paragraph for s in seq])
-    by_line = _repeating(seq, [blocks[s.blocks[0]].line for s in seq])
-    return by_paragraph | by_line
+    paragraph_of, line_of = [], []
+    for sentence in seq:
+        paragraph_of.append(sentence.paragraph)
+        line_of.append(blocks[sentence.blocks[0]].line)
+    return _repeating(seq, paragraph_of) | _repeating(seq, line_of)
 
 
 def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
@@ -497,7 +517,11 @@ def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
     repeated: set[int] = set()
     previous = None
     for numbers in members.values():
-        key = "".join(seq[n].key for n in numbers)
+        keys = []
+        for number in numbers:
+            sentence = seq[number]
+            keys.append(sentence.key)
+        key = "".join(keys)
         if key == previous:
             repeated.update(numbers)
         previous = key

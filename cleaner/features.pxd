@@ -9,7 +9,7 @@ cdef class Features:
     cdef public bint ends_sentence, bullet, asks
     cdef public double units
 
-cdef int CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP
+cdef int ALNUM, DECIMAL, CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP
 cdef double CJK_PER_UNIT
 cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
 
@@ -20,4 +20,13 @@ cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
                last=Py_UCS4, found=Features)
 cpdef Features features(str text)
 
+ctypedef long long i64
+
+cdef Py_ssize_t MAX_STOP_CHARS
+cdef i64[::1] _STOP_KEYS
+
+@cython.locals(key=i64, low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t)
 cdef int _is_stop(str text, Py_ssize_t start, Py_ssize_t end)
+
+@cython.locals(key=i64, at=Py_ssize_t, point=i64)
+cdef i64 _packed(str text, Py_ssize_t start, Py_ssize_t end)

@@ -9,7 +9,9 @@ title long.
 
 from __future__ import annotations
 
-from .chars import CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
+from array import array
+
+from .chars import ALNUM, CJK, CLAUSE, CLOSER, DECIMAL, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
 from .shapes import SENTENCE_ENDERS, starts_bullet
 
 FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks")
@@ -119,11 +121,11 @@ def features(text: str) -> Features:
     for at in range(length):
         char = text[at]
         flags = char_class(char)
-        alnum = char.isalnum()
-        decimal = char.isdecimal()
+        alnum = flags & ALNUM
+        decimal = flags & DECIMAL
         if decimal:
             digits += 1
-            if at + 2 < length and (text[at + 1] == "," or text[at + 1] == ":") and text[at + 2].isdecimal():
+            if at + 2 < length and (text[at + 1] == "," or text[at + 1] == ":") and char_class(text[at + 2]) & DECIMAL:
                 in_numbers += 1
         if flags & CJK:
             cjk += 1
@@ -194,5 +196,41 @@ def count_tokens(text: str) -> int:
 
 
 def _is_stop(text: str, start: int, end: int) -> int:
-    """1 if ``text[start:end]`` is an English function word, any case."""
-    return int(end - start <= 5 and text[start:end].lower() in _EN_STOP)
+    """1 if ``text[start:end]`` is an English function word, any case.
+
+        >>> _is_stop("The", 0, 3), _is_stop("Thee", 0, 4), _is_stop("naïve", 0, 5)
+        (1, 0, 0)
+    """
+    if end - start > MAX_STOP_CHARS:
+        return 0
+    key = _packed(text, start, end)
+    if key < 0:  # (not ASCII, so rarely a function word: a Kelvin sign lowers to k)
+        return int(text[start:end].lower() in _EN_STOP)
+    low, high = 0, len(_STOP_KEYS)
+    while low < high:
+        middle = (low + high) // 2
+        if _STOP_KEYS[middle] < key:
+            low = middle + 1
+        else:
+            high = middle
+    return int(low < len(_STOP_KEYS) and _STOP_KEYS[low] == key)
+
+
+def _packed(text: str, start: int, end: int) -> int:
+    """``text[start:end]``, ASCII lower-cased, as an integer of seven bits a
+    character; -1 if a character is not ASCII."""
+    key = 0
+    for at in range(start, end):
+        point = ord(text[at])
+        if point > 127:
+            return -1
+        if 65 <= point <= 90:
+            point += 32
+        key = key << 7 | point
+    return key
+
+
+# The function words as packed integers, sorted: looking a word up makes no
+# string (most words of English text are short enough to be asked about).
+MAX_STOP_CHARS = max(map(len, _EN_STOP))
+_STOP_KEYS = array("q", sorted(_packed(word, 0, len(word)) for word in _EN_STOP))

@@ -14,7 +14,7 @@ cdef class Paragraph:
     cdef public bint wide
 
 @cython.locals(out=list, run=list, spaced=bint, blanks=Py_ssize_t, block=Block)
-cpdef list paragraphs(page, breaks=*)
+cpdef list paragraphs(page, list breaks=*)
 
 @cython.locals(widths=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list,
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)

@@ -3,8 +3,6 @@ lines, blank lines, lines made only of separators."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from .chars import CLOSERS, UNSPACED, char_class, ends_with, has_word_char
 from .page import Page
 from .reasons import Reason
@@ -46,11 +44,11 @@ class Paragraph:
         return "".join(parts)
 
 
-def paragraphs(page: Page, breaks: Callable[[Block], bool] | None = None) -> list[Paragraph]:
+def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
     """Undecided blocks grouped into paragraphs.
 
-    Blank lines, decided blocks and blocks for which ``breaks`` is true end a
-    paragraph. Inside a run of lines, a line continues the previous one when
+    Blank lines, decided blocks and blocks whose ``breaks[block.index]`` is
+    true end a paragraph. Inside a run of lines, a line continues the previous one when
     that one stops mid-sentence, is wide (a wrapped line fills the width),
     and the next line does not start a list item.
 
@@ -73,7 +71,7 @@ def paragraphs(page: Page, breaks: Callable[[Block], bool] | None = None) -> lis
                 run = []
             continue
         blanks = 0
-        if decision is not None or block.piece or (breaks is not None and breaks(block)):
+        if decision is not None or block.piece or (breaks is not None and breaks[block.index]):
             _group(run, out)
             run = []
             if decision is None:

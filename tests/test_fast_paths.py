@@ -108,6 +108,24 @@ def test_every_plain_character_keys_as_its_definition_says_beside_others():
             assert dedup_key(text) == defined(text), ascii(text)
 
 
+def test_the_class_table_says_what_python_says_of_letters_and_digits():
+    # Every code point of the table, and some above it (Han, a mathematical
+    # letter and digit, an emoji): the flags are str.isalnum and str.isdecimal.
+    from cleaner.chars import ALNUM, DECIMAL, char_class
+
+    points = [*range(0x10000), 0x20000, 0x1D400, 0x1D7CE, 0x1F600]
+    wrong = [hex(p) for p in points if (bool(char_class(chr(p)) & ALNUM), bool(char_class(chr(p)) & DECIMAL)) != (chr(p).isalnum(), chr(p).isdecimal())]
+    assert wrong == []
+
+
+def test_function_words_are_found_in_any_case_and_only_whole():
+    from cleaner.features import _EN_STOP, features
+
+    for word in _EN_STOP:
+        assert features(f"{word} {word.upper()} {word.title()}").stops == 3, word
+    assert features("thee tHe naïve théir Kthe").stops == 1
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.dictionaries(st.text(alphabet="ab版权所有", min_size=1, max_size=4), st.sets(st.integers(0, 9), min_size=1), max_size=12),

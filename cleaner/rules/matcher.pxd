@@ -18,16 +18,18 @@ cdef class _Literals:
     cdef public i64[::1] fail, values, depth
     cdef public i64[::1] keys
     cdef public list hits, numeric_hits, head_hits
+    cdef public const unsigned char[::1] reports, alphabet
     cdef public u64 mask
     cdef public bint empty
 
     @cython.locals(key=u64, slot=u64, found=i64)
-    cpdef i64 child(self, i64 node, Py_UCS4 char)
+    cpdef i64 child(self, i64 node, Py_UCS4 char) noexcept
 
-    @cython.locals(node=i64, child=i64, char=Py_UCS4, at=Py_ssize_t, at_start=bint)
+    @cython.locals(node=i64, child=i64, char=Py_UCS4, at=Py_ssize_t, at_start=bint, reports=int, point=long)
     cpdef find(self, str text, bint digits, set out)
 
 cdef u64 _FIBONACCI
+cdef int _ANYWHERE, _NUMERIC, _HEAD
 
 cdef u64 _slot(u64 key, u64 mask)
 

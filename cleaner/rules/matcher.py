@@ -1,3 +1,4 @@
+# cython: boundscheck=False
 """How the catalogue is matched: a rule, a hit, and a rule set that tries a
 block on the handful of rules that could match it rather than on all of
 them (:class:`RuleSet`), with the analysis of the rules' expressions that
@@ -315,7 +316,19 @@ class _Literals:
         self.hits = [frozenset(rules[0]) if rules[0] else None for rules in ends]
         self.numeric_hits = [frozenset(rules[1]) if rules[1] else None for rules in ends]
         self.head_hits = [frozenset(rules) if rules else None for rules in starts]
+        self.reports = bytes(
+            (_ANYWHERE if anywhere else 0) | (_NUMERIC if numeric else 0) | (_HEAD if head else 0)
+            for anywhere, numeric, head in zip(self.hits, self.numeric_hits, self.head_hits)
+        )
         self.empty = len(children) == 1
+        # The characters of the Basic Multilingual Plane that some literal
+        # holds, a bit each: any other one leads back to the root at once.
+        alphabet = bytearray(0x2000)
+        for branches in children:
+            for char in branches:
+                if ord(char) < 0x10000:
+                    alphabet[ord(char) >> 3] |= 1 << (ord(char) & 7)
+        self.alphabet = bytes(alphabet)
         # The edges as an open-addressing table: (node, character) -> child.
         size = 2
         edges = sum(map(len, children))
@@ -355,6 +368,11 @@ class _Literals:
         at_start = True  # the node's string is the text so far
         for at in range(len(text)):
             char = text[at]
+            point = ord(char)
+            if point < 0x10000 and not self.alphabet[point >> 3] >> (point & 7) & 1:
+                node = 0  # (in no literal: back to the root, where nothing is reported)
+                at_start = False
+                continue
             child = self.child(node, char)
             while child < 0 and node:
                 node = self.fail[node]
@@ -362,14 +380,20 @@ class _Literals:
             node = child if child >= 0 else 0
             if at_start:
                 at_start = self.depth[node] == at + 1
-                if at_start and self.head_hits[node] is not None:
+            reports = self.reports[node]
+            if reports:  # (most nodes report nothing: one byte says so)
+                if at_start and reports & _HEAD:
                     out.update(self.head_hits[node])
-            if self.hits[node] is not None:
-                out.update(self.hits[node])
-            if digits and self.numeric_hits[node] is not None:
-                out.update(self.numeric_hits[node])
+                if reports & _ANYWHERE:
+                    out.update(self.hits[node])
+                if digits and reports & _NUMERIC:
+                    out.update(self.numeric_hits[node])
 
 
+# What a node of :class:`_Literals` reports, as bits of ``reports``.
+_ANYWHERE = 1
+_NUMERIC = 2
+_HEAD = 4
 _FIBONACCI = 0x9E3779B97F4A7C15  # 2**64 / the golden ratio
 
 
