@@ -16,7 +16,7 @@ Two steps, with duplicate removal between them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .features import Features, features
 from .page import Page
@@ -52,10 +52,15 @@ _SEPARATED = re.compile(r"[|｜丨·•]")
 _LETTER = re.compile(r"[^\W\d_]")  # a letter or a CJK character
 
 
-@dataclass
 class _Notes:
-    feats: list[Features | None]
-    hits: list[Hit | None]
+    """The features of each block of the page, and the rule hit of each
+    open one, by block index."""
+
+    __slots__ = ("feats", "hits")
+
+    def __init__(self, feats: list[Features | None], hits: list[Hit | None]):
+        self.feats = feats
+        self.hits = hits
 
 
 def _notes(page: Page) -> _Notes:
@@ -198,18 +203,21 @@ def _trim_templates(items: list[_Item], start: int, end: int) -> tuple[int, int]
     return start, end
 
 
-@dataclass(slots=True)
 class _Item:
     """What the region search sees: a paragraph of undecided blocks, or a
-    block already removed (which still separates, and may be a wall)."""
+    block already removed (which still separates, and may be a wall).
+    ``zone`` is set inside a comment section."""
 
-    blocks: list[Block]
-    feats: Features
-    score: float
-    wall: bool = False
-    open: bool = True
-    hit: Hit | None = None
-    zone: str | None = None  # set inside a comment section
+    __slots__ = ("blocks", "feats", "score", "wall", "open", "hit", "zone")
+
+    def __init__(self, blocks: list[Block], feats: Features, score: float, wall: bool = False, open: bool = True, hit: Hit | None = None):
+        self.blocks = blocks
+        self.feats = feats
+        self.score = score
+        self.wall = wall
+        self.open = open
+        self.hit = hit
+        self.zone: str | None = None
 
     @property
     def first(self) -> Block:
@@ -220,7 +228,7 @@ def judge_context(page: Page) -> None:
     """Find the article's run of prose and decide every block outside it."""
     notes = _notes(page)
     items = _items(page, notes)
-    if not any(item.open for item in items):
+    if not _any_open(items):
         return
     regions = _regions(items)
     if not regions:
@@ -234,8 +242,9 @@ def judge_context(page: Page) -> None:
         inside.update(_adjacent_list(items, start, end))
     inside.update(_between(items, regions))
     inside.update(_lead_in(items, regions[0][0]))
-    first = min(start for start, _ in regions)
-    last = max(end for _, end in regions)
+    first, last = regions[0]
+    for start, end in regions:
+        first, last = min(first, start), max(last, end)
     span = f"lines {items[first].first.line}–{items[last].blocks[-1].line}"
     runs = _title_runs(items, inside)
     after_wall = _after_walls(items)
@@ -251,7 +260,8 @@ def judge_context(page: Page) -> None:
             reason, header = after_wall[number]
             _remove(page, item, reason, f"after the {header!r} header")
         elif number in runs:
-            _remove(page, item, *runs[number])
+            reason, what = runs[number]
+            _remove(page, item, reason, what)
         elif item.zone is not None:
             _remove(page, item, Reason.BOILER_COMMENTS, item.zone)
         elif item.hit is not None:  # what the page shows names it first; else the template does
@@ -260,16 +270,25 @@ def judge_context(page: Page) -> None:
             _remove(page, item, Reason.BOILER_CONTEXT, f"outside the article ({span})")
 
 
+def _any_open(items: list[_Item]) -> bool:
+    for item in items:
+        if item.open:
+            return True
+    return False
+
+
 def _without_prose(page: Page, items: list[_Item]) -> None:
     """No run of prose: a small page (a caption, a snippet), or one with
     something near prose or text the tool cannot read, is kept as it is, bar
     its rule hits; a page of many short lines is a menu or index page with no
     article, and goes whole."""
     open_items = [item for item in items if item.open]
-    near_prose = any(
-        item.hit is None and ((item.feats.clauses or item.feats.ends_sentence) and item.feats.units >= 8 or item.feats.opaque)
-        for item in open_items
-    )
+    near_prose = False
+    for item in open_items:
+        feats = item.feats
+        if item.hit is None and ((feats.clauses or feats.ends_sentence) and feats.units >= 8 or feats.opaque):
+            near_prose = True
+            break
     if len(items) < NO_CONTENT_MIN_ITEMS or near_prose:
         for item in open_items:
             if item.hit is not None:
@@ -299,7 +318,7 @@ def _between(items: list[_Item], regions: list[tuple[int, int]]) -> list[int]:
     found = []
     for (_, end), (start, _) in zip(regions, regions[1:]):
         gap = range(end + 1, start)
-        if any(items[i].wall for i in gap):
+        if _walled(items, end + 1, start):
             continue  # a related-content or comments header: two sections, not one article
         menu_sized = [items[i].open and _looks_only(items[i]) and items[i].feats.units < MENU_UNITS for i in gap]
         for offset, number in enumerate(gap):
@@ -341,6 +360,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         feats = notes.feats[block.index]
         cost = RULE_COST if hit is None or hit.strong else WEAK_COST
         items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.wall, False, hit))
+    known = page.table("hit")
     breaks = [hit is not None and not _looks_only_hit(hit) for hit in notes.hits]
     for para in paragraphs(page, breaks):
         blocks = para.blocks
@@ -349,8 +369,11 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         else:
             # Hard-wrapped lines are judged as the paragraph they make: terms
             # of service wrapped at 40 characters still read as terms.
-            feats = page.cached("features", para.text, features)
-            hit = page.cached("hit", para.text, lambda text: first_hit(text, feats, page.config.rules()))
+            text = para.text
+            feats = page.cached("features", text, features)
+            hit = known.get(text, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = known[text] = first_hit(text, feats, page.config.rules())
             if hit is not None and hit.rule.strong:
                 hit = replace(hit, keyword=True) if hit.in_sentence(feats) else replace(hit, rule=replace(hit.rule, strong=False, wall=False))
         if hit is not None and not _looks_only_hit(hit):
@@ -371,9 +394,13 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         if hit is not None and hit.keyword:
             score -= KEYWORD_COST  # (so a short one does not extend the article at its ends)
         items.append(_Item(blocks, feats, score, hit=hit))
-    items.sort(key=lambda item: item.first.index)
+    items.sort(key=_first_index)
     _escalate(items)
     return items
+
+
+def _first_index(item: _Item) -> int:
+    return item.first.index
 
 
 def _escalate(items: list[_Item]) -> None:
@@ -404,7 +431,7 @@ def _comment_zone(items: list[_Item], main_end: int) -> None:
 
 def _best(items: list[_Item], lo: int, hi: int) -> tuple[float, int, int]:
     """Maximum-sum run of items[lo:hi] that crosses no wall: (sum, start, end)."""
-    best = (0.0, -1, -1)
+    best, best_start, best_end = 0.0, -1, -1
     total, start = 0.0, lo
     for i in range(lo, hi):
         item = items[i]
@@ -414,9 +441,9 @@ def _best(items: list[_Item], lo: int, hi: int) -> tuple[float, int, int]:
         if total <= 0:
             total, start = 0.0, i
         total += item.score
-        if total > best[0]:
-            best = (total, start, i)
-    return best
+        if total > best:
+            best, best_start, best_end = total, start, i
+    return best, best_start, best_end
 
 
 def _regions(items: list[_Item]) -> list[tuple[int, int]]:
@@ -434,13 +461,21 @@ def _regions(items: list[_Item]) -> list[tuple[int, int]]:
         extra, s, e = _best(items, lo, hi)
         if s < 0:
             continue
-        between = range(min(e, start), max(s, end))
-        crosses = any(items[i].wall for i in between)
+        crosses = _walled(items, min(e, start), max(s, end))
         share = EXTRA_SHARE_ACROSS_WALL if crosses else EXTRA_SHARE
         if extra >= MIN_EXTRA and (extra >= share * score or extra >= BIG_EXTRA):
             regions.append((s, e))
             pending += [(lo, s), (e + 1, hi)]
     return sorted(regions)
+
+
+def _walled(items: list[_Item], start: int, stop: int) -> bool:
+    """Whether a wall stands among ``items[start:stop]``."""
+    for number in range(start, stop):
+        item = items[number]
+        if item.wall:
+            return True
+    return False
 
 
 def _lead_in(items: list[_Item], first: int) -> list[int]:
@@ -475,7 +510,9 @@ def _menu(text: str, feats: Features) -> str | None:
     items = [part for part in _ITEM_SPLIT.split(text) if part]
     if len(items) < 3:
         return None
-    short = sum(len(part) <= 10 if features(part).cjk else len(part.split()) <= 3 for part in items)
+    short = 0
+    for part in items:
+        short += len(part) <= 10 if features(part).cjk else len(part.split()) <= 3
     if short >= 0.8 * len(items):
         return f"menu of {len(items)} short items"
     if len(items) >= 6:
@@ -488,25 +525,30 @@ def _title_runs(items: list[_Item], inside: set[int]) -> dict[int, tuple[Reason,
     article: lists of headlines (link lists) or of tiny items (menus)."""
     found: dict[int, tuple[Reason, str]] = {}
     run: list[int] = []
-
-    def close() -> None:
-        if len(run) >= 3:
-            mean = sum(items[i].feats.units for i in run) / len(run)
-            if mean >= 3:
-                reason, what = Reason.BOILER_LINK_LIST, f"run of {len(run)} headline-like lines"
-            else:
-                reason, what = Reason.BOILER_NAV, f"run of {len(run)} short menu items"
-            for i in run:
-                found[i] = (reason, what)
-        run.clear()
-
     for number, item in enumerate(items):
         if item.open and number not in inside and item.score <= 0 and _looks_only(item):
             run.append(number)
         else:
-            close()
-    close()
+            _close_run(items, run, found)
+            run = []
+    _close_run(items, run, found)
     return found
+
+
+def _close_run(items: list[_Item], run: list[int], found: dict[int, tuple[Reason, str]]) -> None:
+    """Name a finished run of short paragraphs, if it is long enough to be one."""
+    if len(run) < 3:
+        return
+    units = 0.0
+    for number in run:
+        item = items[number]
+        units += item.feats.units
+    if units / len(run) >= 3:
+        reason, what = Reason.BOILER_LINK_LIST, f"run of {len(run)} headline-like lines"
+    else:
+        reason, what = Reason.BOILER_NAV, f"run of {len(run)} short menu items"
+    for number in run:
+        found[number] = (reason, what)
 
 
 def _after_walls(items: list[_Item]) -> dict[int, tuple[Reason, str]]:

@@ -1,0 +1,99 @@
+# C declarations of boilerplate.py for the compiled core (see cleaner/compiled.py).
+import cython
+
+from cleaner.features cimport Features
+from cleaner.layout cimport Paragraph
+from cleaner.page cimport Decision, Page
+from cleaner.segment cimport Block
+
+cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
+cdef double EXTRA_SHARE_ACROSS_WALL, BIG_EXTRA, RUN_GROWTH, MENU_UNITS, MAX_TITLE_UNITS
+cdef Py_ssize_t TITLE_LOOKBACK, RUN_CAP, NO_CONTENT_MIN_ITEMS
+
+cdef class _Notes:
+    cdef public list feats, hits
+
+cdef class _Item:
+    cdef public list blocks
+    cdef public Features feats
+    cdef public double score
+    cdef public bint wall, open
+    cdef public object hit, zone
+
+@cython.locals(notes=_Notes, known=dict, feats=list, block=Block, text=str, found=Features)
+cpdef _Notes _notes(Page page)
+
+cdef bint _keyword(hit)
+
+@cython.locals(before=Block)
+cdef bint _may_wrap(Page page, Block block)
+
+@cython.locals(item=_Item)
+cdef bint _looks_only(_Item item)
+
+cdef bint _looks_only_hit(hit)
+
+cdef bint _list_item(_Item item)
+
+@cython.locals(block=Block)
+cdef void _remove(Page page, _Item item, reason, str evidence)
+
+cpdef Py_ssize_t _first_index(_Item item)
+
+@cython.locals(run=Py_ssize_t, item=_Item)
+cdef void _escalate(list items)
+
+@cython.locals(number=Py_ssize_t, item=_Item, later=_Item)
+cdef void _comment_zone(list items, Py_ssize_t main_end)
+
+@cython.locals(best=double, best_start=Py_ssize_t, best_end=Py_ssize_t, total=double, start=Py_ssize_t, i=Py_ssize_t, item=_Item)
+cpdef tuple _best(list items, Py_ssize_t lo, Py_ssize_t hi)
+
+@cython.locals(number=Py_ssize_t, item=_Item)
+cdef bint _walled(list items, Py_ssize_t start, Py_ssize_t stop)
+
+@cython.locals(found=list, number=Py_ssize_t, item=_Item, text=str, opener=bint, blocked=bint)
+cdef list _lead_in(list items, Py_ssize_t first)
+
+@cython.locals(found=list, step=Py_ssize_t, edge=Py_ssize_t, number=Py_ssize_t)
+cdef list _adjacent_list(list items, Py_ssize_t start, Py_ssize_t end)
+
+@cython.locals(units=double, number=Py_ssize_t, item=_Item)
+cdef void _close_run(list items, list run, dict found)
+
+@cython.locals(found=dict, run=list, number=Py_ssize_t, item=_Item)
+cdef dict _title_runs(list items, set inside)
+
+@cython.locals(found=dict, number=Py_ssize_t, item=_Item)
+cdef dict _after_walls(list items)
+
+@cython.locals(notes=_Notes, shared=dict, known=dict, strong=list, block=Block, wrapped=set)
+cpdef drop_rule_hits(Page page)
+
+@cython.locals(notes=_Notes, wanted=set, found=set, para=Paragraph, lines=list, b=Block)
+cdef set _wrapped_prose(Page page, list blocks)
+
+@cython.locals(notes=_Notes, items=list, regions=list, inside=set, first=Py_ssize_t, last=Py_ssize_t, start=Py_ssize_t,
+               end=Py_ssize_t, span=str, runs=dict, after_wall=dict, number=Py_ssize_t, item=_Item, text=str, menu=str,
+               what=str)
+cpdef judge_context(Page page)
+
+@cython.locals(item=_Item)
+cdef bint _any_open(list items)
+
+@cython.locals(open_items=list, near_prose=bint, item=_Item, feats=Features)
+cdef void _without_prose(Page page, list items)
+
+@cython.locals(items=list, block=Block, decision=Decision, feats=Features, cost=double, known=dict, breaks=list,
+               para=Paragraph, blocks=list, text=str, score=double)
+cpdef list _items(Page page, _Notes notes)
+
+@cython.locals(score=double, start=Py_ssize_t, end=Py_ssize_t, regions=list, pending=list, lo=Py_ssize_t, hi=Py_ssize_t,
+               extra=double, s=Py_ssize_t, e=Py_ssize_t, crosses=bint, share=double)
+cdef list _regions(list items)
+
+@cython.locals(found=list, end=Py_ssize_t, start=Py_ssize_t, menu_sized=list, offset=Py_ssize_t, number=Py_ssize_t, item=_Item)
+cdef list _between(list items, list regions)
+
+@cython.locals(separated=bint, items=list, short=Py_ssize_t, part=str)
+cpdef str _menu(str text, Features feats)
