@@ -16,3 +16,8 @@ cpdef bint has_word_char(str text)
 
 @cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4, plain=bint, kept=int, plain_flag=int)
 cpdef str dedup_key(str text)
+
+cpdef str strip(str text)
+
+@cython.locals(end=Py_ssize_t)
+cpdef bint ends_with(str text, frozenset enders, str closers=*)

@@ -202,7 +202,10 @@ def ends_with(text: str, enders: frozenset[str], closers: str = "") -> bool:
         >>> ends_with("他说:“走吧。”", ends, "”"), ends_with("标题", ends), ends_with("", ends)
         (True, False, False)
     """
-    return text.rstrip(closers)[-1:] in enders
+    end = len(text)
+    while end and text[end - 1] in closers:
+        end -= 1
+    return end > 0 and text[end - 1] in enders
 
 
 def dedup_key(text: str) -> str:

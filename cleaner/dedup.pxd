@@ -79,5 +79,5 @@ cpdef list _numbers(str key)
 @cython.locals(blocks=list, paragraph_of=list, line_of=list, sentence=Sentence)
 cdef set _refrains(Page page, list seq)
 
-@cython.locals(members=dict, repeated=set, number=Py_ssize_t, group=Py_ssize_t, numbers=list, keys=list, key=str, sentence=Sentence)
+@cython.locals(repeated=set, start=Py_ssize_t, stop=Py_ssize_t, number=Py_ssize_t, keys=list, key=str, sentence=Sentence)
 cdef set _repeating(list seq, list groups)

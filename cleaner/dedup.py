@@ -510,21 +510,24 @@ def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
 
 def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
     """Sentences of a group (``groups[n]``: the paragraph or line of
-    sentence n) whose text equals the group before."""
-    members: dict[int, list[int]] = {}
-    for number, group in enumerate(groups):
-        members.setdefault(group, []).append(number)
+    sentence n) whose text equals the group before. (Sentences come in the
+    page's order, so the sentences of a group are consecutive.)"""
     repeated: set[int] = set()
     previous = None
-    for numbers in members.values():
+    start = 0
+    while start < len(seq):
+        stop = start + 1
+        while stop < len(seq) and groups[stop] == groups[start]:
+            stop += 1
         keys = []
-        for number in numbers:
+        for number in range(start, stop):
             sentence = seq[number]
             keys.append(sentence.key)
         key = "".join(keys)
         if key == previous:
-            repeated.update(numbers)
+            repeated.update(range(start, stop))
         previous = key
+        start = stop
     return repeated
 
 

@@ -1,7 +1,7 @@
 # C declarations of layout.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.chars cimport char_class, has_word_char
+from cleaner.chars cimport char_class, ends_with, has_word_char
 from cleaner.shapes cimport starts_item
 from cleaner.segment cimport Block
 

@@ -1,7 +1,7 @@
 # C declarations of segment.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.chars cimport char_class, display_width, has_word_char
+from cleaner.chars cimport char_class, display_width, has_word_char, strip
 
 cdef int CLOSER, OTHER_STOP, STRIP, UNSPACED
 

@@ -1,6 +1,9 @@
 # C declarations of shapes.py for the compiled core (see cleaner/compiled.py).
 import cython
 
+cdef str _BULLETS, _NUMBER_MARKS, _OPEN_BRACKETS, _CLOSE_BRACKETS, _ZH_NUMERALS
+cdef str _ITEM_BULLETS, _ITEM_DASHES, _ITEM_NUMBER_MARKS, _ZH_NUMERAL_MARKS
+
 @cython.locals(count=Py_ssize_t)
 cpdef bint starts_bullet(str text)
 
