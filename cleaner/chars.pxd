@@ -1,7 +1,7 @@
 # C declarations of chars.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-cdef bytes _CLASSES
+cdef unsigned short[::1] _TABLE
 cdef tuple _HAN_ASTRAL
 
 @cython.locals(point=long, han=int)

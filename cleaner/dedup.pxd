@@ -1,8 +1,8 @@
 # C declarations of dedup.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.chars cimport char_class
-from cleaner.layout cimport Paragraph
+from cleaner.chars cimport char_class, dedup_key
+from cleaner.layout cimport Paragraph, paragraphs, spaced_page
 from cleaner.page cimport Page
 from cleaner.segment cimport Block
 
@@ -58,7 +58,7 @@ cpdef list _sentence_ends(str text)
 
 cdef bint _ascii_alnum(Py_UCS4 char)
 
-@cython.locals(out=list, flow=list, spaced=bint, paragraph_of=dict, line_paragraph=dict, number=Py_ssize_t,
+@cython.locals(out=list, flow=list, spaced=bint, paragraph_of=list, line_paragraph=dict, number=Py_ssize_t,
                para=Paragraph, b=Block, blanks=Py_ssize_t, block=Block, tail=bint)
 cpdef list sentences(Page page)
 
@@ -71,7 +71,7 @@ cdef bint _runs_on(Block block)
 
 @cython.locals(index=Py_ssize_t, paragraph=Py_ssize_t, text=str, spans=list, at=Py_ssize_t, block=Block,
                first=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, blocks=list, key=str, piece=str)
-cdef _cut(Page page, list flow, list out, dict paragraph_of)
+cdef _cut(Page page, list flow, list out, list paragraph_of)
 
 @cython.locals(decimal=int, found=list, start=Py_ssize_t, at=Py_ssize_t)
 cpdef list _numbers(str key)

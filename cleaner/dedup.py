@@ -85,7 +85,7 @@ def sentences(page: Page) -> list[Sentence]:
     spaced = spaced_page(page)
     # The sentences of a long line that was cut into pieces belong to one
     # paragraph: the line.
-    paragraph_of: dict[int, int] = {}
+    paragraph_of = [0] * len(page.blocks)  # by block index
     line_paragraph: dict[int, int] = {}
     for number, para in enumerate(paragraphs(page)):
         for b in para.blocks:
@@ -127,11 +127,12 @@ def _runs_on(block: Block) -> bool:
     return block.width >= WRAP_MIN_WIDTH and not _ends(block.text) and not _menu_like(block)
 
 
-def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: dict[int, int]) -> None:
+def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[int]) -> None:
     if len(flow) == 1:  # the common case: one line, one flow
-        index = flow[0].index
+        block = flow[0]
+        index = block.index
         paragraph = paragraph_of[index]
-        for _, _, key, piece, ended in page.cached("sentences", flow[0].text, _pieces):
+        for _, _, key, piece, ended in page.cached("sentences", block.text, _pieces):
             out.append(Sentence(key, piece, paragraph, ended, (index,)))
         return
     text = Paragraph(flow).text

@@ -27,3 +27,5 @@ cdef bint _wrapped(list run, list widths, Py_ssize_t widest, bint cjk)
 
 @cython.locals(gaps=Py_ssize_t, singles=Py_ssize_t, blank=Py_ssize_t, seen=bint, block=Block)
 cpdef bint double_spaced(list blocks)
+
+cpdef bint spaced_page(page)

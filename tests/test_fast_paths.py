@@ -8,6 +8,8 @@ tokens and comparison key: they must be the ones the general path gives.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,7 +82,6 @@ def test_ascii_text_gets_the_tokens_and_key_of_the_general_path(text):
 @given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("ＳｔｅｐAB_ \u0301\u093f\u0e31ﬁİ，。1")), max_size=40))
 def test_the_comparison_key_is_what_its_definition_says(text):
     # NFKC, case-folded, then only letters, digits and combining marks.
-    import re
     import unicodedata
 
     from cleaner.chars import MARKS
@@ -93,7 +94,6 @@ def test_every_plain_character_keys_as_its_definition_says_beside_others():
     # Text made only of PLAIN characters is lowered rather than normalised:
     # each of them, after a letter, before a Han character and between two
     # of them, must key as NFKC and case-folding would.
-    import re
     import unicodedata
 
     from cleaner.chars import MARKS, PLAIN, char_class
@@ -137,3 +137,35 @@ def test_the_literal_scan_finds_the_rules_of_every_literal_in_the_text(table, te
     found: set[int] = set()
     _Literals(table).find(text, False, found)
     assert found == {rule for word, rules in table.items() if word in text for rule in rules}
+
+
+_ENDING = ["\\d{1,2}:\\d{2}(?:\\s*[ap]m)?$", "(?:[(（]\\d+[)）]|\\d+[a-c]?)$", "x(?:ab|c\\s?)\\Z", "[-+]?\\d*[h-k]+\\b$"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_ENDING).flatmap(lambda pattern: st.tuples(st.just(pattern), st.from_regex(pattern))))
+def test_a_match_that_ends_the_text_ends_with_one_of_the_ending_characters(case):
+    from cleaner.rules.matcher import DIGIT, ending_chars
+
+    pattern, text = case
+    endings = ending_chars(pattern)
+    match = re.search(pattern, text)
+    last = match.group(0)[-1:] if match else ""
+    assert endings is not None and last and (last in endings or (DIGIT in endings and last.isdecimal()))
+
+
+def test_no_ending_characters_where_a_match_may_end_anywhere_or_be_empty():
+    from cleaner.rules.matcher import ending_chars
+
+    assert [ending_chars(p) for p in ("\\d+页", "a?$", "^$", "[^a]$", "\\w$")] == [None] * 5
+
+
+def test_a_rule_that_ignores_case_finds_its_match_in_any_case():
+    from cleaner.reasons import Reason
+    from cleaner.rules import RuleSet, rule
+
+    rules = RuleSet((rule("mine", Reason.BOILER_SPAM, "(?i)copyright"), rule("line", Reason.BOILER_SPAM, "(?i)^[a-z]{5}$")))
+    assert [(hit.rule.name, hit.found) for hit in (rules.first_hit(t, features(t)) for t in ("COPYRIGHT notice", "HELLO"))] == [
+        ("mine", "COPYRIGHT"),
+        ("line", "HELLO"),
+    ]

@@ -38,5 +38,10 @@ cdef class _Gate:
     cdef public object anchored, anchored_numeric, searched, numeric
     cdef public _Literals literals
     cdef public set anchored_rules, anchored_numeric_rules, searched_rules, numeric_rules
+    cdef public dict endings, numeric_endings
+    cdef public set always
 
     cpdef candidates(self, str subject, bint digits, set out)
+
+    @cython.locals(table=dict, key=str, found=set)
+    cdef void _ending(self, str char, bint digits, set out)

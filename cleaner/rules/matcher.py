@@ -127,9 +127,11 @@ class RuleSet:
     must start with at the start of the block (``版权所有``, ``share this``),
     or those a match must start with or contain anywhere in it
     (``.{0,10}温馨提示``, ``[\\w.+-]+@``), and when the alternative needs a
-    digit (``\\d+人阅读``), only in blocks that have one. The rare
-    alternative with no literal at all is an expression tried on every block
-    (or every block with a digit). One pass over the block and one over its
+    digit (``\\d+人阅读``), only in blocks that have one. An alternative
+    with no literal whose matches end the block (a date in brackets closing
+    a list entry) is filed
+    under the characters they end with; the rare one with neither is an
+    expression tried on every block (or every block with a digit). One pass over the block and one over its
     lower-cased text (:class:`_Literals`) find which literals occur in it;
     only the rules filed under those that allow a block of its length are
     tried, in catalogue order. ``tests/test_fast_paths.py`` checks that this
@@ -184,11 +186,17 @@ class _Gate:
     def __init__(self, rules: list[tuple[int, Rule, list[str]]], lower: bool, filings: dict[str, tuple[str, list[str]]]):
         """``rules``: each rule's number, the rule and its alternatives (:func:`_flat_alternatives`)."""
         self.lower = lower
-        tables: dict[str, dict[str, set[int]]] = {"heads": {}, "literals": {}, "numeric_literals": {}}
+        tables: dict[str, dict[str, set[int]]] = {"heads": {}, "literals": {}, "numeric_literals": {}, "endings": {}, "numeric_endings": {}}
         expressions: dict[str, list[str]] = {"anchored": [], "anchored_numeric": [], "searched": [], "numeric": []}
         tried: dict[str, set[int]] = {name: set() for name in expressions}
+        # A rule written to ignore case (``(?i)``, a user's) is not filed:
+        # its literals are not the text's. It is tried on every block.
+        self.always = set()
         for number, candidate, parts in rules:
             if candidate.lower != lower:
+                continue
+            if candidate.pattern.flags & re.IGNORECASE:
+                self.always.add(number)
                 continue
             for part in parts:
                 where, literals = filings[part]
@@ -199,6 +207,7 @@ class _Gate:
                     expressions[where].append(f"(?:{part.removeprefix('^')})")
                     tried[where].add(number)
         self.literals = _Literals(tables["literals"], tables["heads"], tables["numeric_literals"])
+        self.endings, self.numeric_endings = tables["endings"], tables["numeric_endings"]
         self.anchored, self.anchored_rules = _either(expressions["anchored"]), tried["anchored"]
         self.anchored_numeric, self.anchored_numeric_rules = _either(expressions["anchored_numeric"]), tried["anchored_numeric"]
         self.searched, self.searched_rules = _either(expressions["searched"]), tried["searched"]
@@ -207,6 +216,12 @@ class _Gate:
     def candidates(self, subject: str, digits: bool, out: set[int]) -> None:
         """Add to ``out`` the rules that could match ``subject``."""
         self.literals.find(subject, digits, out)
+        out.update(self.always)
+        if self.endings or (digits and self.numeric_endings):
+            # (``$`` matches before a final line break too.)
+            self._ending(subject[-1:], digits, out)
+            if subject.endswith("\n"):
+                self._ending(subject[-2:-1], digits, out)
         if self.anchored_rules and self.anchored.match(subject) is not None:
             out.update(self.anchored_rules)
         if self.searched_rules and self.searched.search(subject) is not None:
@@ -216,6 +231,15 @@ class _Gate:
                 out.update(self.anchored_numeric_rules)
             if self.numeric_rules and self.numeric.search(subject) is not None:
                 out.update(self.numeric_rules)
+
+
+    def _ending(self, char: str, digits: bool, out: set[int]) -> None:
+        """Add to ``out`` the rules of alternatives that may end with ``char``."""
+        for table in (self.endings, self.numeric_endings) if digits else (self.endings,):
+            for key in (char, DIGIT) if char.isdecimal() else (char,):
+                found = table.get(key)
+                if found is not None:
+                    out.update(found)
 
 
 def _filings(parts: list[str]) -> dict[str, tuple[str, list[str]]]:
@@ -239,14 +263,15 @@ def filing(part: str) -> tuple[str, list[str]]:
     """Where the gate files one alternative of a rule: under the literals a
     match starts with at the start of the block (``heads``), under literals
     it starts with or holds anywhere (``literals``, or ``numeric_literals``
-    when every match has a digit), or, with no literal to file it under, as
-    an expression tried at the start of every block or anywhere in it (with
-    a digit if it needs one).
+    when every match has a digit), under the characters a match that ends
+    the block ends with (``endings``, ``numeric_endings``), or, with none of
+    these to file it under, as an expression tried at the start of every
+    block or anywhere in it (with a digit if it needs one).
 
         >>> filing("^版权所有"), filing(r"\\d+人阅读"), filing(r"^\\d{1,2}:\\d{2}$")
         (('heads', ['版权所有']), ('numeric_literals', ['人阅读']), ('numeric_literals', [':']))
-        >>> filing("^[A-Z]{5,}"), filing("[A-Z]{5,}"), filing(r"\\d{4}")
-        (('anchored', []), ('searched', []), ('numeric', []))
+        >>> filing("^[A-Z]{5,}"), filing("[A-Z]{5,}"), filing(r"\\d{4}"), filing(r"\\d+[a-c]$")
+        (('anchored', []), ('searched', []), ('numeric', []), ('numeric_endings', ['a', 'b', 'c']))
     """
     anchored = part.startswith("^")
     body = part[1:] if anchored else part
@@ -257,6 +282,9 @@ def filing(part: str) -> tuple[str, list[str]]:
     literals = starts or required_literals(body) or required_literals(body, 1)
     if literals:
         return ("numeric_literals" if digit else "literals"), literals
+    endings = ending_chars(body)
+    if endings:
+        return ("numeric_endings" if digit else "endings"), endings
     if anchored:
         return ("anchored_numeric" if digit else "anchored"), []
     return ("numeric" if digit else "searched"), []
@@ -517,6 +545,72 @@ def _needs_digit(seq: list) -> bool:
         if op is _c.BRANCH and all(_needs_digit(list(branch)) for branch in av[1]):
             return True
     return False
+
+
+DIGIT = "\\d"  # among a pattern's ending characters: any decimal digit
+MAX_ENDINGS = 128
+_SPACES = [chr(point) for point in range(0x3000 + 1) if chr(point).isspace()]  # what \\s matches
+
+@functools.cache  # a rule set with rules of the user's files the catalogue's alternatives again
+def ending_chars(pattern: str) -> list[str] | None:
+    """The characters one of which every match of ``pattern`` ends with
+    (:data:`DIGIT` for any decimal digit), when every match ends the text
+    (``…$``); None when a match may end elsewhere or with too many.
+
+        >>> ending_chars(r"(?:[(（]\\d+[)）]|\\d{1,2}:\\d{2})$"), ending_chars(r"共\\d+页$"), ending_chars(r"\\d+页")
+        ([')', '\\\\d', '）'], ['页'], None)
+    """
+    try:
+        parsed = list(_parser.parse(pattern))
+    except re.error:
+        return None
+    if not parsed or parsed[-1] not in ((_c.AT, _c.AT_END), (_c.AT, _c.AT_END_STRING)):
+        return None
+    found = _last_chars(parsed[:-1])
+    return sorted(found) if found is not None and len(found) <= MAX_ENDINGS else None
+
+
+def _last_chars(seq: list) -> set[str] | None:
+    """The characters a match of ``seq`` may end with; None if it may be
+    empty or end with a character of a class too large to list."""
+    if not seq:
+        return None
+    op, av = seq[-1]
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN:
+        found: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                found.add(chr(value))
+            elif kind is _c.RANGE and value[1] - value[0] < MAX_ENDINGS:
+                found.update(map(chr, range(value[0], value[1] + 1)))
+            elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
+                found.add(DIGIT)
+            elif kind is _c.CATEGORY and value is _c.CATEGORY_SPACE:
+                found.update(_SPACES)
+            else:
+                return None
+        return found
+    if op is _c.SUBPATTERN:
+        return _last_chars(seq[:-1] + list(av[3]))
+    if op is _c.BRANCH:
+        found = set()
+        for branch in av[1]:
+            ends = _last_chars(seq[:-1] + list(branch))
+            if ends is None:
+                return None
+            found |= ends
+        return found
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        ends = _last_chars(seq[:-1] + list(av[2]))
+        if ends is None or av[0] > 0:
+            return ends
+        before = _last_chars(seq[:-1])  # (repeated no time at all)
+        return None if before is None else ends | before
+    if op is _c.AT and av is not _c.AT_BEGINNING:
+        return _last_chars(seq[:-1])  # (\b and friends match no character)
+    return None
 
 
 MIN_REQUIRED = 2  # a required literal shorter than this (":") is too common to filter by, if there is a longer one
