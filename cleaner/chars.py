@@ -11,7 +11,9 @@ amount of text in Chinese and in English (:func:`cleaner.features.count_tokens`)
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 
 from .cache import kept
 
@@ -136,8 +138,11 @@ def _build() -> bytes:
 
 
 # Both from Python's Unicode database, worked out once and kept (cleaner.cache).
-_marks_body, _, _CLASSES = kept("chars", __file__, "", _build).partition(b"\0")
+_marks_body, _, _classes = kept("chars", __file__, "", _build).partition(b"\0")
 MARKS = _marks_body.decode("utf-8")
+_TABLE = array("H", _classes)  # the flags by code point (kept little-endian)
+if sys.byteorder == "big":
+    _TABLE.byteswap()
 
 
 def char_class(char: str) -> int:
@@ -150,7 +155,7 @@ def char_class(char: str) -> int:
     """
     point = ord(char)
     if point < 0x10000:
-        return _CLASSES[2 * point] | _CLASSES[2 * point + 1] << 8
+        return _TABLE[point]
     # Above the table only Han has a class of its own (Hangul and kana are all below it).
     han = CJK | UNSPACED | WIDE if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
     return han | char.isalnum() * ALNUM | char.isdecimal() * DECIMAL
