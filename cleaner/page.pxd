@@ -3,6 +3,8 @@ import cython
 
 from cleaner.segment cimport Block
 
+cdef object _KEEP
+
 cdef class Decision:
     cdef public Block block
     cdef public object reason, ref
