@@ -223,7 +223,7 @@ def _nul_bearing(data: bytes) -> Decoded | None:
     return _lenient(data, name, round(quality, 3))
 
 
-_BINARY_BYTES = (0x00, *range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F)
+_BINARY_BYTES = bytes((0x00, *range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F))
 
 
 def _tolerated(size: int) -> int:
@@ -233,7 +233,8 @@ def _tolerated(size: int) -> int:
 
 def _looks_binary(sample: bytes) -> bool:
     """More than a few NUL/control bytes: not text."""
-    return sum(sample.count(b) for b in _BINARY_BYTES) > _tolerated(len(sample))
+    # (Counted in one pass: the bytes left when they are deleted.)
+    return len(sample) - len(sample.translate(None, _BINARY_BYTES)) > _tolerated(len(sample))
 
 
 def _unpadded(data: bytes, nuls: int) -> Decoded:

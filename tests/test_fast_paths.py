@@ -169,3 +169,12 @@ def test_a_rule_that_ignores_case_finds_its_match_in_any_case():
         ("mine", "COPYRIGHT"),
         ("line", "HELLO"),
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=600), st.integers(0, 40))
+def test_control_bytes_are_counted_in_one_pass_as_byte_by_byte(data, controls):
+    from cleaner.decode import _BINARY_BYTES, _looks_binary, _tolerated
+
+    sample = data + bytes([_BINARY_BYTES[controls % len(_BINARY_BYTES)]]) * controls
+    assert _looks_binary(sample) == (sum(sample.count(byte) for byte in _BINARY_BYTES) > _tolerated(len(sample)))
