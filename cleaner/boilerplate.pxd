@@ -5,6 +5,7 @@ from cleaner.features cimport Features
 from cleaner.layout cimport Paragraph
 from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
+from cleaner.rules.matcher cimport RuleSet
 
 cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
 cdef double EXTRA_SHARE_ACROSS_WALL, BIG_EXTRA, RUN_GROWTH, MENU_UNITS, MAX_TITLE_UNITS
@@ -67,7 +68,7 @@ cdef dict _title_runs(list items, set inside)
 @cython.locals(found=dict, number=Py_ssize_t, item=_Item)
 cdef dict _after_walls(list items)
 
-@cython.locals(notes=_Notes, shared=dict, known=dict, strong=list, block=Block, wrapped=set)
+@cython.locals(notes=_Notes, shared=dict, rules=RuleSet, known=dict, strong=list, block=Block, wrapped=set)
 cpdef drop_rule_hits(Page page)
 
 @cython.locals(notes=_Notes, wanted=set, found=set, para=Paragraph, lines=list, b=Block)

@@ -23,7 +23,7 @@ from .page import Page
 from .reasons import Reason
 from .layout import WRAP_MIN_WIDTH, paragraphs
 from . import templates
-from .rules import Hit, Rule, first_hit
+from .rules import Hit, Rule
 from .segment import Block
 
 # Region scores, in units (about one word each).
@@ -97,7 +97,7 @@ def drop_rule_hits(page: Page) -> None:
     for block in page.open():
         hit = known.get(block.text, _UNSEEN)
         if hit is _UNSEEN:
-            hit = known[block.text] = first_hit(block.text, notes.feats[block.index], rules)
+            hit = known[block.text] = rules.first_hit(block.text, notes.feats[block.index])
         hit = hit or shared.get(block.index)
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
@@ -153,7 +153,6 @@ TEMPLATE = Rule("template", Reason.BOILER_TEMPLATE, re.compile("(?!)"), max_unit
 # the site repeats, not a line that happens to recur (a teaser of another
 # page's first paragraph, a common heading).
 TEMPLATE_RUN = replace(TEMPLATE, name="template.run")
-_TEMPLATES = (TEMPLATE, TEMPLATE_RUN)
 
 
 def _template_hits(page: Page, notes: _Notes) -> dict[int, Hit]:
@@ -339,7 +338,8 @@ def _looks_only(item: _Item) -> bool:
 
 
 def _looks_only_hit(hit: Hit) -> bool:
-    return hit.keyword or hit.rule in _TEMPLATES
+    rule = hit.rule  # (by identity: a frozen dataclass's == compares every field)
+    return hit.keyword or rule is TEMPLATE or rule is TEMPLATE_RUN
 
 
 def _list_item(item: _Item) -> bool:
@@ -373,7 +373,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             feats = page.cached("features", text, features)
             hit = known.get(text, _UNSEEN)
             if hit is _UNSEEN:
-                hit = known[text] = first_hit(text, feats, page.config.rules())
+                hit = known[text] = page.config.rules().first_hit(text, feats)
             if hit is not None and hit.rule.strong:
                 hit = replace(hit, keyword=True) if hit.in_sentence(feats) else replace(hit, rule=replace(hit.rule, strong=False, wall=False))
         if hit is not None and not _looks_only_hit(hit):
