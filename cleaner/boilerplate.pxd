@@ -39,6 +39,7 @@ cdef bint _list_item(_Item item)
 @cython.locals(block=Block)
 cdef void _remove(Page page, _Item item, reason, str evidence)
 
+@cython.locals(block=Block)
 cpdef Py_ssize_t _first_index(_Item item)
 
 @cython.locals(run=Py_ssize_t, item=_Item)

@@ -400,7 +400,8 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
 
 
 def _first_index(item: _Item) -> int:
-    return item.first.index
+    block = item.blocks[0]
+    return block.index
 
 
 def _escalate(items: list[_Item]) -> None:

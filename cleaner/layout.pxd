@@ -4,6 +4,7 @@ import cython
 from cleaner.chars cimport char_class, ends_with, has_word_char
 from cleaner.shapes cimport starts_item
 from cleaner.segment cimport Block
+from cleaner.page cimport Decision, Page
 
 cdef int UNSPACED
 cdef Py_ssize_t MAX_WRAP_WIDTH  # (WRAP_MIN_WIDTH stays a Python name: other modules import it)
@@ -29,3 +30,9 @@ cdef bint _wrapped(list run, list widths, Py_ssize_t widest, bint cjk)
 cpdef bint double_spaced(list blocks)
 
 cpdef bint spaced_page(page)
+
+@cython.locals(previous=Block, block=Block, wrapped_tail=bint)
+cpdef drop_symbol_lines(Page page)
+
+@cython.locals(pending=list, seen_text=bint, block=Block, decision=Decision, number=Py_ssize_t, blank=Block)
+cpdef normalise_blank_lines(Page page)
