@@ -81,3 +81,13 @@ cdef set _refrains(Page page, list seq)
 
 @cython.locals(repeated=set, start=Py_ssize_t, stop=Py_ssize_t, number=Py_ssize_t, keys=list, key=str, sentence=Sentence)
 cdef set _repeating(list seq, list groups)
+
+@cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=dict,
+               by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, key=str, sentence=Sentence, found=_Copy)
+cdef bint _drop_copies_once(Page page)
+
+@cython.locals(minimum=Py_ssize_t, sentence=Sentence, first=Sentence, tries=Py_ssize_t, j=Py_ssize_t, copy=_Copy)
+cdef _Copy _second_half(Page page, list seq)
+
+@cython.locals(original=list, minimum=Py_ssize_t, texts=dict, substantial=Py_ssize_t, sentence=Sentence, tokens=Py_ssize_t)
+cdef bint _is_copy(Page page, list seq, _Copy copy)

@@ -344,8 +344,12 @@ def _drop_copies_once(page: Page) -> bool:
 def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
     """The page is the original followed by its copy, as a whole (even when
     that makes one paragraph said twice: a page, not a refrain)."""
-    if not any(s.tokens >= page.config.dup_min_tokens for s in seq):
-        return None
+    minimum = page.config.dup_min_tokens
+    for sentence in seq:
+        if sentence.tokens >= minimum:
+            break
+    else:
+        return None  # (no sentence long enough to be a copy)
     first = seq[0]
     tries = 0
     for j in range(max(1, len(seq) // 3), min(len(seq), len(seq) - len(seq) // 3 + 1)):
@@ -489,13 +493,19 @@ def _is_copy(page: Page, seq: list[Sentence], copy: _Copy) -> bool:
     original = seq[copy.source : copy.source_stop]
     minimum = page.config.dup_min_tokens
     texts: dict[int, str] = {}  # paragraph -> its sentences in the run, as one key
-    for s in original:
-        if s.ended and s.tokens >= minimum:
-            texts[s.paragraph] = texts.get(s.paragraph, "") + s.key
+    substantial = 0
+    for sentence in original:
+        if sentence.ended and sentence.tokens >= minimum:
+            texts[sentence.paragraph] = texts.get(sentence.paragraph, "") + sentence.key
+            substantial += 1
     if len(set(texts.values())) >= 2:  # different paragraphs, not one said twice
         return True
-    long_run = sum(1 for s in original if s.ended and s.tokens >= minimum) >= LONG_RUN_SENTENCES
-    return len(texts) == 1 and long_run and sum(s.tokens for s in original) >= LONG_RUN_TOKENS
+    if len(texts) != 1 or substantial < LONG_RUN_SENTENCES:
+        return False
+    tokens = 0
+    for sentence in original:
+        tokens += sentence.tokens
+    return tokens >= LONG_RUN_TOKENS
 
 
 def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
