@@ -29,7 +29,6 @@ cdef bint _keyword(hit)
 @cython.locals(before=Block)
 cdef bint _may_wrap(Page page, Block block)
 
-@cython.locals(item=_Item)
 cdef bint _looks_only(_Item item)
 
 cdef bint _looks_only_hit(hit)

@@ -52,7 +52,6 @@ def _class_body(wanted) -> str:
     return "".join(parts)
 
 
-
 # Characters that count as blank at the ends of a line: Unicode whitespace
 # (which includes U+3000 and U+00A0) plus zero-width characters and the BOM.
 STRIP_CHARS = (

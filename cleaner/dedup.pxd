@@ -76,7 +76,7 @@ cdef _cut(Page page, list flow, list out, list paragraph_of)
 @cython.locals(decimal=int, found=list, start=Py_ssize_t, at=Py_ssize_t)
 cpdef list _numbers(str key)
 
-@cython.locals(blocks=list, paragraph_of=list, line_of=list, sentence=Sentence)
+@cython.locals(blocks=list, paragraph_numbers=list, line_numbers=list, sentence=Sentence)
 cdef set _refrains(Page page, list seq)
 
 @cython.locals(repeated=set, start=Py_ssize_t, stop=Py_ssize_t, number=Py_ssize_t, keys=list, key=str, sentence=Sentence)

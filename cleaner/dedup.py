@@ -512,11 +512,11 @@ def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
     """Sentences of a paragraph, or of a line, that repeats the one right
     before it: like a refrain, an immediate repeat is left alone."""
     blocks = page.blocks
-    paragraph_of, line_of = [], []
+    paragraph_numbers, line_numbers = [], []  # by sentence
     for sentence in seq:
-        paragraph_of.append(sentence.paragraph)
-        line_of.append(blocks[sentence.blocks[0]].line)
-    return _repeating(seq, paragraph_of) | _repeating(seq, line_of)
+        paragraph_numbers.append(sentence.paragraph)
+        line_numbers.append(blocks[sentence.blocks[0]].line)
+    return _repeating(seq, paragraph_numbers) | _repeating(seq, line_numbers)
 
 
 def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
