@@ -14,12 +14,15 @@ cdef class Paragraph:
     cdef public list blocks
     cdef public bint wide
 
-@cython.locals(out=list, run=list, spaced=bint, blanks=Py_ssize_t, block=Block)
+@cython.locals(out=list, run=list, spaced=bint, grouped=dict, blanks=Py_ssize_t, block=Block)
 cpdef list paragraphs(page, list breaks=*)
 
-@cython.locals(widths=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list,
+@cython.locals(first=Block, last=Block, key=tuple, found=list)
+cdef _add_run(list run, list out, dict grouped)
+
+@cython.locals(out=list, widths=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list,
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)
-cdef _group(list run, list out)
+cdef list _group(list run)
 
 cpdef bint _starts_lower(str text)
 

@@ -52,6 +52,11 @@ def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
     that one stops mid-sentence, is wide (a wrapped line fills the width),
     and the next line does not start a list item.
 
+    The steps of a pass ask for paragraphs several times, each time with a
+    few more blocks decided; a run of lines is grouped once a pass, and
+    asked for again (the same first and last line: the same lines, since
+    decisions are only ever added), its grouping is read back.
+
         >>> from cleaner.page import Page
         >>> from cleaner.pipeline import Config
         >>> from cleaner.segment import segment
@@ -62,23 +67,24 @@ def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
     out: list[Paragraph] = []
     run: list[Block] = []
     spaced = spaced_page(page)
+    grouped = page.memo.setdefault("paragraphs", {})  # (first, last block index) of a run -> its paragraphs
     blanks = 0
     for block, decision in zip(page.blocks, page.decisions):
         if not block.text:
             blanks += 1
             if not spaced or blanks > 1:
-                _group(run, out)
+                _add_run(run, out, grouped)
                 run = []
             continue
         blanks = 0
         if decision is not None or block.piece or (breaks is not None and breaks[block.index]):
-            _group(run, out)
+            _add_run(run, out, grouped)
             run = []
             if decision is None:
                 out.append(Paragraph([block]))
         else:
             run.append(block)
-    _group(run, out)
+    _add_run(run, out, grouped)
     return out
 
 
@@ -113,11 +119,22 @@ def spaced_page(page: Page) -> bool:
     return spaced
 
 
-def _group(run: list[Block], out: list[Paragraph]) -> None:
+def _add_run(run: list[Block], out: list[Paragraph], grouped: dict) -> None:
     if len(run) < 2:  # the common case: a line between blank lines
         if run:
             out.append(Paragraph(run))
         return
+    first, last = run[0], run[-1]
+    key = (first.index, last.index)
+    found = grouped.get(key)
+    if found is None:
+        found = grouped[key] = _group(run)
+    out.extend(found)
+
+
+def _group(run: list[Block]) -> list[Paragraph]:
+    """The paragraphs of a run of two or more lines."""
+    out = []
     widths = []
     widest = size = wide = 0
     for block in run:
@@ -148,6 +165,7 @@ def _group(run: list[Block], out: list[Paragraph]) -> None:
             out.append(Paragraph(current, cjk))
             current = [block]
     out.append(Paragraph(current, cjk))
+    return out
 
 
 def _wrapped(run: list[Block], widths: list[int], widest: int, cjk: bool) -> bool:
