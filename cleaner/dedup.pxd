@@ -10,6 +10,7 @@ cdef int CLOSER, DECIMAL, OTHER_STOP
 
 cdef class Sentence:
     cdef public str key, text
+    cdef public tuple edges
     cdef public Py_ssize_t paragraph, counted
     cdef public bint ended
     cdef public tuple blocks
@@ -41,7 +42,7 @@ cdef tuple _resync(list seq, Py_ssize_t a, Py_ssize_t b, Py_ssize_t j)
 @cython.locals(sentence=Sentence, candidates=list, best=_Copy, copy=_Copy, i=Py_ssize_t)
 cdef _Copy _longest(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end)
 
-@cython.locals(key=str)
+@cython.locals(sentence=Sentence)
 cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end)
 
 @cython.locals(slots=list)
@@ -50,7 +51,7 @@ cdef void _file(dict table, str key, Py_ssize_t j)
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t)
 cdef bint _pattern(list seq, _Copy copy, dict said)
 
-@cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str)
+@cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str, edges=tuple)
 cpdef list _pieces(str text)
 
 @cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t)
@@ -70,20 +71,20 @@ cdef bint _menu_like(Block block)
 cdef bint _runs_on(Block block)
 
 @cython.locals(index=Py_ssize_t, paragraph=Py_ssize_t, text=str, spans=list, at=Py_ssize_t, block=Block,
-               first=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, blocks=list, key=str, piece=str)
+               first=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, blocks=list, key=str, edges=tuple, piece=str)
 cdef _cut(Page page, list flow, list out, list paragraph_of)
 
-@cython.locals(decimal=int, found=list, start=Py_ssize_t, at=Py_ssize_t)
-cpdef list _numbers(str key)
+@cython.locals(decimal=int, i=Py_ssize_t, j=Py_ssize_t)
+cpdef bint _same_numbers(str a, str b)
 
-@cython.locals(blocks=list, paragraph_numbers=list, line_numbers=list, sentence=Sentence)
+@cython.locals(blocks=list, paragraph_numbers=list, line_numbers=list, sentence=Sentence, first=Block)
 cdef set _refrains(Page page, list seq)
 
 @cython.locals(repeated=set, start=Py_ssize_t, stop=Py_ssize_t, number=Py_ssize_t, keys=list, key=str, sentence=Sentence)
 cdef set _repeating(list seq, list groups)
 
 @cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=dict,
-               by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, key=str, sentence=Sentence, found=_Copy)
+               by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy)
 cdef bint _drop_copies_once(Page page)
 
 @cython.locals(minimum=Py_ssize_t, sentence=Sentence, first=Sentence, tries=Py_ssize_t, j=Py_ssize_t, copy=_Copy)

@@ -51,12 +51,15 @@ MAX_ROUNDS = 8  # looks for copies in one pass, each on what the last left
 class Sentence:
     """One sentence of the flow: its comparison key and text, the paragraph
     it belongs to, whether it ends with sentence punctuation (not a heading
-    or a cut-off), and the indices of the blocks it lies in."""
+    or a cut-off), and the indices of the blocks it lies in. A key long
+    enough to be matched fuzzily is also found by its ``edges``: its first
+    and last EDGE characters."""
 
-    __slots__ = ("key", "text", "paragraph", "ended", "blocks", "counted")
+    __slots__ = ("key", "edges", "text", "paragraph", "ended", "blocks", "counted")
 
-    def __init__(self, key: str, text: str, paragraph: int, ended: bool, blocks: tuple[int, ...]):
+    def __init__(self, key: str, edges: tuple[str, str] | None, text: str, paragraph: int, ended: bool, blocks: tuple[int, ...]):
         self.key = key
+        self.edges = edges
         self.text = text
         self.paragraph = paragraph
         self.ended = ended
@@ -132,8 +135,8 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[
         block = flow[0]
         index = block.index
         paragraph = paragraph_of[index]
-        for _, _, key, piece, ended in page.cached("sentences", block.text, _pieces):
-            out.append(Sentence(key, piece, paragraph, ended, (index,)))
+        for _, _, key, edges, piece, ended in page.cached("sentences", block.text, _pieces):
+            out.append(Sentence(key, edges, piece, paragraph, ended, (index,)))
         return
     text = Paragraph(flow).text
     spans = []  # (start, end, block index) of each block in the joined text
@@ -143,7 +146,7 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[
         spans.append((at, at + len(block.text), block.index))
         at += len(block.text)
     first = 0  # sentences and blocks both run left to right: walk them together
-    for start, end, key, piece, ended in page.cached("sentences", text, _pieces):
+    for start, end, key, edges, piece, ended in page.cached("sentences", text, _pieces):
         while first < len(spans) and spans[first][1] <= start:
             first += 1
         blocks = []
@@ -152,19 +155,20 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[
             if spans[at][1] > start:
                 blocks.append(spans[at][2])
             at += 1
-        out.append(Sentence(key, piece, paragraph_of[blocks[0]], ended, tuple(blocks)))
+        out.append(Sentence(key, edges, piece, paragraph_of[blocks[0]], ended, tuple(blocks)))
 
 
-def _pieces(text: str) -> list[tuple[int, int, str, str, bool]]:
-    """``(start, end, key, piece, ended)`` of each sentence of ``text`` that
-    has a key (some letter, digit or CJK character)."""
+def _pieces(text: str) -> list[tuple[int, int, str, tuple[str, str] | None, str, bool]]:
+    """``(start, end, key, edges, piece, ended)`` of each sentence of
+    ``text`` that has a key (some letter, digit or CJK character)."""
     out = []
     start = 0
     for end in _sentence_ends(text):
         piece = text[start:end]
         key = dedup_key(piece)
         if key:
-            out.append((start, end, key, piece, _ends(piece)))
+            edges = (key[:EDGE], key[-EDGE:]) if len(key) >= FUZZY_MIN_CHARS else None
+            out.append((start, end, key, edges, piece, _ends(piece)))
         start = end
     return out
 
@@ -227,30 +231,33 @@ def _similar_text(a: str, b: str) -> float:
     shorter = min(len(a), len(b))
     if shorter < FUZZY_MIN_CHARS or abs(len(a) - len(b)) > 0.2 * shorter:
         return 0.0
-    if _numbers(a) != _numbers(b):
+    if not _same_numbers(a, b):
         return 0.0
     return ratio(a, b, score_cutoff=_threshold(shorter))
 
 
-def _numbers(key: str) -> list[str]:
-    """The runs of decimal digits in ``key``, in order (what ``\\d+`` finds).
+def _same_numbers(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` hold the same runs of decimal digits, in order
+    (what ``\\d+`` finds in each), compared where they lie, with no list made.
 
-        >>> _numbers("第二季度增长5.3%"), _numbers("٣٤ 1")
-        (['5', '3'], ['٣٤', '1'])
+        >>> _same_numbers("第二季度增长5.3%", "二季度增5.3"), _same_numbers("增长5.3%", "增长5.4%"), _same_numbers("٣٤ 1", "34 1")
+        (True, False, False)
     """
     decimal = DECIMAL  # (compiled, a C int read once, not a module global read a character)
-    found = []
-    start = -1
-    for at in range(len(key)):
-        if char_class(key[at]) & decimal:
-            if start < 0:
-                start = at
-        elif start >= 0:
-            found.append(key[start:at])
-            start = -1
-    if start >= 0:
-        found.append(key[start:])
-    return found
+    i = j = 0
+    while True:
+        while i < len(a) and not char_class(a[i]) & decimal:
+            i += 1
+        while j < len(b) and not char_class(b[j]) & decimal:
+            j += 1
+        if i == len(a) or j == len(b):
+            return i == len(a) and j == len(b)
+        while i < len(a) and j < len(b) and a[i] == b[j] and char_class(a[i]) & decimal:
+            i += 1
+            j += 1
+        # Both runs must end here: at the end of the text or before a non-digit.
+        if (i < len(a) and char_class(a[i]) & decimal) or (j < len(b) and char_class(b[j]) & decimal):
+            return False
 
 
 class _Copy:
@@ -321,14 +328,15 @@ def _drop_copies_once(page: Page) -> bool:
     patterns = False
     j = 0
     while j < end:
-        key = head[j].key
+        sentence = head[j]
+        edges = sentence.edges
         # Most sentences have no earlier twin: look further only when the
         # blocking tables hold a candidate.
-        if key in by_key or (len(key) >= FUZZY_MIN_CHARS and (key[:EDGE] in by_start or key[-EDGE:] in by_end)):
+        if sentence.key in by_key or (edges is not None and (edges[0] in by_start or edges[1] in by_end)):
             if repeats is None:
                 repeats = _refrains(page, seq)
-                for sentence in head:
-                    said[sentence.key] = said.get(sentence.key, 0) + 1
+                for other in head:
+                    said[other.key] = said.get(other.key, 0) + 1
             found = None if j in repeats else _longest(head, j, by_key, by_start, by_end)
             if found is not None and _pattern(seq, found, said):
                 patterns = True
@@ -364,11 +372,11 @@ def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
 
 
 def _index(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: dict) -> None:
-    key = seq[j].key
-    _file(by_key, key, j)
-    if len(key) >= FUZZY_MIN_CHARS:
-        _file(by_start, key[:EDGE], j)
-        _file(by_end, key[-EDGE:], j)
+    sentence = seq[j]
+    _file(by_key, sentence.key, j)
+    if sentence.edges is not None:
+        _file(by_start, sentence.edges[0], j)
+        _file(by_end, sentence.edges[1], j)
 
 
 def _file(table: dict, key: str, j: int) -> None:
@@ -381,9 +389,9 @@ def _longest(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: 
     """The longest run starting at ``j`` that repeats an earlier run."""
     sentence = seq[j]
     candidates = list(by_key.get(sentence.key, ()))
-    if not candidates and len(sentence.key) >= FUZZY_MIN_CHARS:
-        candidates += by_start.get(sentence.key[:EDGE], ())
-        candidates += by_end.get(sentence.key[-EDGE:], ())
+    if not candidates and sentence.edges is not None:
+        candidates += by_start.get(sentence.edges[0], ())
+        candidates += by_end.get(sentence.edges[1], ())
     best: _Copy | None = None
     for i in sorted(set(candidates)):
         if seq[i].paragraph == sentence.paragraph:
@@ -460,7 +468,7 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
             # match alone, but the sentences on both sides of it match; a
             # changed number is accepted only between exact matches.
             score = ratio(original.key, copy.key)
-            same_numbers = _numbers(original.key) == _numbers(copy.key)
+            same_numbers = _same_numbers(original.key, copy.key)
             if score >= EDITED_MIN and (same_numbers or after == 100.0):
                 pairs.append((b, a, score))
                 a, b = a + 1, b + 1
@@ -515,7 +523,8 @@ def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
     paragraph_numbers, line_numbers = [], []  # by sentence
     for sentence in seq:
         paragraph_numbers.append(sentence.paragraph)
-        line_numbers.append(blocks[sentence.blocks[0]].line)
+        first = blocks[sentence.blocks[0]]
+        line_numbers.append(first.line)
     return _repeating(seq, paragraph_numbers) | _repeating(seq, line_numbers)
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from cleaner.chars import WORD_RE, dedup_key
 from cleaner.decode import decode
+from cleaner.dedup import _same_numbers
 from cleaner.features import features
 from cleaner.rules import DEFAULT, RULES, Hit, pick
 from cleaner.segment import segment
@@ -178,3 +179,13 @@ def test_control_bytes_are_counted_in_one_pass_as_byte_by_byte(data, controls):
 
     sample = data + bytes([_BINARY_BYTES[controls % len(_BINARY_BYTES)]]) * controls
     assert _looks_binary(sample) == (sum(sample.count(byte) for byte in _BINARY_BYTES) > _tolerated(len(sample)))
+
+
+_DIGITS_AND_NOT = st.text(alphabet=st.sampled_from("0123456789٣٤５x中.%"), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DIGITS_AND_NOT, _DIGITS_AND_NOT)
+def test_numbers_are_compared_in_place_as_the_digit_runs_they_are(a, b):
+    assert _same_numbers(a, b) == (re.findall(r"\d+", a) == re.findall(r"\d+", b))
+    assert _same_numbers(a, a)
