@@ -17,6 +17,7 @@ cpdef bint has_word_char(str text)
 @cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4, plain=bint, kept=int, plain_flag=int)
 cpdef str dedup_key(str text)
 
+@cython.locals(flag=int, start=Py_ssize_t, end=Py_ssize_t)
 cpdef str strip(str text)
 
 @cython.locals(end=Py_ssize_t)

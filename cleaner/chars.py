@@ -181,7 +181,15 @@ def strip(text: str) -> str:
         >>> strip("\\u3000\\u3000正文\\u200b ")
         '正文'
     """
-    return text.strip(STRIP_CHARS)
+    # (Compiled, a look at each end in the class table; str.strip with a
+    # set of characters builds that set again on every call.)
+    flag = STRIP
+    start, end = 0, len(text)
+    while start < end and char_class(text[start]) & flag:
+        start += 1
+    while end > start and char_class(text[end - 1]) & flag:
+        end -= 1
+    return text[start:end]
 
 
 def has_word_char(text: str) -> bool:
@@ -234,14 +242,15 @@ def dedup_key(text: str) -> str:
     # What is kept: letters, digits and marks, a run at a time.
     parts = []
     start = -1
-    for at in range(len(text)):
-        char = text[at]
+    at = 0
+    for char in text:  # (compiled, a loop over the string's own storage)
         if char_class(char) & kept:
             if start < 0:
                 start = at
         elif start >= 0:
             parts.append(text[start:at])
             start = -1
+        at += 1
     if start == 0:
         return text
     if start > 0:

@@ -10,7 +10,7 @@ cdef class Block:
     cdef public str text, tail
     cpdef tuple _fields(self)
 
-@cython.locals(blocks=list, offset=Py_ssize_t, number=Py_ssize_t, start=Py_ssize_t, raw=str, body=str)
+@cython.locals(blocks=list, offset=Py_ssize_t, number=Py_ssize_t, start=Py_ssize_t, lead=Py_ssize_t, raw=str, body=str)
 cpdef list segment(str text, Py_ssize_t split_chars=*)
 
 @cython.locals(cuts=list, bounds=list, piece=Py_ssize_t, left=Py_ssize_t, right=Py_ssize_t, chunk=str, sentence=str,

@@ -14,7 +14,7 @@ back the original spacing.
 
 from __future__ import annotations
 
-from .chars import CLOSER, OTHER_STOP, STRIP, STRIP_CHARS, UNSPACED, char_class, display_width, has_word_char, strip
+from .chars import CLOSER, OTHER_STOP, STRIP, UNSPACED, char_class, display_width, has_word_char, strip
 
 _FIELDS = ("index", "line", "start", "end", "text", "piece", "tail", "width")
 MAX_BLOCK_CHARS = 20_000  # a "sentence" longer than this (no punctuation for pages) is cut
@@ -104,7 +104,10 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
         if not body:
             blocks.append(Block(len(blocks), number, offset, offset, ""))
         else:
-            start = offset + len(raw) - len(raw.lstrip(STRIP_CHARS))
+            lead = 0  # (what strip took from the front: some text follows it)
+            while char_class(raw[lead]) & STRIP:
+                lead += 1
+            start = offset + lead
             if len(body) > split_chars:
                 _split(blocks, number, start, body)
             else:
