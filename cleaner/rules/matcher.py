@@ -129,12 +129,12 @@ class RuleSet:
     (``.{0,10}温馨提示``, ``[\\w.+-]+@``), and when the alternative needs a
     digit (``\\d+人阅读``), only in blocks that have one. An alternative
     with no literal whose matches end the block (a date in brackets closing
-    a list entry) is filed
-    under the characters they end with; the rare one with neither is an
-    expression tried on every block (or every block with a digit). One pass over the block and one over its
-    lower-cased text (:class:`_Literals`) find which literals occur in it;
-    only the rules filed under those that allow a block of its length are
-    tried, in catalogue order. ``tests/test_fast_paths.py`` checks that this
+    a list entry) is filed under the characters they end with; the rare one
+    with neither is an expression tried on every block (or every block with
+    a digit). One pass over the block and one over its lower-cased text
+    (:class:`_Literals`) find which literals occur in it; only the rules
+    filed under those that allow a block of its length are tried, in
+    catalogue order. ``tests/test_fast_paths.py`` checks that this
     finds exactly what trying every rule finds.
     """
 
@@ -231,7 +231,6 @@ class _Gate:
                 out.update(self.anchored_numeric_rules)
             if self.numeric_rules and self.numeric.search(subject) is not None:
                 out.update(self.numeric_rules)
-
 
     def _ending(self, char: str, digits: bool, out: set[int]) -> None:
         """Add to ``out`` the rules of alternatives that may end with ``char``."""
@@ -549,9 +548,10 @@ def _needs_digit(seq: list) -> bool:
 
 DIGIT = "\\d"  # among a pattern's ending characters: any decimal digit
 MAX_ENDINGS = 128
-_SPACES = [chr(point) for point in range(0x3000 + 1) if chr(point).isspace()]  # what \\s matches
+_SPACES = [chr(point) for point in range(0x3000 + 1) if chr(point).isspace()]  # what \s matches
 
-@functools.cache  # a rule set with rules of the user's files the catalogue's alternatives again
+
+@functools.cache  # (a rule set built with a user's rules analyses the catalogue's alternatives again)
 def ending_chars(pattern: str) -> list[str] | None:
     """The characters one of which every match of ``pattern`` ends with
     (:data:`DIGIT` for any decimal digit), when every match ends the text
