@@ -2,9 +2,7 @@
 import cython
 
 cdef unsigned short[::1] _TABLE
-cdef tuple _HAN_ASTRAL
 
-@cython.locals(point=long, han=int)
 cpdef int char_class(Py_UCS4 char)
 
 @cython.locals(char=Py_UCS4, width=Py_ssize_t, wide=int)

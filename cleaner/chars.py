@@ -61,9 +61,9 @@ STRIP_CHARS = (
 )
 
 
-# The classes above as bit flags of every code point of the Basic
-# Multilingual Plane, for the compiled loops that look at a text character by
-# character (:func:`char_class`); above it, only Han has a class.
+# The classes above as bit flags of every code point, for the compiled
+# loops that look at a text character by character (:func:`char_class`): a
+# look-up in one table, with no branch for the planes above the first.
 CJK = 1
 UNSPACED = 2
 MARK = 4
@@ -92,6 +92,9 @@ _WIDE_RANGES = CJK_RANGES + "\u3000-\u303f\uff01-\uff60\uffe0-\uffe6"
 _LATIN_RANGES = "\u0000-\u024f\u1e00-\u1eff\uff00-\uffef"
 
 
+_POINTS = 0x110000  # every code point
+
+
 def _marks() -> str:
     """Combining marks (Devanagari vowel signs, Arabic harakat, Thai tone
     marks, accents written apart), as a class body: Python's ``\\w`` leaves
@@ -102,23 +105,25 @@ def _marks() -> str:
 
 def _table(marks: str) -> bytes:
     """Two bytes a code point, the flags that hold for it (little-endian)."""
-    points = "".join(map(chr, range(0x10000)))
+    points = "".join(map(chr, range(_POINTS)))
     table = 0
-    for bit, body in enumerate(
-        (CJK_RANGES, UNSPACED_RANGES, marks, _LATIN_RANGES, _ZH_STOP_CHARS, _CLAUSE_CHARS,
-         _FULL_STOP_CHARS, re.escape(CLOSERS), OTHER_STOPS, re.escape(STRIP_CHARS), _WIDE_RANGES)
+    for flag, body in (
+        (CJK, CJK_RANGES), (UNSPACED, UNSPACED_RANGES), (MARK, marks), (LATIN, _LATIN_RANGES), (ZH_STOP, _ZH_STOP_CHARS),
+        (CLAUSE, _CLAUSE_CHARS), (FULL_STOP, _FULL_STOP_CHARS), (CLOSER, re.escape(CLOSERS)), (OTHER_STOP, OTHER_STOPS),
+        (STRIP, re.escape(STRIP_CHARS)), (WIDE, _WIDE_RANGES),
+        (ALNUM, r"^\W_"), (DECIMAL, r"\d"),  # (what str.isalnum and str.isdecimal say, as re reads them too)
     ):
         # The class's own expression decides: two bytes a point, 1 in the
         # low one where it matches, shifted into the class's bit.
-        ones = bytearray(0x20000)
+        ones = bytearray(2 * _POINTS)
         for found in re.finditer(f"[{body}]+", points):
             ones[2 * found.start() : 2 * found.end() : 2] = bytearray(b"\x01") * (found.end() - found.start())
-        table |= int.from_bytes(ones, "little") << bit
-    high = bytearray(0x20000)  # the flags of the high byte, worked out a character at a time
-    for point in range(0x10000):
-        char = chr(point)
-        high[2 * point + 1] = (_plain(char) * PLAIN | char.isalnum() * ALNUM | char.isdecimal() * DECIMAL) >> 8
-    return (table | int.from_bytes(high, "little")).to_bytes(0x20000, "little")
+        table |= int.from_bytes(ones, "little") * flag
+    # PLAIN, a character at a time. (Above the first plane nothing is PLAIN:
+    # keys of such text are normalised.)
+    plain = bytearray(2 * _POINTS)
+    plain[1 : 2 * 0x10000 : 2] = bytearray(_plain(chr(point)) * (PLAIN >> 8) for point in range(0x10000))
+    return (table | int.from_bytes(plain, "little")).to_bytes(2 * _POINTS, "little")
 
 
 def _plain(char: str) -> bool:
@@ -152,12 +157,7 @@ def char_class(char: str) -> int:
         >>> char_class("\U00020000") == CJK | UNSPACED | WIDE | ALNUM, char_class("a") == LATIN | PLAIN | ALNUM, char_class("５") == LATIN | WIDE | ALNUM | DECIMAL
         (True, True, True)
     """
-    point = ord(char)
-    if point < 0x10000:
-        return _TABLE[point]
-    # Above the table only Han has a class of its own (Hangul and kana are all below it).
-    han = CJK | UNSPACED | WIDE if _HAN_ASTRAL[0] <= point <= _HAN_ASTRAL[1] else 0
-    return han | char.isalnum() * ALNUM | char.isdecimal() * DECIMAL
+    return _TABLE[ord(char)]
 
 
 # A word: a letter or digit, then letters, digits and marks; not CJK.
