@@ -33,6 +33,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .cache import kept
+
 SAMPLE_BYTES = 32 * 1024
 # A multi-byte decoding at least this plausible is trusted over any
 # single-byte one.
@@ -374,24 +376,27 @@ def plausibility(text: str) -> float:
         >>> plausibility("中文页面".encode("gbk").decode("cp1252")) < 0.5
         True
     """
+    kinds = _kinds()
     good = 0.0
     total = 0
     controls = len(_CONTROL_RE.findall(text))
     for run in _NON_ASCII_RE.finditer(text):
-        chars = run.group()
         start, end = run.span()
         inside_word = (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
-        previous = ""
-        for ch in chars:
+        short = end - start <= 2
+        previous_lower = False
+        for at in range(start, end):
+            ch = text[at]
+            point = ord(ch)
+            kind = _KIND_VALUES[kinds[point]] if point < 0x10000 else _char_kind(ch)
             total += 1
-            kind = _char_kind(ch)
             if kind == _LATIN:
-                good += 1.0 if inside_word and len(chars) <= 2 else 0.0
-            elif ch.isalpha() and ord(ch) < 0x2E80 and (inside_word or (ch.isupper() and previous.islower())):
+                good += 1.0 if inside_word and short else 0.0
+            elif point < 0x2E80 and ch.isalpha() and (inside_word or (ch.isupper() and previous_lower)):
                 pass  # "Dйjа", "пРИВЕт": mixed scripts and case flips inside a word are mojibake
             else:
                 good += kind
-            previous = ch
+            previous_lower = ch.islower()
     total += controls
     return 1.0 if total == 0 else good / total
 
@@ -399,7 +404,25 @@ def plausibility(text: str) -> float:
 _LATIN = -1.0
 
 
-@functools.lru_cache(maxsize=65536)
+# What :func:`_char_kind` says of each character of the first plane, a byte
+# each (an index into _KIND_VALUES), worked out when a file first needs it
+# and kept (cleaner.cache): most runs read only UTF-8 and never do.
+_KIND_VALUES = (0.0, 0.5, 1.0, _LATIN)
+_KIND_TABLE: bytes | None = None
+
+
+def _kinds() -> bytes:
+    global _KIND_TABLE
+    if _KIND_TABLE is None:
+        _KIND_TABLE = kept("kinds", __file__, "", _kind_table)
+    return _KIND_TABLE
+
+
+def _kind_table() -> bytes:
+    return bytes(_KIND_VALUES.index(_char_kind(chr(point))) if point >= 0x80 else 2 for point in range(0x10000))
+
+
+@functools.lru_cache(maxsize=4096)
 def _char_kind(ch: str) -> float:
     """Weight of one non-ASCII character: 1 plausible, 0.5 rare, 0 junk, _LATIN accented Latin."""
     cp = ord(ch)

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean_bytes, clean_text, compiled
+from cleaner.decode import plausibility
 from cleaner.features import FIELDS, features
 
 from . import reference
@@ -61,6 +62,23 @@ def test_statistics_match_the_reference_on_every_real_line():
     lines = {line.strip() for page in real_pages() for line in page.read_bytes().decode("utf-8", "replace").splitlines()}
     differ = [line for line in lines if _fields(features(line)) != _fields(interpreted(line))]
     assert len(lines) > 100_000 and differ == []
+
+
+# Mojibake is what plausibility weighs: Latin letters beside accented ones,
+# case flips, C1 controls, private use, Hangul, half-width katakana.
+_MOJIBAKE = "abcXYZ éèçÀÉÃ©Â пРИВЕт Dйjа\x01\x7f\x85\x9f\ue000\ufffd가힣ｱ─ﺃ¡¿会议强调，。" + "\U00020000\U0002a6d6"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(_MOJIBAKE), st.characters()), max_size=40))
+def test_plausibility_matches_the_reference(text):
+    assert plausibility(text) == reference.module("decode").plausibility(text)
+
+
+def test_plausibility_matches_the_reference_on_real_pages_read_in_the_wrong_encodings():
+    interpreted = reference.module("decode").plausibility
+    texts = [page.read_bytes()[:8000].decode(name, "replace") for page in real_pages()[::5] for name in ("gb18030", "big5", "cp1252", "cp932")]
+    assert len(texts) > 500 and [text for text in texts if plausibility(text) != interpreted(text)] == []
 
 
 def _outcome(result) -> tuple:
