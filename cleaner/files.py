@@ -8,10 +8,10 @@ output folder inside an input folder is never read back as input.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -101,17 +101,13 @@ def _os_message(exc: OSError) -> str:
     return exc.strerror.lower() if exc.strerror else str(exc)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 # Temporary files are hidden (a walk never reads them as input) and named so
-# that a later run can tell its own leftovers: .NAME.cleaner-PID-XXXXXXXX.tmp
+# that a later run can tell its own leftovers: .NAME.cleaner-PID-N.tmp, N
+# counting this process's writes.
 _TEMP = re.compile(r"^\..*\.cleaner-(\d+)-[^.]+\.tmp$")
 STALE_SECONDS = 60  # a leftover this old whose process is gone is removed
-_swept: set[Path] = set()
+_swept: set[Path] = set()  # folders this process has written into (made, and swept)
+_serial = itertools.count()
 
 
 def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: bool = False) -> None:
@@ -123,20 +119,23 @@ def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: boo
     The first write into a folder removes the temporary files that killed
     runs left there (:func:`sweep`).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.parent not in _swept:
+        path.parent.mkdir(parents=True, exist_ok=True)
         _swept.add(path.parent)
         sweep(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.cleaner-{os.getpid()}-", suffix=".tmp", dir=path.parent)
+    # A new file gets what the umask leaves of rw-rw-rw-, as any file the
+    # user makes does; one that replaces another gets that file's permissions.
+    mode = stat.S_IMODE(like.stat().st_mode) if like is not None else 0o666
+    fd, tmp = _temporary(path, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            _write_all(fd, data)
+            if like is not None:
+                os.fchmod(fd, mode)  # (exactly, whatever the umask took at creation)
             if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); give it the permissions of
-        # the file it replaces, or what a new file would get under the umask.
-        os.chmod(tmp, stat.S_IMODE(like.stat().st_mode) if like is not None else 0o666 & ~_umask())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -144,6 +143,32 @@ def write_atomic(path: Path, data: bytes, like: Path | None = None, durable: boo
         except OSError:
             pass
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    rest = memoryview(data)
+    while rest:
+        rest = rest[os.write(fd, rest) :]
+
+
+def _temporary(path: Path, mode: int) -> tuple[int, Path]:
+    """A new file beside ``path``, open for writing, named as _TEMP says.
+    (Named by a count, not a random draw as ``tempfile`` does, and created
+    with its final permissions: a file written costs no ``chmod`` and no
+    ``umask`` calls, which on some file systems is a journal entry each.)"""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    made = False
+    while True:
+        tmp = path.parent / f".{path.name[:80]}.cleaner-{os.getpid()}-{next(_serial)}.tmp"
+        try:
+            return os.open(tmp, flags, mode), tmp
+        except FileExistsError:  # (another process of that number, on another machine sharing the folder)
+            continue
+        except FileNotFoundError:  # the folder went since the first write into it
+            if made:
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made = True
 
 
 class Claims:

@@ -5,7 +5,6 @@ survive SIGKILL."""
 from __future__ import annotations
 
 import errno
-import io
 import json
 import multiprocessing
 import os
@@ -246,12 +245,11 @@ def test_disk_full_is_one_line_per_file_and_nothing_is_damaged(tmp_path, monkeyp
     for name in ("a.txt", "b.txt"):
         (root / name).write_text(PAGE, encoding="utf-8")
 
-    class Full(io.BufferedWriter):
-        def write(self, data):
-            raise OSError(errno.ENOSPC, "No space left on device")
+    def full(fd, data):
+        os.write(fd, data[: len(data) // 2])  # (a part gets written, then the disk is full)
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    real = os.fdopen
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode="r", *a, **k: Full(real(fd, "wb", buffering=0)) if "w" in mode else real(fd, mode, *a, **k))
+    monkeypatch.setattr(files, "_write_all", full)
     out = tmp_path / "out"
     args = [root, "-o", out] if mode == "-o" else [root, "--in-place"]
     result = cli_run(*args, "-j", "1")
@@ -261,6 +259,14 @@ def test_disk_full_is_one_line_per_file_and_nothing_is_damaged(tmp_path, monkeyp
         assert (root / name).read_text(encoding="utf-8") == PAGE
     leftovers = [p.name for p in (out if mode == "-o" else root).rglob("*") if p.is_file() and p.name not in ("a.txt", "b.txt")]
     assert leftovers == []  # no temporary file left behind
+
+
+def test_an_output_folder_removed_during_a_run_is_made_again(tmp_path):
+    target = tmp_path / "out" / "page.txt"
+    files.write_atomic(target, b"one")
+    shutil.rmtree(tmp_path / "out")
+    files.write_atomic(target, b"two")
+    assert target.read_bytes() == b"two" and [p.name for p in target.parent.iterdir()] == ["page.txt"]
 
 
 # Regular expressions on adversarial text -------------------------------------
