@@ -50,7 +50,14 @@ from .templates import Templates, page_hashes
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-CHUNK = 4  # files a worker takes at a time
+# Files a worker takes at a time: one round trip, and one wake-up of the
+# parent, a chunk. Small while what comes back may be large (every decision
+# and the text for --explain, --diff and --report; the line hashes of a
+# template run), which the window then holds; larger when it is counts,
+# where the parent's work per chunk is what keeps two jobs from cleaning
+# twice as fast as one.
+CHUNK = 4
+SLIM_CHUNK = 32
 MAX_PROBLEMS = 20  # problems of one file told one by one
 WINDOW = 3  # chunks in flight per worker: enough to keep workers busy, few enough to bound memory
 
@@ -572,7 +579,7 @@ def run(
         # unless the caller renders them).
         write_here = across is None
         state = (config, mode, output_dir, templates, write_here, keep, reading, progress, report, spool)
-        for outcome in ordered(jobs, sources, _clean_job, state, _crashed):
+        for outcome in ordered(jobs, sources, _clean_job, state, _crashed, CHUNK if keep or report else SLIM_CHUNK):
             outcome = _arrived(outcome)
             if not write_here:
                 if across is not None:
@@ -715,10 +722,10 @@ def _crashed(source: Source) -> Outcome:
     return outcome
 
 
-def ordered(jobs: int, items: Iterable, job: Callable, state: tuple, failed: Callable) -> Iterator:
+def ordered(jobs: int, items: Iterable, job: Callable, state: tuple, failed: Callable, chunk: int = CHUNK) -> Iterator:
     """``job(item)`` for each item in worker processes, yielded in the
-    items' order. Items travel in chunks of CHUNK (one round trip per chunk,
-    not per file), with at most ``WINDOW * jobs`` chunks in flight.
+    items' order. Items travel in chunks of ``chunk`` (one round trip per
+    chunk, not per file), with at most ``WINDOW * jobs`` chunks in flight.
 
     A worker that dies (killed for memory, say) breaks the whole pool; the
     items that were in flight then run again one at a time in a fresh pool,
@@ -726,7 +733,7 @@ def ordered(jobs: int, items: Iterable, job: Callable, state: tuple, failed: Cal
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = _chunks(iter(items), CHUNK)
+    chunks = _chunks(iter(items), chunk)
     pending: deque[tuple[list, Future]] = deque()
     pool = _pool(jobs, state)
     try:
