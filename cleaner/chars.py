@@ -105,7 +105,9 @@ def _marks() -> str:
 
 def _table(marks: str) -> bytes:
     """Two bytes a code point, the flags that hold for it (little-endian)."""
-    points = "".join(map(chr, range(_POINTS)))
+    # (Every code point as one string, decoded from their numbers: joining
+    # a million one-character strings would hold them all at once.)
+    points = array("I", range(_POINTS)).tobytes().decode(f"utf-32-{sys.byteorder[0]}e", "surrogatepass")
     table = 0
     for flag, body in (
         (CJK, CJK_RANGES), (UNSPACED, UNSPACED_RANGES), (MARK, marks), (LATIN, _LATIN_RANGES), (ZH_STOP, _ZH_STOP_CHARS),
@@ -147,6 +149,7 @@ MARKS = _marks_body.decode("utf-8")
 _TABLE = array("H", _classes)  # the flags by code point (kept little-endian)
 if sys.byteorder == "big":
     _TABLE.byteswap()
+del _marks_body, _classes  # (2 MB: the table holds it now)
 
 
 def char_class(char: str) -> int:
