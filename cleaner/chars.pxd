@@ -1,8 +1,10 @@
 # C declarations of chars.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-cdef unsigned short[::1] _TABLE
+cdef unsigned short[::1] _BLOCK_OF, _FLAGS, _PLANE0
+cdef Py_ssize_t _BLOCK_BITS, _IN_BLOCK
 
+@cython.locals(point=Py_ssize_t)
 cpdef int char_class(Py_UCS4 char)
 
 @cython.locals(char=Py_UCS4, width=Py_ssize_t, wide=int)

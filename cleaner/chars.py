@@ -62,8 +62,8 @@ STRIP_CHARS = (
 
 
 # The classes above as bit flags of every code point, for the compiled
-# loops that look at a text character by character (:func:`char_class`): a
-# look-up in one table, with no branch for the planes above the first.
+# loops that look at a text character by character (:func:`char_class`):
+# one look-up in the first plane, two above it.
 CJK = 1
 UNSPACED = 2
 MARK = 4
@@ -93,6 +93,8 @@ _LATIN_RANGES = "\u0000-\u024f\u1e00-\u1eff\uff00-\uffef"
 
 
 _POINTS = 0x110000  # every code point
+_BLOCK_BITS = 8  # the table's blocks: 256 code points
+_IN_BLOCK = (1 << _BLOCK_BITS) - 1
 
 
 def _marks() -> str:
@@ -140,16 +142,39 @@ def _plain(char: str) -> bool:
 
 def _build() -> bytes:
     marks = _marks()
-    return marks.encode("utf-8") + b"\0" + _table(marks)
+    return marks.encode("utf-8") + b"\0" + _two_level(_table(marks))
+
+
+def _two_level(flat: bytes) -> bytes:
+    """The table as blocks of 2**_BLOCK_BITS code points, each kept once
+    (most of the planes above the first are empty, or Han from end to end):
+    the number of every block of code points, then the blocks."""
+    size = 2 << _BLOCK_BITS
+    blocks: dict[bytes, int] = {}
+    numbers = array("H", (blocks.setdefault(flat[at : at + size], len(blocks)) for at in range(0, len(flat), size)))
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return numbers.tobytes() + b"".join(blocks)
+
+
+def _arrays(tables: bytes) -> tuple[array, array, array]:
+    """The kept tables as arrays: block numbers, blocks, and the first plane
+    in one piece (where nearly all text is: one look-up)."""
+    split = 2 * (_POINTS >> _BLOCK_BITS)
+    size = 2 << _BLOCK_BITS
+    numbers, flags = array("H", tables[:split]), array("H", tables[split:])
+    plane0 = array("H", b"".join(tables[split + number * size : split + (number + 1) * size] for number in numbers[: 0x10000 >> _BLOCK_BITS]))
+    if sys.byteorder == "big":  # (kept little-endian)
+        for found in (numbers, flags, plane0):
+            found.byteswap()
+    return numbers, flags, plane0
 
 
 # Both from Python's Unicode database, worked out once and kept (cleaner.cache).
-_marks_body, _, _classes = kept("chars", __file__, "", _build).partition(b"\0")
+_marks_body, _, _tables = kept("chars", __file__, "", _build).partition(b"\0")
 MARKS = _marks_body.decode("utf-8")
-_TABLE = array("H", _classes)  # the flags by code point (kept little-endian)
-if sys.byteorder == "big":
-    _TABLE.byteswap()
-del _marks_body, _classes  # (2 MB: the table holds it now)
+_BLOCK_OF, _FLAGS, _PLANE0 = _arrays(_tables)
+del _marks_body, _tables
 
 
 def char_class(char: str) -> int:
@@ -160,7 +185,10 @@ def char_class(char: str) -> int:
         >>> char_class("\U00020000") == CJK | UNSPACED | WIDE | ALNUM, char_class("a") == LATIN | PLAIN | ALNUM, char_class("５") == LATIN | WIDE | ALNUM | DECIMAL
         (True, True, True)
     """
-    return _TABLE[ord(char)]
+    point = ord(char)
+    if point < 0x10000:
+        return _PLANE0[point]
+    return _FLAGS[_BLOCK_OF[point >> _BLOCK_BITS] << _BLOCK_BITS | point & _IN_BLOCK]
 
 
 # A word: a letter or digit, then letters, digits and marks; not CJK.
