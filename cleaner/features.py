@@ -118,8 +118,9 @@ def features(text: str) -> Features:
     foreign = letters = 0
     word_start = -1  # where the word being read began, or -1
     foreign_start = -1  # the same for a foreign word
-    for at in range(length):
-        char = text[at]
+    at = -1
+    for char in text:  # (compiled, a loop over the string's own storage)
+        at += 1
         flags = char_class(char)
         alnum = flags & ALNUM
         decimal = flags & DECIMAL

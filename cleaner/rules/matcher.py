@@ -393,8 +393,9 @@ class _Literals:
             return
         node = 0
         at_start = True  # the node's string is the text so far
-        for at in range(len(text)):
-            char = text[at]
+        at = -1
+        for char in text:  # (compiled, a loop over the string's own storage)
+            at += 1
             point = ord(char)
             if point < 0x10000 and not self.alphabet[point >> 3] >> (point & 7) & 1:
                 node = 0  # (in no literal: back to the root, where nothing is reported)
