@@ -54,7 +54,7 @@ cdef bint _pattern(list seq, _Copy copy, dict said)
 @cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str, edges=tuple)
 cpdef list _pieces(str text)
 
-@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t)
+@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, resume=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t)
 cpdef list _sentence_ends(str text)
 
 cdef bint _ascii_alnum(Py_UCS4 char)

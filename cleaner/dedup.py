@@ -186,9 +186,12 @@ def _sentence_ends(text: str) -> list[int]:
     """
     length = len(text)
     cuts: list[int] = []
-    at = 0
-    while at < length:
-        char = text[at]
+    at = -1
+    resume = 0  # where the scan goes on after a cut (what the cut took is not looked at again)
+    for char in text:  # (compiled, a loop over the string's own storage)
+        at += 1
+        if at < resume:
+            continue
         end = at
         if char in "。！？!?；;…" or char_class(char) & OTHER_STOP:
             end = at + 1
@@ -197,12 +200,11 @@ def _sentence_ends(text: str) -> list[int]:
         elif char == "." and not (at > 0 and _ascii_alnum(text[at - 1]) and at + 1 < length and _ascii_alnum(text[at + 1])):
             end = at + 1
         if end == at:
-            at += 1
             continue
         while end < length and char_class(text[end]) & CLOSER:
             end += 1
         cuts.append(end)
-        at = end
+        resume = end
     if not cuts or cuts[-1] < length:
         cuts.append(length)
     return cuts

@@ -17,6 +17,6 @@ cpdef list segment(str text, Py_ssize_t split_chars=*)
                last=Block, merged=str, text=str, lead=Py_ssize_t, tail=str, at=Py_ssize_t)
 cdef _split(list blocks, Py_ssize_t number, Py_ssize_t start, str body)
 
-@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t, dots=Py_ssize_t,
+@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, resume=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t, dots=Py_ssize_t,
                run=Py_ssize_t, after=Py_ssize_t)
 cpdef list _sentence_ends(str body)

@@ -162,9 +162,12 @@ def _sentence_ends(body: str) -> list[int]:
     """
     length = len(body)
     cuts: list[int] = []
-    at = 0
-    while at < length:
-        char = body[at]
+    at = -1
+    resume = 0  # where the scan goes on after a cut (what the cut took is not looked at again)
+    for char in body:  # (compiled, a loop over the string's own storage)
+        at += 1
+        if at < resume:
+            continue
         end = at  # where a match ends, or ``at`` when there is none here
         if char in "。！？；" or char_class(char) & OTHER_STOP:
             end = at + 1
@@ -195,10 +198,9 @@ def _sentence_ends(body: str) -> list[int]:
                 run += 1
             if run < length and (char_class(body[run]) & UNSPACED or body[run] in "（(【「『“"):
                 cuts.append(run)
-                at = run
+                resume = run
                 continue
         if end == at:
-            at += 1
             continue
         while end < length and char_class(body[end]) & CLOSER:
             end += 1
@@ -206,5 +208,5 @@ def _sentence_ends(body: str) -> list[int]:
             end += 1
         if end < length:
             cuts.append(end)
-        at = end
+        resume = end
     return cuts
