@@ -23,7 +23,7 @@ cdef class _Literals:
     cdef public bint empty
 
     @cython.locals(key=u64, slot=u64, found=i64)
-    cpdef i64 child(self, i64 node, Py_UCS4 char) noexcept
+    cdef inline i64 child(self, i64 node, Py_UCS4 char) noexcept
 
     @cython.locals(node=i64, child=i64, char=Py_UCS4, at=Py_ssize_t, at_start=bint, reports=int, point=long)
     cpdef find(self, str text, bint digits, set out)
