@@ -92,3 +92,8 @@ cdef _Copy _second_half(Page page, list seq)
 
 @cython.locals(original=list, minimum=Py_ssize_t, texts=dict, substantial=Py_ssize_t, sentence=Sentence, tokens=Py_ssize_t)
 cdef bint _is_copy(Page page, list seq, _Copy copy)
+
+@cython.locals(covered=dict, touching=dict, removed=bint, copy=_Copy, b=Py_ssize_t, a=Py_ssize_t, score=double,
+               sentence=Sentence, block_index=Py_ssize_t, pairs=list, twin_sentence=Py_ssize_t,
+               twin=Py_ssize_t, worst=double)
+cdef bint _remove(Page page, list seq, list copies)

@@ -541,11 +541,15 @@ def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
         stop = start + 1
         while stop < len(seq) and groups[stop] == groups[start]:
             stop += 1
-        keys = []
-        for number in range(start, stop):
-            sentence = seq[number]
-            keys.append(sentence.key)
-        key = "".join(keys)
+        if stop - start == 1:  # (most groups are one sentence: its key is theirs)
+            sentence = seq[start]
+            key = sentence.key
+        else:
+            keys = []
+            for number in range(start, stop):
+                sentence = seq[number]
+                keys.append(sentence.key)
+            key = "".join(keys)
         if key == previous:
             repeated.update(range(start, stop))
         previous = key
