@@ -52,10 +52,9 @@ if TYPE_CHECKING:
 
 # Files a worker takes at a time: one round trip, and one wake-up of the
 # parent, a chunk. Small while what comes back may be large (every decision
-# and the text for --explain, --diff and --report; the line hashes of a
-# template run), which the window then holds; larger when it is counts,
-# where the parent's work per chunk is what keeps two jobs from cleaning
-# twice as fast as one.
+# and the text, see _in_full; the line hashes of a template run), which the
+# window then holds; larger when it is counts, where the parent's work per
+# chunk is what keeps two jobs from cleaning twice as fast as one.
 CHUNK = 4
 SLIM_CHUNK = 32
 MAX_PROBLEMS = 20  # problems of one file told one by one
@@ -579,7 +578,7 @@ def run(
         # unless the caller renders them).
         write_here = across is None
         state = (config, mode, output_dir, templates, write_here, keep, reading, progress, report, spool)
-        for outcome in ordered(jobs, sources, _clean_job, state, _crashed, CHUNK if keep or report else SLIM_CHUNK):
+        for outcome in ordered(jobs, sources, _clean_job, state, _crashed, CHUNK if _in_full(keep, report, mode) else SLIM_CHUNK):
             outcome = _arrived(outcome)
             if not write_here:
                 if across is not None:
@@ -698,11 +697,18 @@ def _clean_job(source: Source) -> Outcome:
     if result is not None:
         outcome.output = b""
         source_info = None if result.source is None else replace(result.source, text="")
-        if keep or report or mode is Mode.STDOUT:
+        if _in_full(keep, report, mode):
             outcome.result = replace(result, source=source_info)
         else:
             outcome.result = replace(result, text="", decisions=(), source=source_info)
     return outcome
+
+
+def _in_full(keep: bool, report: bool, mode: Mode) -> bool:
+    """Whether a worker sends back every decision and the text (kept for
+    --explain, --diff or the cross-file stage, for --report records, or
+    for standard output), rather than counts."""
+    return keep or report or mode is Mode.STDOUT
 
 
 def _arrived(outcome: Outcome) -> Outcome:
