@@ -53,7 +53,7 @@ cpdef tuple _best(list items, Py_ssize_t lo, Py_ssize_t hi)
 @cython.locals(number=Py_ssize_t, item=_Item)
 cdef bint _walled(list items, Py_ssize_t start, Py_ssize_t stop)
 
-@cython.locals(found=list, number=Py_ssize_t, item=_Item, text=str, opener=bint, blocked=bint)
+@cython.locals(found=list, number=Py_ssize_t, item=_Item, block=Block, text=str, opener=bint, blocked=bint)
 cdef list _lead_in(list items, Py_ssize_t first)
 
 @cython.locals(found=list, step=Py_ssize_t, edge=Py_ssize_t, number=Py_ssize_t)
@@ -75,7 +75,7 @@ cpdef drop_rule_hits(Page page)
 cdef set _wrapped_prose(Page page, list blocks)
 
 @cython.locals(notes=_Notes, items=list, regions=list, inside=set, first=Py_ssize_t, last=Py_ssize_t, start=Py_ssize_t,
-               end=Py_ssize_t, span=str, runs=dict, after_wall=dict, number=Py_ssize_t, item=_Item, text=str, menu=str,
+               end=Py_ssize_t, span=str, runs=dict, after_wall=dict, number=Py_ssize_t, item=_Item, block=Block, text=str, menu=str,
                what=str)
 cpdef judge_context(Page page)
 
@@ -86,7 +86,7 @@ cdef bint _any_open(list items)
 cdef void _without_prose(Page page, list items)
 
 @cython.locals(items=list, block=Block, decision=Decision, feats=Features, cost=double, known=dict, breaks=list,
-               para=Paragraph, blocks=list, text=str, score=double)
+               para=Paragraph, blocks=list, first=Block, text=str, score=double)
 cpdef list _items(Page page, _Notes notes)
 
 @cython.locals(score=double, start=Py_ssize_t, end=Py_ssize_t, regions=list, pending=list, lo=Py_ssize_t, hi=Py_ssize_t,

@@ -250,7 +250,8 @@ def judge_context(page: Page) -> None:
     for number, item in enumerate(items):
         if number in inside or not item.open or item.feats.opaque:
             continue  # (text the tool cannot read stays wherever it is)
-        text = item.first.text if len(item.blocks) == 1 else None
+        block = item.blocks[0]
+        text = block.text if len(item.blocks) == 1 else None
         if not _looks_only(item):
             _remove(page, item, item.hit.rule.reason, item.hit.evidence)
         elif text is not None and (menu := _menu(text, item.feats)) is not None:
@@ -364,8 +365,9 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
     breaks = [hit is not None and not _looks_only_hit(hit) for hit in notes.hits]
     for para in paragraphs(page, breaks):
         blocks = para.blocks
+        first = blocks[0]
         if len(blocks) == 1:
-            feats, hit = notes.feats[blocks[0].index], notes.hits[blocks[0].index]
+            feats, hit = notes.feats[first.index], notes.hits[first.index]
         else:
             # Hard-wrapped lines are judged as the paragraph they make: terms
             # of service wrapped at 40 characters still read as terms.
@@ -383,7 +385,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         # keyword, scores as what it looks like: where the article lies is
         # the page's own call; the hit only decides what happens to the line
         # when it is outside the article.
-        if (feats.prose or feats.opaque) and (len(blocks) > 1 or _menu(blocks[0].text, feats) is None):
+        if (feats.prose or feats.opaque) and (len(blocks) > 1 or _menu(first.text, feats) is None):
             # Unfinished "prose" (a ticker of headlines, a cut-off teaser) counts half.
             score = feats.units if feats.ends_sentence else feats.units / 2
         elif feats.ends_sentence:
@@ -488,7 +490,8 @@ def _lead_in(items: list[_Item], first: int) -> list[int]:
         item = items[number]
         if not item.open:
             continue
-        text = item.first.text
+        block = item.blocks[0]
+        text = block.text
         opener = item.feats.units >= 2 or text.endswith((":", "："))
         # (A title may be another page's teaser too, a template line alone.)
         blocked = item.hit is not None and item.hit.rule is not TEMPLATE

@@ -22,6 +22,8 @@ cdef class _Copy:
 cdef Py_ssize_t MAX_CANDIDATES, MAX_MERGE, RESYNC, FUZZY_MIN_CHARS, EDGE, PATTERN_TIMES
 cdef double EDITED_MIN
 
+cdef Py_ssize_t _tokens(Sentence sentence)
+
 cdef double _threshold(Py_ssize_t length)
 
 cdef double _similar(Sentence a, Sentence b)
@@ -36,10 +38,10 @@ cdef _Copy _extend(list seq, Py_ssize_t i, Py_ssize_t j, bint same_paragraph=*)
 @cython.locals(joined=str, count=Py_ssize_t, index=Py_ssize_t)
 cdef Py_ssize_t _merge(list seq, Py_ssize_t start, Py_ssize_t stop, str target)
 
-@cython.locals(ahead=dict, da=Py_ssize_t, db=Py_ssize_t, key=str)
+@cython.locals(ahead=dict, da=Py_ssize_t, db=Py_ssize_t, sentence=Sentence)
 cdef tuple _resync(list seq, Py_ssize_t a, Py_ssize_t b, Py_ssize_t j)
 
-@cython.locals(sentence=Sentence, candidates=list, best=_Copy, copy=_Copy, i=Py_ssize_t)
+@cython.locals(sentence=Sentence, earlier=Sentence, candidates=list, best=_Copy, copy=_Copy, i=Py_ssize_t)
 cdef _Copy _longest(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end)
 
 @cython.locals(sentence=Sentence)
@@ -48,7 +50,7 @@ cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end
 @cython.locals(slots=list)
 cdef void _file(dict table, str key, Py_ssize_t j)
 
-@cython.locals(often=Py_ssize_t, at=Py_ssize_t)
+@cython.locals(often=Py_ssize_t, at=Py_ssize_t, sentence=Sentence)
 cdef bint _pattern(list seq, _Copy copy, dict said)
 
 @cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str, edges=tuple)

@@ -66,12 +66,13 @@ class Sentence:
         self.blocks = blocks
         self.counted = -1
 
-    @property
-    def tokens(self) -> int:
-        """Its length in tokens, counted when first asked for (few are)."""
-        if self.counted < 0:
-            self.counted = count_tokens(self.text)
-        return self.counted
+
+
+def _tokens(sentence: Sentence) -> int:
+    """A sentence's length in tokens, counted when first asked for (few are)."""
+    if sentence.counted < 0:
+        sentence.counted = count_tokens(sentence.text)
+    return sentence.counted
 
 
 def sentences(page: Page) -> list[Sentence]:
@@ -356,14 +357,15 @@ def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
     that makes one paragraph said twice: a page, not a refrain)."""
     minimum = page.config.dup_min_tokens
     for sentence in seq:
-        if sentence.tokens >= minimum:
+        if _tokens(sentence) >= minimum:
             break
     else:
         return None  # (no sentence long enough to be a copy)
     first = seq[0]
     tries = 0
     for j in range(max(1, len(seq) // 3), min(len(seq), len(seq) - len(seq) // 3 + 1)):
-        if _similar(first, seq[j]) or (j + 1 < len(seq) and first.key == seq[j].key + seq[j + 1].key):
+        sentence = seq[j]
+        if _similar(first, sentence) or (j + 1 < len(seq) and first.key == sentence.key + seq[j + 1].key):
             copy = _extend(seq, 0, j, same_paragraph=True)
             if copy is not None and copy.source_stop == j and copy.stop == len(seq):
                 return copy
@@ -396,10 +398,11 @@ def _longest(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: 
         candidates += by_end.get(sentence.edges[1], ())
     best: _Copy | None = None
     for i in sorted(set(candidates)):
-        if seq[i].paragraph == sentence.paragraph:
+        earlier = seq[i]
+        if earlier.paragraph == sentence.paragraph:
             continue  # a paragraph repeating its own sentences is how it was written
         copy = _extend(seq, i, j)
-        if copy is not None and (best is None or copy.length > best.length):
+        if copy is not None and (best is None or copy.stop - copy.start > best.stop - best.start):
             best = copy
     return best
 
@@ -411,14 +414,15 @@ def _resync(seq: list[Sentence], a: int, b: int, j: int) -> tuple[int, int] | No
     original's side)."""
     ahead: dict[str, list[int]] = {}  # long keys of the original's next sentences -> offsets
     for da in range(min(RESYNC + 1, j - a)):
-        key = seq[a + da].key
-        if len(key) >= FUZZY_MIN_CHARS:
-            ahead.setdefault(key, []).append(da)
+        sentence = seq[a + da]
+        if len(sentence.key) >= FUZZY_MIN_CHARS:
+            ahead.setdefault(sentence.key, []).append(da)
     if not ahead:
         return None
     best: tuple[int, int] | None = None
     for db in range(min(RESYNC + 1, len(seq) - b)):
-        for da in ahead.get(seq[b + db].key, ()):
+        sentence = seq[b + db]
+        for da in ahead.get(sentence.key, ()):
             if da + db and (best is None or (da + db, da) < (best[0] + best[1], best[0])):
                 best = (da, db)
     return best
@@ -492,7 +496,8 @@ def _pattern(seq: list[Sentence], copy: _Copy, said: dict[str, int]) -> bool:
     more: a pattern of the page, not a pasted copy (which says them twice)."""
     often = 0
     for at in range(copy.source, copy.source_stop):
-        often += said.get(seq[at].key, 0) >= PATTERN_TIMES
+        sentence = seq[at]
+        often += said.get(sentence.key, 0) >= PATTERN_TIMES
     return often * 2 > copy.source_stop - copy.source
 
 
@@ -505,7 +510,7 @@ def _is_copy(page: Page, seq: list[Sentence], copy: _Copy) -> bool:
     texts: dict[int, str] = {}  # paragraph -> its sentences in the run, as one key
     substantial = 0
     for sentence in original:
-        if sentence.ended and sentence.tokens >= minimum:
+        if sentence.ended and _tokens(sentence) >= minimum:
             texts[sentence.paragraph] = texts.get(sentence.paragraph, "") + sentence.key
             substantial += 1
     if len(set(texts.values())) >= 2:  # different paragraphs, not one said twice
@@ -514,7 +519,7 @@ def _is_copy(page: Page, seq: list[Sentence], copy: _Copy) -> bool:
         return False
     tokens = 0
     for sentence in original:
-        tokens += sentence.tokens
+        tokens += _tokens(sentence)
     return tokens >= LONG_RUN_TOKENS
 
 

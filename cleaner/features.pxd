@@ -6,11 +6,11 @@ from cleaner.shapes cimport starts_bullet
 
 cdef class Features:
     cdef public Py_ssize_t chars, cjk, words, digits, clauses, stops, full_stops, foreign
-    cdef public bint ends_sentence, bullet, asks
+    cdef public bint ends_sentence, bullet, asks, prose, opaque
     cdef public double units
 
 cdef int ALNUM, DECIMAL, CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP
-cdef double CJK_PER_UNIT
+cdef double CJK_PER_UNIT, OPAQUE_UNITS
 cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
 
 @cython.locals(length=Py_ssize_t, cjk=Py_ssize_t, words=Py_ssize_t, stops=Py_ssize_t, digits=Py_ssize_t,
@@ -30,3 +30,8 @@ cdef int _is_stop(str text, Py_ssize_t start, Py_ssize_t end)
 
 @cython.locals(key=i64, at=Py_ssize_t, point=i64)
 cdef i64 _packed(str text, Py_ssize_t start, Py_ssize_t end)
+
+cpdef bint _opaque(Features found)
+
+@cython.locals(tokens=Py_ssize_t)
+cpdef bint _prose(Features found)

@@ -14,7 +14,7 @@ from array import array
 from .chars import ALNUM, CJK, CLAUSE, CLOSER, DECIMAL, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
 from .shapes import SENTENCE_ENDERS, starts_bullet
 
-FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks")
+FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks", "prose", "opaque")
 CJK_PER_UNIT = 1.6
 OPAQUE_UNITS = 20.0
 
@@ -35,8 +35,10 @@ class Features:
 
     ``foreign``: words in neither a Latin nor a CJK script; ``asks``: ends
     with a full-width question mark (？); ``full_stops`` are counted in CJK
-    text only. (A plain class, made by :func:`features` alone, so that the
-    compiled core can fill its fields directly.)
+    text only; ``prose`` and ``opaque`` are :func:`_prose` and
+    :func:`_opaque`, worked out once (steps ask them of a block many times).
+    (A plain class, made by :func:`features` alone, so that the compiled
+    core can fill its fields directly.)
     """
 
     __slots__ = FIELDS
@@ -52,49 +54,6 @@ class Features:
     def stop_share(self) -> float:
         """Function words per token: about 0.3 in English prose, 0.15 in Chinese, near 0 in menus."""
         return self.stops / self.tokens if self.tokens else 0.0
-
-    @property
-    def opaque(self) -> bool:
-        """Long text the tool has no evidence about: no CJK, most words in
-        another script, and no sentence mark it knows (Thai, Lao, unpunctuated
-        Cyrillic). Judging it would be guessing, so it is kept as text.
-
-            >>> features("ข่าว การเมือง ของ ประเทศ ไทย วันนี้ มี การ ประชุม สภา เพื่อ พิจารณา งบประมาณ ประจำปี " * 2).opaque
-            True
-            >>> features("Главная Новости Спорт").opaque, features("Это длинное предложение. " * 5).opaque
-            (False, False)
-        """
-        return self.units >= OPAQUE_UNITS and not self.ends_sentence and not self.cjk and self.foreign * 2 > self.words
-
-    @property
-    def prose(self) -> bool:
-        """Reads like a sentence of running text rather than a label, title or menu.
-
-            >>> features("会议强调,要牢记使命担当,切实增强责任感。").prose
-            True
-            >>> features("2023年在全市职业教育工作会议上讲话(范文推荐)").prose
-            False
-            >>> features("The seven secrets that hotel owners don't want you to know").prose
-            False
-            >>> features("Most people go to hotels for the pleasure of sleeping in a giant bed.").prose
-            True
-        """
-        if self.units < 4:
-            return False
-        if self.ends_sentence:
-            # A question with no clause in it is a headline more often than
-            # a paragraph (女主播该退钱吗？).
-            return self.clauses >= 1 or (self.units >= 6 and not self.asks)
-        if self.words > self.cjk:
-            if self.units >= 20 and self.stop_share >= 0.25:
-                return True  # unpunctuated, but written like English running text
-            return self.clauses >= 2 and self.units >= 10 or self.clauses >= 4
-        # A Chinese paragraph ends with 。！？; a headline with a colon and a
-        # comma (不低于20%，员工称…) does not, so it needs more to count, and
-        # a long line with no full stop anywhere is a ticker of headlines.
-        if self.units > 60 and not self.full_stops:
-            return False
-        return self.clauses >= 3 and self.units >= 20 or self.clauses >= 5
 
 
 def features(text: str) -> Features:
@@ -183,7 +142,53 @@ def features(text: str) -> Features:
     found.units = units
     found.full_stops = full_stops
     found.foreign = foreign
+    found.prose = _prose(found)
+    found.opaque = _opaque(found)
     return found
+
+
+def _opaque(found: Features) -> bool:
+    """Long text the tool has no evidence about: no CJK, most words in
+    another script, and no sentence mark it knows (Thai, Lao, unpunctuated
+    Cyrillic). Judging it would be guessing, so it is kept as text.
+
+        >>> features("ข่าว การเมือง ของ ประเทศ ไทย วันนี้ มี การ ประชุม สภา เพื่อ พิจารณา งบประมาณ ประจำปี " * 2).opaque
+        True
+        >>> features("Главная Новости Спорт").opaque, features("Это длинное предложение. " * 5).opaque
+        (False, False)
+    """
+    return found.units >= OPAQUE_UNITS and not found.ends_sentence and not found.cjk and found.foreign * 2 > found.words
+
+
+def _prose(found: Features) -> bool:
+    """Reads like a sentence of running text rather than a label, title or menu.
+
+        >>> features("会议强调,要牢记使命担当,切实增强责任感。").prose
+        True
+        >>> features("2023年在全市职业教育工作会议上讲话(范文推荐)").prose
+        False
+        >>> features("The seven secrets that hotel owners don't want you to know").prose
+        False
+        >>> features("Most people go to hotels for the pleasure of sleeping in a giant bed.").prose
+        True
+    """
+    if found.units < 4:
+        return False
+    if found.ends_sentence:
+        # A question with no clause in it is a headline more often than
+        # a paragraph (女主播该退钱吗？).
+        return found.clauses >= 1 or (found.units >= 6 and not found.asks)
+    if found.words > found.cjk:
+        tokens = found.cjk + found.words
+        if found.units >= 20 and found.stops / tokens >= 0.25:
+            return True  # unpunctuated, but written like English running text
+        return found.clauses >= 2 and found.units >= 10 or found.clauses >= 4
+    # A Chinese paragraph ends with 。！？; a headline with a colon and a
+    # comma (不低于20%，员工称…) does not, so it needs more to count, and
+    # a long line with no full stop anywhere is a ticker of headlines.
+    if found.units > 60 and not found.full_stops:
+        return False
+    return found.clauses >= 3 and found.units >= 20 or found.clauses >= 5
 
 
 def count_tokens(text: str) -> int:

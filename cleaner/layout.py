@@ -16,6 +16,7 @@ WRAP_SHARE = 0.7
 MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole paragraphs
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
+_KEEP = Reason.KEEP
 _TAIL_MARKS = LINE_ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what a wrap may push onto a line of its own
 
 
@@ -218,7 +219,7 @@ def normalise_blank_lines(page: Page) -> None:
             if decision is None:
                 pending.append(block)
             continue
-        if decision is not None and not decision.kept:
+        if decision is not None and decision.reason is not _KEEP:
             continue
         for number, blank in enumerate(pending):
             if not seen_text:

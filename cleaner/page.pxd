@@ -14,8 +14,11 @@ cdef class Page:
     cdef public list blocks, decisions
     cdef public object config, templates
     cdef public dict memo, cache
+    cdef public frozenset disabled
 
     cpdef dict table(self, str kind)
+    @cython.locals(found=list, block=Block, decision=Decision)
+    cpdef list open(self)
     @cython.locals(table=dict)
     cpdef object cached(self, str kind, str text, compute)
     cpdef bint remove(self, Block block, reason, str evidence, ref=*)

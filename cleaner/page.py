@@ -16,7 +16,7 @@ has one reason and its evidence: :meth:`Page.remove` is the one way in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .reasons import Reason
@@ -59,7 +59,7 @@ class Decision:
 class Page:
     """The working state of one pass: blocks and their decisions so far."""
 
-    __slots__ = ("blocks", "config", "templates", "decisions", "memo", "cache")
+    __slots__ = ("blocks", "config", "templates", "decisions", "memo", "cache", "disabled")
 
     def __init__(self, blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None):
         self.blocks = blocks
@@ -70,6 +70,7 @@ class Page:
         # Facts about a block's text (features, rule hits, comparison keys)
         # that hold in every pass over the same document.
         self.cache: dict = cache if cache is not None else {}
+        self.disabled = frozenset(config.disable)  # (read on every removal: a field, not a call into Config)
 
     def table(self, kind: str) -> dict:
         """What is remembered for this document under ``kind``, by text."""
@@ -83,16 +84,18 @@ class Page:
             value = table[text] = compute(text)
         return value
 
-    def open(self) -> Iterator[Block]:
+    def open(self) -> list[Block]:
         """Non-blank blocks no step has decided yet."""
+        found = []
         for block, decision in zip(self.blocks, self.decisions):
             if decision is None and block.text:
-                yield block
+                found.append(block)
+        return found
 
     def remove(self, block: Block, reason: Reason, evidence: str, ref: int | None = None) -> bool:
         """Remove ``block`` unless ``reason`` is disabled, the block is
         allowed, or it is already decided."""
-        if self.decisions[block.index] is not None or not self.config.enabled(reason):
+        if self.decisions[block.index] is not None or reason in self.disabled:
             return False
         if self.config.allow and block.text and self.cached("allowed", block.text, self.config.allowed):
             return False
@@ -102,7 +105,7 @@ class Page:
     def alive(self, block: Block) -> bool:
         """Not removed (undecided or kept)."""
         decision = self.decisions[block.index]
-        return decision is None or decision.kept
+        return decision is None or decision.reason is _KEEP
 
     def finish(self) -> list[Decision]:
         return [d if d is not None else Decision(b, _KEEP) for b, d in zip(self.blocks, self.decisions)]

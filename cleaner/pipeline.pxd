@@ -14,3 +14,12 @@ cpdef object _counts(decisions)
 
 @cython.locals(decision=Decision)
 cpdef bint _removes(decisions)
+
+@cython.locals(lines=list, start=Py_ssize_t, index=Py_ssize_t, decision=Decision, blocks=list, block=Block)
+cpdef list _resegment(str out, list spans, list final, config)
+
+@cython.locals(merged=list, starts=list, decision=Decision, origin=list, evidence=str, twin=Block, found=list, index=Py_ssize_t)
+cpdef list _carry_back(list final, list again, list spans)
+
+@cython.locals(at=Py_ssize_t, hits=list, start=Py_ssize_t, end=Py_ssize_t, index=Py_ssize_t)
+cpdef list _origins(Block block, list spans, list starts)

@@ -153,7 +153,7 @@ def assemble(decisions: Iterable[Decision]) -> tuple[str, list[tuple[int, int, i
     line: int | None = None
     tail = ""
     for decision in decisions:
-        if not decision.kept:
+        if decision.reason is not _KEEP:
             continue
         block = decision.block
         if not block.text or block.line != line:
@@ -216,7 +216,11 @@ def _resegment(out: str, spans: list[tuple[int, int, int]], final: list[Decision
     input. Every output line comes from one input line, and the numbering
     keeps their order, which is all that the steps ask of line numbers.
     """
-    lines = [final[index].block.line for start, _, index in spans if start == 0 or out[start - 1] == "\n"]
+    lines = []
+    for start, _, index in spans:
+        if start == 0 or out[start - 1] == "\n":
+            decision = final[index]
+            lines.append(decision.block.line)
     blocks = segment(out, config.split_chars)
     for block in blocks:
         block.line = lines[block.line - 1]
@@ -228,7 +232,7 @@ def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[
     merged = list(final)
     starts = [s for s, _, _ in spans]
     for decision in again:
-        if decision.kept:
+        if decision.reason is _KEEP:
             continue
         origin = _origins(decision.block, spans, starts)
         ref = None
@@ -248,7 +252,7 @@ def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[
 def _origins(block: Block, spans: list[tuple[int, int, int]], starts: list[int]) -> list[int]:
     """Indices of the input blocks that the output range of ``block`` came from."""
     at = bisect.bisect_left(starts, block.start)
-    if block.blank:
+    if not block.text:
         return [spans[at][2]] if at < len(spans) and spans[at][0] == spans[at][1] == block.start else []
     at = max(at - 1, 0)
     hits = []
