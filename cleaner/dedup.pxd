@@ -15,6 +15,9 @@ cdef class Sentence:
     cdef public bint ended
     cdef public tuple blocks
 
+@cython.locals(sentence=Sentence)
+cdef Sentence _sentence(str key, tuple edges, str text, Py_ssize_t paragraph, bint ended, tuple blocks)
+
 cdef class _Copy:
     cdef public Py_ssize_t start, stop, source, source_stop
     cdef public list pairs
@@ -65,11 +68,13 @@ cdef bint _ascii_alnum(Py_UCS4 char)
                para=Paragraph, b=Block, blanks=Py_ssize_t, block=Block, tail=bint)
 cpdef list sentences(Page page)
 
+cdef str _FLOW_ENDERS
+cdef Py_ssize_t WRAP_MIN_WIDTH  # (from layout, read as a C int)
+
+@cython.locals(end=Py_ssize_t)
 cdef bint _ends(str text)
 
-@cython.locals(parts=list)
-cdef bint _menu_like(Block block)
-
+@cython.locals(text=str, parts=Py_ssize_t, inside=bint, char=Py_UCS4)
 cdef bint _runs_on(Block block)
 
 @cython.locals(index=Py_ssize_t, paragraph=Py_ssize_t, text=str, spans=list, at=Py_ssize_t, block=Block,

@@ -46,6 +46,7 @@ LONG_RUN_SENTENCES = 6
 LONG_RUN_TOKENS = 120
 PATTERN_TIMES = 3  # a sentence said this often is the page's pattern, not a pasted copy
 MAX_ROUNDS = 8  # looks for copies in one pass, each on what the last left
+_FLOW_ENDERS = "".join(sorted(FLOW_ENDERS))  # (a string: a character is looked for in it where it is)
 
 
 class Sentence:
@@ -57,14 +58,19 @@ class Sentence:
 
     __slots__ = ("key", "edges", "text", "paragraph", "ended", "blocks", "counted")
 
-    def __init__(self, key: str, edges: tuple[str, str] | None, text: str, paragraph: int, ended: bool, blocks: tuple[int, ...]):
-        self.key = key
-        self.edges = edges
-        self.text = text
-        self.paragraph = paragraph
-        self.ended = ended
-        self.blocks = blocks
-        self.counted = -1
+
+def _sentence(key: str, edges: tuple[str, str] | None, text: str, paragraph: int, ended: bool, blocks: tuple[int, ...]) -> Sentence:
+    # (Made field by field: a page has thousands, and a class's call with six
+    # arguments costs more than filling them.)
+    sentence = Sentence.__new__(Sentence)
+    sentence.key = key
+    sentence.edges = edges
+    sentence.text = text
+    sentence.paragraph = paragraph
+    sentence.ended = ended
+    sentence.blocks = blocks
+    sentence.counted = -1
+    return sentence
 
 
 
@@ -116,19 +122,31 @@ def sentences(page: Page) -> list[Sentence]:
 
 
 def _ends(text: str) -> bool:
-    return text.rstrip()[-1:] in FLOW_ENDERS
-
-
-def _menu_like(block: Block) -> bool:
-    """A line of several short items separated by spaces (a menu, a list of
-    links): whatever follows it starts afresh."""
-    parts = block.text.split()
-    return len(parts) >= 3 and not _ends(block.text)
+    """Whether ``text`` ends with one of FLOW_ENDERS, spaces after it aside."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end > 0 and text[end - 1] in _FLOW_ENDERS
 
 
 def _runs_on(block: Block) -> bool:
-    """A wide line that stops mid-sentence: the next line goes on with it."""
-    return block.width >= WRAP_MIN_WIDTH and not _ends(block.text) and not _menu_like(block)
+    """A wide line that stops mid-sentence: the next line goes on with it.
+    Not a line of several short items separated by spaces (a menu, a list
+    of links): whatever follows that starts afresh."""
+    text = block.text
+    if block.width < WRAP_MIN_WIDTH or _ends(text):
+        return False
+    parts = 0  # (what str.split would give, counted up to three)
+    inside = False
+    for char in text:
+        if char.isspace():
+            inside = False
+        elif not inside:
+            inside = True
+            parts += 1
+            if parts == 3:
+                return False
+    return True
 
 
 def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[int]) -> None:
@@ -137,7 +155,7 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[
         index = block.index
         paragraph = paragraph_of[index]
         for _, _, key, edges, piece, ended in page.cached("sentences", block.text, _pieces):
-            out.append(Sentence(key, edges, piece, paragraph, ended, (index,)))
+            out.append(_sentence(key, edges, piece, paragraph, ended, (index,)))
         return
     text = Paragraph(flow).text
     spans = []  # (start, end, block index) of each block in the joined text
@@ -156,7 +174,7 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[
             if spans[at][1] > start:
                 blocks.append(spans[at][2])
             at += 1
-        out.append(Sentence(key, edges, piece, paragraph_of[blocks[0]], ended, tuple(blocks)))
+        out.append(_sentence(key, edges, piece, paragraph_of[blocks[0]], ended, tuple(blocks)))
 
 
 def _pieces(text: str) -> list[tuple[int, int, str, tuple[str, str] | None, str, bool]]:
@@ -384,20 +402,25 @@ def _index(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: di
 
 
 def _file(table: dict, key: str, j: int) -> None:
-    slots = table.setdefault(key, [])
-    if len(slots) < MAX_CANDIDATES:
+    slots = table.get(key)
+    if slots is None:
+        table[key] = [j]
+    elif len(slots) < MAX_CANDIDATES:
         slots.append(j)
 
 
 def _longest(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: dict) -> _Copy | None:
     """The longest run starting at ``j`` that repeats an earlier run."""
     sentence = seq[j]
-    candidates = list(by_key.get(sentence.key, ()))
-    if not candidates and sentence.edges is not None:
-        candidates += by_start.get(sentence.edges[0], ())
-        candidates += by_end.get(sentence.edges[1], ())
+    candidates = by_key.get(sentence.key)  # (filed in order, each once)
+    if candidates is None:
+        candidates = []
+        if sentence.edges is not None:
+            candidates += by_start.get(sentence.edges[0], ())
+            candidates += by_end.get(sentence.edges[1], ())
+            candidates = sorted(set(candidates))
     best: _Copy | None = None
-    for i in sorted(set(candidates)):
+    for i in candidates:
         earlier = seq[i]
         if earlier.paragraph == sentence.paragraph:
             continue  # a paragraph repeating its own sentences is how it was written

@@ -16,6 +16,7 @@ cdef class Page:
     cdef public dict memo, cache
     cdef public frozenset disabled
 
+    @cython.locals(table=dict)
     cpdef dict table(self, str kind)
     @cython.locals(found=list, block=Block, decision=Decision)
     cpdef list open(self)

@@ -74,7 +74,10 @@ class Page:
 
     def table(self, kind: str) -> dict:
         """What is remembered for this document under ``kind``, by text."""
-        return self.cache.setdefault(kind, {})
+        table = self.cache.get(kind)
+        if table is None:
+            table = self.cache[kind] = {}
+        return table
 
     def cached(self, kind: str, text: str, compute):
         """``compute(text)``, remembered for this document under ``kind``."""
