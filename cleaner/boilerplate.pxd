@@ -5,7 +5,7 @@ from cleaner.features cimport Features
 from cleaner.layout cimport Paragraph
 from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
-from cleaner.rules.matcher cimport RuleSet
+from cleaner.rules.matcher cimport Hit, RuleSet
 
 cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
 cdef double EXTRA_SHARE_ACROSS_WALL, BIG_EXTRA, RUN_GROWTH, MENU_UNITS, MAX_TITLE_UNITS
@@ -19,19 +19,20 @@ cdef class _Item:
     cdef public Features feats
     cdef public double score
     cdef public bint wall, open
-    cdef public object hit, zone
+    cdef public Hit hit
+    cdef public object zone
 
 @cython.locals(notes=_Notes, known=dict, feats=list, block=Block, text=str, found=Features)
 cpdef _Notes _notes(Page page)
 
-cdef bint _keyword(hit)
+cdef bint _keyword(Hit hit)
 
 @cython.locals(before=Block)
 cdef bint _may_wrap(Page page, Block block)
 
 cdef bint _looks_only(_Item item)
 
-cdef bint _looks_only_hit(hit)
+cdef bint _looks_only_hit(Hit hit)
 
 cdef bint _list_item(_Item item)
 
@@ -44,7 +45,7 @@ cpdef Py_ssize_t _first_index(_Item item)
 @cython.locals(run=Py_ssize_t, item=_Item)
 cdef void _escalate(list items)
 
-@cython.locals(number=Py_ssize_t, item=_Item, later=_Item)
+@cython.locals(number=Py_ssize_t, item=_Item, later=_Item, hit=Hit)
 cdef void _comment_zone(list items, Py_ssize_t main_end)
 
 @cython.locals(best=double, best_start=Py_ssize_t, best_end=Py_ssize_t, total=double, start=Py_ssize_t, i=Py_ssize_t, item=_Item)
@@ -65,10 +66,10 @@ cdef void _close_run(list items, list run, dict found)
 @cython.locals(found=dict, run=list, number=Py_ssize_t, item=_Item)
 cdef dict _title_runs(list items, set inside)
 
-@cython.locals(found=dict, number=Py_ssize_t, item=_Item)
+@cython.locals(found=dict, number=Py_ssize_t, item=_Item, hit=Hit)
 cdef dict _after_walls(list items)
 
-@cython.locals(notes=_Notes, shared=dict, rules=RuleSet, known=dict, strong=list, block=Block, wrapped=set)
+@cython.locals(notes=_Notes, shared=dict, rules=RuleSet, known=dict, strong=list, block=Block, wrapped=set, hit=Hit)
 cpdef drop_rule_hits(Page page)
 
 @cython.locals(notes=_Notes, wanted=set, found=set, para=Paragraph, lines=list, b=Block)
@@ -86,7 +87,7 @@ cdef bint _any_open(list items)
 cdef void _without_prose(Page page, list items)
 
 @cython.locals(items=list, block=Block, decision=Decision, feats=Features, cost=double, known=dict, breaks=list,
-               para=Paragraph, blocks=list, first=Block, text=str, score=double)
+               para=Paragraph, blocks=list, first=Block, text=str, score=double, hit=Hit)
 cpdef list _items(Page page, _Notes notes)
 
 @cython.locals(score=double, start=Py_ssize_t, end=Py_ssize_t, regions=list, pending=list, lo=Py_ssize_t, hi=Py_ssize_t,

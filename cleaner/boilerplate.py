@@ -23,7 +23,8 @@ from .page import Page
 from .reasons import Reason
 from .layout import WRAP_MIN_WIDTH, paragraphs
 from . import templates
-from .rules import Hit, Rule
+from .rules import Rule
+from .rules.matcher import Hit
 from .segment import Block
 
 # Region scores, in units (about one word each).
@@ -95,10 +96,10 @@ def drop_rule_hits(page: Page) -> None:
     known = page.table("hit")
     strong: list[Block] = []
     for block in page.open():
-        hit = known.get(block.text, _UNSEEN)
-        if hit is _UNSEEN:
-            hit = known[block.text] = rules.first_hit(block.text, notes.feats[block.index])
-        hit = hit or shared.get(block.index)
+        found = known.get(block.text, _UNSEEN)
+        if found is _UNSEEN:
+            found = known[block.text] = rules.first_hit(block.text, notes.feats[block.index])
+        hit = found or shared.get(block.index)
         notes.hits[block.index] = hit
         if hit is not None and hit.rule.strong:
             strong.append(block)
@@ -107,7 +108,7 @@ def drop_rule_hits(page: Page) -> None:
         hit = notes.hits[block.index]
         assert hit is not None
         if hit.in_sentence(notes.feats[block.index]) or (block.index in wrapped and _keyword(hit)):
-            notes.hits[block.index] = replace(hit, keyword=True)
+            notes.hits[block.index] = hit.as_keyword()
         else:
             page.remove(block, hit.rule.reason, hit.evidence)
 
@@ -373,11 +374,12 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             # of service wrapped at 40 characters still read as terms.
             text = para.text
             feats = page.cached("features", text, features)
-            hit = known.get(text, _UNSEEN)
-            if hit is _UNSEEN:
-                hit = known[text] = page.config.rules().first_hit(text, feats)
+            found = known.get(text, _UNSEEN)
+            if found is _UNSEEN:
+                found = known[text] = page.config.rules().first_hit(text, feats)
+            hit = found
             if hit is not None and hit.rule.strong:
-                hit = replace(hit, keyword=True) if hit.in_sentence(feats) else replace(hit, rule=replace(hit.rule, strong=False, wall=False))
+                hit = hit.as_keyword() if hit.in_sentence(feats) else Hit(replace(hit.rule, strong=False, wall=False), hit.found, hit.note, hit.keyword, hit.shape)
         if hit is not None and not _looks_only_hit(hit):
             items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.wall, True, hit))
             continue

@@ -6,13 +6,25 @@ ctypedef long long i64
 
 from cleaner.features cimport Features
 
+cdef class Hit:
+    cdef readonly object rule
+    cdef readonly str found, note
+    cdef readonly bint keyword, shape, strong, wall
+
+    cpdef Hit as_keyword(self)
+    cpdef bint in_sentence(self, Features feats)
+    cpdef tuple _fields(self)
+
+@cython.locals(first=Hit, hit=Hit, subject=str, shape=bint)
+cpdef Hit pick(rules, str text, Features feats, str lowered=*)
+
 cdef class RuleSet:
     cdef public tuple rules, gates
     cdef public double[::1] limits
     cdef public double longest
 
     @cython.locals(lowered=str, candidates=set, gate=_Gate, rules=list, number=Py_ssize_t)
-    cpdef first_hit(self, str text, Features feats)
+    cpdef Hit first_hit(self, str text, Features feats)
 
 cdef class _Literals:
     cdef public i64[::1] fail, values, depth

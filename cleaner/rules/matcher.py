@@ -85,17 +85,28 @@ def rule(
 SHAPE_SHARE = 0.5  # a match that opens its block and is this much of it is the block's shape
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
     """A rule that matched a block: what it found, or (``note``) what it
     knows about the block, as evidence. A ``keyword`` hit is a strong rule's
-    word inside a sentence of prose: evidence only outside the article."""
+    word inside a sentence of prose: evidence only outside the article.
+    ``shape``: the block begins with the match, and the match is most of it.
+    ``strong``: removes the block wherever it is; ``wall``: ends the
+    article's run of prose (both worked out once: steps ask them often).
+    Made once and not changed: :meth:`as_keyword` makes the keyword form."""
 
-    rule: Rule
-    found: str
-    note: str = ""
-    keyword: bool = False
-    shape: bool = True  # the block begins with the match, and the match is most of it
+    __slots__ = ("rule", "found", "note", "keyword", "shape", "strong", "wall")
+
+    def __init__(self, rule: Rule, found: str, note: str = "", keyword: bool = False, shape: bool = True):
+        self.rule = rule
+        self.found = found
+        self.note = note
+        self.keyword = keyword
+        self.shape = shape
+        self.strong = rule.strong and not keyword
+        self.wall = rule.wall and not keyword
+
+    def as_keyword(self) -> Hit:
+        return Hit(self.rule, self.found, self.note, True, self.shape)
 
     def in_sentence(self, feats: Features) -> bool:
         """A strong rule's word inside a sentence of prose that it does not
@@ -107,15 +118,17 @@ class Hit:
     def evidence(self) -> str:
         return self.note or f"{self.rule.name}: {self.found!r}"
 
-    @property
-    def strong(self) -> bool:
-        """Removes the block wherever it is."""
-        return self.rule.strong and not self.keyword
+    def _fields(self) -> tuple:
+        return (self.rule, self.found, self.note, self.keyword, self.shape)
 
-    @property
-    def wall(self) -> bool:
-        """Ends the article's run of prose."""
-        return self.rule.wall and not self.keyword
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hit) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Hit(rule={self.rule.name!r}, found={self.found!r}, note={self.note!r}, keyword={self.keyword!r}, shape={self.shape!r})"
 
 
 class RuleSet:
