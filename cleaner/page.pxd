@@ -10,6 +10,10 @@ cdef class Decision:
     cdef public object reason, ref
     cdef public str evidence
 
+cdef Decision _fill(Decision decision, Block block, reason, str evidence, ref)
+
+cpdef Decision decided(Block block, reason, str evidence=*, ref=*)
+
 cdef class Page:
     cdef public list blocks, decisions
     cdef public object config, templates

@@ -37,10 +37,7 @@ class Decision:
     __slots__ = ("block", "reason", "evidence", "ref")
 
     def __init__(self, block: Block, reason: Reason, evidence: str = "", ref: int | None = None):
-        self.block = block
-        self.reason = reason
-        self.evidence = evidence
-        self.ref = ref
+        _fill(self, block, reason, evidence, ref)
 
     @property
     def kept(self) -> bool:
@@ -54,6 +51,20 @@ class Decision:
 
     def __reduce__(self):
         return Decision, (self.block, self.reason, self.evidence, self.ref)
+
+
+def _fill(decision: Decision, block: Block, reason: Reason, evidence: str, ref: int | None) -> Decision:
+    decision.block = block
+    decision.reason = reason
+    decision.evidence = evidence
+    decision.ref = ref
+    return decision
+
+
+def decided(block: Block, reason: Reason, evidence: str = "", ref: int | None = None) -> Decision:
+    """A new Decision, made without a call of the class: a page decides
+    thousands of blocks."""
+    return _fill(Decision.__new__(Decision), block, reason, evidence, ref)
 
 
 class Page:
@@ -102,7 +113,7 @@ class Page:
             return False
         if self.config.allow and block.text and self.cached("allowed", block.text, self.config.allowed):
             return False
-        self.decisions[block.index] = Decision(block, reason, evidence, ref)
+        self.decisions[block.index] = decided(block, reason, evidence, ref)
         return True
 
     def alive(self, block: Block) -> bool:
@@ -111,7 +122,7 @@ class Page:
         return decision is None or decision.reason is _KEEP
 
     def finish(self) -> list[Decision]:
-        return [d if d is not None else Decision(b, _KEEP) for b, d in zip(self.blocks, self.decisions)]
+        return [d if d is not None else decided(b, _KEEP) for b, d in zip(self.blocks, self.decisions)]
 
 
 Step = Callable[[Page], None]

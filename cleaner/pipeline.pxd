@@ -1,7 +1,7 @@
 # C declarations of pipeline.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.page cimport Decision, Page
+from cleaner.page cimport Decision, Page, decided
 from cleaner.segment cimport Block
 
 @cython.locals(out=list, spans=list, size=Py_ssize_t, line=object, tail=str, decision=Decision, block=Block)

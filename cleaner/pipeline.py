@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from . import boilerplate, dedup, layout
 from .decode import Decoded, decode
-from .page import Decision, Page, Step
+from .page import Decision, Page, Step, decided
 from .reasons import Reason
 from .rules import Rule, RuleSet, rule_set
 from .segment import Block, segment
@@ -245,7 +245,7 @@ def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[
                 # (A piece of a later pass's line need not be that piece of the input line.)
                 evidence = evidence.replace(f"line {twin.position}", f"line {final[ref].block.position}", 1)
         for index in origin:
-            merged[index] = Decision(final[index].block, decision.reason, evidence, ref)
+            merged[index] = decided(final[index].block, decision.reason, evidence, ref)
     return merged
 
 

@@ -10,6 +10,12 @@ cdef class Block:
     cdef public str text, tail
     cpdef tuple _fields(self)
 
+cdef Block _fill(Block block, Py_ssize_t index, Py_ssize_t line, Py_ssize_t start, Py_ssize_t end, str text, Py_ssize_t piece, str tail,
+                 Py_ssize_t width)
+
+cdef Block _block(Py_ssize_t index, Py_ssize_t line, Py_ssize_t start, Py_ssize_t end, str text, Py_ssize_t piece=*, str tail=*,
+                  Py_ssize_t width=*)
+
 @cython.locals(blocks=list, offset=Py_ssize_t, number=Py_ssize_t, start=Py_ssize_t, lead=Py_ssize_t, raw=str, body=str)
 cpdef list segment(str text, Py_ssize_t split_chars=*)
 

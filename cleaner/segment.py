@@ -54,14 +54,7 @@ class Block:
     __slots__ = _FIELDS
 
     def __init__(self, index: int, line: int, start: int, end: int, text: str, piece: int = 0, tail: str = "", width: int = 0):
-        self.index = index
-        self.line = line
-        self.start = start
-        self.end = end
-        self.text = text
-        self.piece = piece
-        self.tail = tail
-        self.width = width
+        _fill(self, index, line, start, end, text, piece, tail, width)
 
     def _fields(self) -> tuple:
         return (self.index, self.line, self.start, self.end, self.text, self.piece, self.tail, self.width)
@@ -87,6 +80,24 @@ class Block:
         return f"{self.line}.{self.piece}" if self.piece else str(self.line)
 
 
+def _fill(block: Block, index: int, line: int, start: int, end: int, text: str, piece: int, tail: str, width: int) -> Block:
+    block.index = index
+    block.line = line
+    block.start = start
+    block.end = end
+    block.text = text
+    block.piece = piece
+    block.tail = tail
+    block.width = width
+    return block
+
+
+def _block(index: int, line: int, start: int, end: int, text: str, piece: int = 0, tail: str = "", width: int = 0) -> Block:
+    """A new Block, made without a call of the class (which packs and
+    parses its arguments): a page is thousands of blocks."""
+    return _fill(Block.__new__(Block), index, line, start, end, text, piece, tail, width)
+
+
 def segment(text: str, split_chars: int = 300) -> list[Block]:
     """Cut text into blocks; lines longer than ``split_chars`` become sentences.
 
@@ -102,7 +113,7 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
         number += 1
         body = strip(raw)
         if not body:
-            blocks.append(Block(len(blocks), number, offset, offset, ""))
+            blocks.append(_block(len(blocks), number, offset, offset, ""))
         else:
             lead = 0  # (what strip took from the front: some text follows it)
             while char_class(raw[lead]) & STRIP:
@@ -111,7 +122,7 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
             if len(body) > split_chars:
                 _split(blocks, number, start, body)
             else:
-                blocks.append(Block(len(blocks), number, start, start + len(body), body, 0, "", display_width(body)))
+                blocks.append(_block(len(blocks), number, start, start + len(body), body, 0, "", display_width(body)))
         offset += len(raw)
     return blocks
 
@@ -130,16 +141,16 @@ def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
             last = blocks[-1]
             merged = body[last.start - start : right]
             text = strip(merged)
-            blocks[-1] = Block(last.index, number, last.start, last.start + len(text), text, last.piece, merged[len(text):], display_width(text))
+            blocks[-1] = _block(last.index, number, last.start, last.start + len(text), text, last.piece, merged[len(text):], display_width(text))
             continue
         piece += 1
         lead = chunk.index(sentence)
         tail = chunk[lead + len(sentence):]
         at = start + left + lead
-        blocks.append(Block(len(blocks), number, at, at + len(sentence), sentence, piece, tail, display_width(sentence)))
+        blocks.append(_block(len(blocks), number, at, at + len(sentence), sentence, piece, tail, display_width(sentence)))
     if piece == 1:  # nothing to cut: keep it a plain line
         last = blocks[-1]
-        blocks[-1] = Block(last.index, number, last.start, last.end, last.text, 0, "", last.width)
+        blocks[-1] = _block(last.index, number, last.start, last.end, last.text, 0, "", last.width)
 
 
 def _sentence_ends(body: str) -> list[int]:
