@@ -31,7 +31,7 @@ cdef double _threshold(Py_ssize_t length)
 
 cdef double _similar(Sentence a, Sentence b)
 
-@cython.locals(shorter=Py_ssize_t)
+@cython.locals(shorter=Py_ssize_t, score=double)
 cdef double _similar_text(str a, str b)
 
 @cython.locals(pairs=list, a=Py_ssize_t, b=Py_ssize_t, original=Sentence, copy=Sentence, score=double,
@@ -41,7 +41,7 @@ cdef _Copy _extend(list seq, Py_ssize_t i, Py_ssize_t j, bint same_paragraph=*)
 @cython.locals(joined=str, count=Py_ssize_t, index=Py_ssize_t)
 cdef Py_ssize_t _merge(list seq, Py_ssize_t start, Py_ssize_t stop, str target)
 
-@cython.locals(ahead=dict, da=Py_ssize_t, db=Py_ssize_t, sentence=Sentence)
+@cython.locals(best=tuple, da=Py_ssize_t, db=Py_ssize_t, sentence=Sentence, later=Sentence)
 cdef tuple _resync(list seq, Py_ssize_t a, Py_ssize_t b, Py_ssize_t j)
 
 @cython.locals(sentence=Sentence, earlier=Sentence, candidates=list, best=_Copy, copy=_Copy, i=Py_ssize_t)
@@ -84,11 +84,13 @@ cdef _cut(Page page, list flow, list out, list paragraph_of)
 @cython.locals(decimal=int, i=Py_ssize_t, j=Py_ssize_t)
 cpdef bint _same_numbers(str a, str b)
 
-@cython.locals(blocks=list, paragraph_numbers=list, line_numbers=list, sentence=Sentence, first=Block)
 cdef set _refrains(Page page, list seq)
 
-@cython.locals(repeated=set, start=Py_ssize_t, stop=Py_ssize_t, number=Py_ssize_t, keys=list, key=str, sentence=Sentence)
-cdef set _repeating(list seq, list groups)
+@cython.locals(first=Block)
+cdef Py_ssize_t _group(Page page, Sentence sentence, bint by_line)
+
+@cython.locals(repeated=set, start=Py_ssize_t, stop=Py_ssize_t, group=Py_ssize_t, number=Py_ssize_t, keys=list, key=str, sentence=Sentence)
+cdef set _repeating(Page page, list seq, bint by_line)
 
 @cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=dict,
                by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy)

@@ -252,9 +252,9 @@ def _similar_text(a: str, b: str) -> float:
     shorter = min(len(a), len(b))
     if shorter < FUZZY_MIN_CHARS or abs(len(a) - len(b)) > 0.2 * shorter:
         return 0.0
-    if not _same_numbers(a, b):
-        return 0.0
-    return ratio(a, b, score_cutoff=_threshold(shorter))
+    # (Close enough first: comparing numbers costs more than the ratio.)
+    score = ratio(a, b, score_cutoff=_threshold(shorter))
+    return score if score and _same_numbers(a, b) else 0.0
 
 
 def _same_numbers(a: str, b: str) -> bool:
@@ -435,19 +435,15 @@ def _resync(seq: list[Sentence], a: int, b: int, j: int) -> tuple[int, int] | No
     where the two sides agree again on a sentence long enough to trust
     (nearest: the fewest sentences skipped in all, then the fewest on the
     original's side)."""
-    ahead: dict[str, list[int]] = {}  # long keys of the original's next sentences -> offsets
-    for da in range(min(RESYNC + 1, j - a)):
-        sentence = seq[a + da]
-        if len(sentence.key) >= FUZZY_MIN_CHARS:
-            ahead.setdefault(sentence.key, []).append(da)
-    if not ahead:
-        return None
+    # (At most four sentences a side: compared pair by pair, with no table.)
     best: tuple[int, int] | None = None
     for db in range(min(RESYNC + 1, len(seq) - b)):
-        sentence = seq[b + db]
-        for da in ahead.get(sentence.key, ()):
-            if da + db and (best is None or (da + db, da) < (best[0] + best[1], best[0])):
-                best = (da, db)
+        later = seq[b + db]
+        for da in range(min(RESYNC + 1, j - a)):
+            sentence = seq[a + da]
+            if da + db and len(sentence.key) >= FUZZY_MIN_CHARS and sentence.key == later.key:
+                if best is None or (da + db, da) < (best[0] + best[1], best[0]):
+                    best = (da, db)
     return best
 
 
@@ -549,25 +545,28 @@ def _is_copy(page: Page, seq: list[Sentence], copy: _Copy) -> bool:
 def _refrains(page: Page, seq: list[Sentence]) -> set[int]:
     """Sentences of a paragraph, or of a line, that repeats the one right
     before it: like a refrain, an immediate repeat is left alone."""
-    blocks = page.blocks
-    paragraph_numbers, line_numbers = [], []  # by sentence
-    for sentence in seq:
-        paragraph_numbers.append(sentence.paragraph)
-        first = blocks[sentence.blocks[0]]
-        line_numbers.append(first.line)
-    return _repeating(seq, paragraph_numbers) | _repeating(seq, line_numbers)
+    return _repeating(page, seq, False) | _repeating(page, seq, True)
 
 
-def _repeating(seq: list[Sentence], groups: list[int]) -> set[int]:
-    """Sentences of a group (``groups[n]``: the paragraph or line of
-    sentence n) whose text equals the group before. (Sentences come in the
-    page's order, so the sentences of a group are consecutive.)"""
+def _group(page: Page, sentence: Sentence, by_line: bool) -> int:
+    """The paragraph of a sentence, or the line it starts on."""
+    if by_line:
+        first = page.blocks[sentence.blocks[0]]
+        return first.line
+    return sentence.paragraph
+
+
+def _repeating(page: Page, seq: list[Sentence], by_line: bool) -> set[int]:
+    """Sentences of a group (a paragraph, or a line: :func:`_group`) whose
+    text equals the group before. (Sentences come in the page's order, so
+    the sentences of a group are consecutive.)"""
     repeated: set[int] = set()
     previous = None
     start = 0
     while start < len(seq):
+        group = _group(page, seq[start], by_line)
         stop = start + 1
-        while stop < len(seq) and groups[stop] == groups[start]:
+        while stop < len(seq) and _group(page, seq[stop], by_line) == group:
             stop += 1
         if stop - start == 1:  # (most groups are one sentence: its key is theirs)
             sentence = seq[start]
