@@ -44,14 +44,12 @@ cdef Py_ssize_t _merge(list seq, Py_ssize_t start, Py_ssize_t stop, str target)
 @cython.locals(best=tuple, da=Py_ssize_t, db=Py_ssize_t, sentence=Sentence, later=Sentence)
 cdef tuple _resync(list seq, Py_ssize_t a, Py_ssize_t b, Py_ssize_t j)
 
-@cython.locals(sentence=Sentence, earlier=Sentence, candidates=list, best=_Copy, copy=_Copy, i=Py_ssize_t)
-cdef _Copy _longest(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end)
+@cython.locals(sentence=Sentence, earlier=Sentence, best=_Copy, copy=_Copy, i=Py_ssize_t)
+cdef _Copy _longest(list seq, Py_ssize_t j, list candidates)
 
-@cython.locals(sentence=Sentence)
-cdef void _index(list seq, Py_ssize_t j, dict by_key, dict by_start, dict by_end)
+cdef list _candidates(list same_key, list same_start, list same_end)
 
-@cython.locals(slots=list)
-cdef void _file(dict table, str key, Py_ssize_t j)
+cdef void _file(dict table, str key, list slots, Py_ssize_t j)
 
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t, sentence=Sentence)
 cdef bint _pattern(list seq, _Copy copy, dict said)
@@ -93,7 +91,8 @@ cdef Py_ssize_t _group(Page page, Sentence sentence, bint by_line)
 cdef set _repeating(Page page, list seq, bint by_line)
 
 @cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=dict,
-               by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy)
+               by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy,
+               same_key=list, same_start=list, same_end=list)
 cdef bint _drop_copies_once(Page page)
 
 @cython.locals(minimum=Py_ssize_t, sentence=Sentence, first=Sentence, tries=Py_ssize_t, j=Py_ssize_t, copy=_Copy)

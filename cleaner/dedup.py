@@ -351,21 +351,30 @@ def _drop_copies_once(page: Page) -> bool:
     while j < end:
         sentence = head[j]
         edges = sentence.edges
+        # The earlier sentences filed under this one's key and edges, if any.
+        same_key = by_key.get(sentence.key)
+        same_start = same_end = None
+        if edges is not None:
+            same_start = by_start.get(edges[0])
+            same_end = by_end.get(edges[1])
         # Most sentences have no earlier twin: look further only when the
         # blocking tables hold a candidate.
-        if sentence.key in by_key or (edges is not None and (edges[0] in by_start or edges[1] in by_end)):
+        if same_key is not None or same_start is not None or same_end is not None:
             if repeats is None:
                 repeats = _refrains(page, seq)
                 for other in head:
                     said[other.key] = said.get(other.key, 0) + 1
-            found = None if j in repeats else _longest(head, j, by_key, by_start, by_end)
+            found = None if j in repeats else _longest(head, j, _candidates(same_key, same_start, same_end))
             if found is not None and _pattern(seq, found, said):
                 patterns = True
             elif found is not None and _is_copy(page, seq, found):
                 copies.append(found)
                 j = found.stop
                 continue
-        _index(seq, j, by_key, by_start, by_end)
+        _file(by_key, sentence.key, same_key, j)
+        if edges is not None:
+            _file(by_start, edges[0], same_start, j)
+            _file(by_end, edges[1], same_end, j)
         j += 1
     return _remove(page, seq, copies) and patterns
 
@@ -393,32 +402,25 @@ def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
     return None
 
 
-def _index(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: dict) -> None:
-    sentence = seq[j]
-    _file(by_key, sentence.key, j)
-    if sentence.edges is not None:
-        _file(by_start, sentence.edges[0], j)
-        _file(by_end, sentence.edges[1], j)
-
-
-def _file(table: dict, key: str, j: int) -> None:
-    slots = table.get(key)
+def _file(table: dict, key: str, slots: list[int] | None, j: int) -> None:
+    """File sentence ``j`` under ``key``, whose ``slots`` were just read."""
     if slots is None:
         table[key] = [j]
     elif len(slots) < MAX_CANDIDATES:
         slots.append(j)
 
 
-def _longest(seq: list[Sentence], j: int, by_key: dict, by_start: dict, by_end: dict) -> _Copy | None:
+def _candidates(same_key: list[int] | None, same_start: list[int] | None, same_end: list[int] | None) -> list[int]:
+    """The earlier sentences to extend a run from, in order: those of the
+    same key, or else those that share its first or last characters."""
+    if same_key is not None:
+        return same_key  # (filed in order, each once)
+    return sorted(set((same_start or []) + (same_end or [])))
+
+
+def _longest(seq: list[Sentence], j: int, candidates: list[int]) -> _Copy | None:
     """The longest run starting at ``j`` that repeats an earlier run."""
     sentence = seq[j]
-    candidates = by_key.get(sentence.key)  # (filed in order, each once)
-    if candidates is None:
-        candidates = []
-        if sentence.edges is not None:
-            candidates += by_start.get(sentence.edges[0], ())
-            candidates += by_end.get(sentence.edges[1], ())
-            candidates = sorted(set(candidates))
     best: _Copy | None = None
     for i in candidates:
         earlier = seq[i]
