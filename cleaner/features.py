@@ -50,11 +50,6 @@ class Features:
     def tokens(self) -> int:
         return self.cjk + self.words
 
-    @property
-    def stop_share(self) -> float:
-        """Function words per token: about 0.3 in English prose, 0.15 in Chinese, near 0 in menus."""
-        return self.stops / self.tokens if self.tokens else 0.0
-
 
 def features(text: str) -> Features:
     """Compute the features of one block's (stripped) text, in one pass
@@ -179,6 +174,8 @@ def _prose(found: Features) -> bool:
         # a paragraph (女主播该退钱吗？).
         return found.clauses >= 1 or (found.units >= 6 and not found.asks)
     if found.words > found.cjk:
+        # Function words per token: about 0.3 in English prose, 0.15 in
+        # Chinese, near 0 in menus. (There are words: no zero to divide by.)
         tokens = found.cjk + found.words
         if found.units >= 20 and found.stops / tokens >= 0.25:
             return True  # unpunctuated, but written like English running text
