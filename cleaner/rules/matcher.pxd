@@ -55,5 +55,8 @@ cdef class _Gate:
 
     cpdef candidates(self, str subject, bint digits, set out)
 
-    @cython.locals(table=dict, key=str, found=set)
+    @cython.locals(decimal=bint)
     cdef void _ending(self, str char, bint digits, set out)
+
+@cython.locals(found=set)
+cdef void _add_ending(dict table, str char, bint decimal, set out)

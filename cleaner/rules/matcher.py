@@ -167,6 +167,8 @@ class RuleSet:
         candidates: set[int] = set()
         for gate in self.gates:
             gate.candidates(lowered if gate.lower else text, feats.digits > 0, candidates)
+        if not candidates:
+            return None  # (most blocks)
         rules = []
         for number in sorted(candidates):
             if feats.units <= self.limits[number]:  # (a rule's own guard, checked before the rule is called)
@@ -229,7 +231,8 @@ class _Gate:
     def candidates(self, subject: str, digits: bool, out: set[int]) -> None:
         """Add to ``out`` the rules that could match ``subject``."""
         self.literals.find(subject, digits, out)
-        out.update(self.always)
+        if self.always:
+            out.update(self.always)
         if self.endings or (digits and self.numeric_endings):
             # (``$`` matches before a final line break too.)
             self._ending(subject[-1:], digits, out)
@@ -247,11 +250,22 @@ class _Gate:
 
     def _ending(self, char: str, digits: bool, out: set[int]) -> None:
         """Add to ``out`` the rules of alternatives that may end with ``char``."""
-        for table in (self.endings, self.numeric_endings) if digits else (self.endings,):
-            for key in (char, DIGIT) if char.isdecimal() else (char,):
-                found = table.get(key)
-                if found is not None:
-                    out.update(found)
+        decimal = char.isdecimal()
+        _add_ending(self.endings, char, decimal, out)
+        if digits:
+            _add_ending(self.numeric_endings, char, decimal, out)
+
+
+def _add_ending(table: dict[str, set[int]], char: str, decimal: bool, out: set[int]) -> None:
+    """Add to ``out`` the rules that ``table`` files under ``char`` (and
+    under any digit, when it is one)."""
+    found = table.get(char)
+    if found is not None:
+        out.update(found)
+    if decimal:
+        found = table.get(DIGIT)
+        if found is not None:
+            out.update(found)
 
 
 def _filings(parts: list[str]) -> dict[str, tuple[str, list[str]]]:
