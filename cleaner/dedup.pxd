@@ -49,6 +49,8 @@ cdef _Copy _longest(list seq, Py_ssize_t j, list candidates)
 
 cdef list _candidates(list same_key, list same_start, list same_end)
 
+cdef bint _joins(str whole, str head, str tail)
+
 cdef void _file(dict table, str key, list slots, Py_ssize_t j)
 
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t, sentence=Sentence)

@@ -392,7 +392,7 @@ def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
     tries = 0
     for j in range(max(1, len(seq) // 3), min(len(seq), len(seq) - len(seq) // 3 + 1)):
         sentence = seq[j]
-        if _similar(first, sentence) or (j + 1 < len(seq) and first.key == sentence.key + seq[j + 1].key):
+        if _similar(first, sentence) or (j + 1 < len(seq) and _joins(first.key, sentence.key, seq[j + 1].key)):
             copy = _extend(seq, 0, j, same_paragraph=True)
             if copy is not None and copy.source_stop == j and copy.stop == len(seq):
                 return copy
@@ -400,6 +400,11 @@ def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
             if tries == MAX_CANDIDATES:
                 break
     return None
+
+
+def _joins(whole: str, head: str, tail: str) -> bool:
+    """``whole == head + tail``, with no string made."""
+    return len(whole) == len(head) + len(tail) and whole.startswith(head) and whole.endswith(tail)
 
 
 def _file(table: dict, key: str, slots: list[int] | None, j: int) -> None:
