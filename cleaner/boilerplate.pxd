@@ -1,8 +1,8 @@
 # C declarations of boilerplate.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.features cimport Features
-from cleaner.layout cimport Paragraph
+from cleaner.features cimport Features, features
+from cleaner.layout cimport Paragraph, paragraphs
 from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
 from cleaner.rules.matcher cimport Hit, RuleSet

@@ -139,8 +139,10 @@ def _wrapped_prose(page: Page, blocks: list[Block]) -> set[int]:
     wanted = {block.index for block in blocks}
     found: set[int] = set()
     for para in paragraphs(page):  # (one grouping of the page, however many lines are asked about)
+        if len(para.blocks) < 2:
+            continue  # (not wrapped)
         lines = [b.index for b in para.blocks if b.index in wanted]
-        if not lines or len(para.blocks) < 2:
+        if not lines:
             continue
         if para.blocks[0].index in wanted and not notes.feats[para.blocks[0].index].full_stops:
             lines.remove(para.blocks[0].index)
