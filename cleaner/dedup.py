@@ -161,7 +161,9 @@ def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[
     spans = []  # (start, end, block index) of each block in the joined text
     at = 0
     for block in flow:
-        at = text.find(block.text, at)
+        # (Right where the last one ended, or after the space that joined them.)
+        if not text.startswith(block.text, at):
+            at = at + 1 if text.startswith(block.text, at + 1) else text.find(block.text, at)
         spans.append((at, at + len(block.text), block.index))
         at += len(block.text)
     first = 0  # sentences and blocks both run left to right: walk them together

@@ -144,7 +144,9 @@ def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
             blocks[-1] = _block(last.index, number, last.start, last.start + len(text), text, last.piece, merged[len(text):], display_width(text))
             continue
         piece += 1
-        lead = chunk.index(sentence)
+        lead = 0  # (what strip took from the front)
+        while char_class(chunk[lead]) & STRIP:
+            lead += 1
         tail = chunk[lead + len(sentence):]
         at = start + left + lead
         blocks.append(_block(len(blocks), number, at, at + len(sentence), sentence, piece, tail, display_width(sentence)))
