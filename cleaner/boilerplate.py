@@ -381,7 +381,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
                 found = known[text] = page.config.rules().first_hit(text, feats)
             hit = found
             if hit is not None and hit.rule.strong:
-                hit = hit.as_keyword() if hit.in_sentence(feats) else Hit(replace(hit.rule, strong=False, wall=False), hit.found, hit.note, hit.keyword, hit.shape)
+                hit = hit.as_keyword() if hit.in_sentence(feats) else hit.with_rule(replace(hit.rule, strong=False, wall=False))
         if hit is not None and not _looks_only_hit(hit):
             items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.wall, True, hit))
             continue

@@ -73,7 +73,6 @@ def _sentence(key: str, edges: tuple[str, str] | None, text: str, paragraph: int
     return sentence
 
 
-
 def _tokens(sentence: Sentence) -> int:
     """A sentence's length in tokens, counted when first asked for (few are)."""
     if sentence.counted < 0:

@@ -16,7 +16,10 @@ cdef Block _fill(Block block, Py_ssize_t index, Py_ssize_t line, Py_ssize_t star
 cdef Block _block(Py_ssize_t index, Py_ssize_t line, Py_ssize_t start, Py_ssize_t end, str text, Py_ssize_t piece=*, str tail=*,
                   Py_ssize_t width=*)
 
-@cython.locals(blocks=list, offset=Py_ssize_t, number=Py_ssize_t, start=Py_ssize_t, lead=Py_ssize_t, raw=str, body=str)
+@cython.locals(lead=Py_ssize_t)
+cdef Py_ssize_t _lead(str text)
+
+@cython.locals(blocks=list, offset=Py_ssize_t, number=Py_ssize_t, start=Py_ssize_t, raw=str, body=str)
 cpdef list segment(str text, Py_ssize_t split_chars=*)
 
 @cython.locals(cuts=list, bounds=list, piece=Py_ssize_t, left=Py_ssize_t, right=Py_ssize_t, chunk=str, sentence=str,

@@ -98,6 +98,15 @@ def _block(index: int, line: int, start: int, end: int, text: str, piece: int = 
     return _fill(Block.__new__(Block), index, line, start, end, text, piece, tail, width)
 
 
+def _lead(text: str) -> int:
+    """How many characters :func:`cleaner.chars.strip` takes from the front
+    of ``text``, which holds more than those."""
+    lead = 0
+    while char_class(text[lead]) & STRIP:
+        lead += 1
+    return lead
+
+
 def segment(text: str, split_chars: int = 300) -> list[Block]:
     """Cut text into blocks; lines longer than ``split_chars`` become sentences.
 
@@ -115,10 +124,7 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
         if not body:
             blocks.append(_block(len(blocks), number, offset, offset, ""))
         else:
-            lead = 0  # (what strip took from the front: some text follows it)
-            while char_class(raw[lead]) & STRIP:
-                lead += 1
-            start = offset + lead
+            start = offset + _lead(raw)
             if len(body) > split_chars:
                 _split(blocks, number, start, body)
             else:
@@ -144,9 +150,7 @@ def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
             blocks[-1] = _block(last.index, number, last.start, last.start + len(text), text, last.piece, merged[len(text):], display_width(text))
             continue
         piece += 1
-        lead = 0  # (what strip took from the front)
-        while char_class(chunk[lead]) & STRIP:
-            lead += 1
+        lead = _lead(chunk)
         tail = chunk[lead + len(sentence):]
         at = start + left + lead
         blocks.append(_block(len(blocks), number, at, at + len(sentence), sentence, piece, tail, display_width(sentence)))

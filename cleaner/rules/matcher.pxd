@@ -12,6 +12,7 @@ cdef class Hit:
     cdef readonly bint keyword, shape, strong, wall
 
     cpdef Hit as_keyword(self)
+    cpdef Hit with_rule(self, rule)
     cpdef bint in_sentence(self, Features feats)
     cpdef tuple _fields(self)
 

@@ -92,7 +92,8 @@ class Hit:
     ``shape``: the block begins with the match, and the match is most of it.
     ``strong``: removes the block wherever it is; ``wall``: ends the
     article's run of prose (both worked out once: steps ask them often).
-    Made once and not changed: :meth:`as_keyword` makes the keyword form."""
+    Made once and not changed: :meth:`as_keyword` and :meth:`with_rule`
+    make the other forms."""
 
     __slots__ = ("rule", "found", "note", "keyword", "shape", "strong", "wall")
 
@@ -107,6 +108,10 @@ class Hit:
 
     def as_keyword(self) -> Hit:
         return Hit(self.rule, self.found, self.note, True, self.shape)
+
+    def with_rule(self, rule: Rule) -> Hit:
+        """The same hit, read as a hit of ``rule``."""
+        return Hit(rule, self.found, self.note, self.keyword, self.shape)
 
     def in_sentence(self, feats: Features) -> bool:
         """A strong rule's word inside a sentence of prose that it does not
