@@ -199,12 +199,15 @@ def drop_symbol_lines(page: Page) -> None:
         >>> clean_text("第一段。\\n* * *\\n第二段。\\n").text
         '第一段。\\n第二段。\\n'
     """
-    previous = None
+    previous = None  # the block above, in what this step leaves
     for block in page.blocks:
         if block.text and page.decisions[block.index] is None and not has_word_char(block.text):
             wrapped_tail = previous is not None and previous.text and set(block.text) <= _TAIL_MARKS
             if not (wrapped_tail and not ends_with(previous.text, LINE_ENDERS, CLOSERS)):
-                page.remove(block, Reason.LAYOUT_SYMBOLS, f"no word characters in {block.text[:12]!r}")
+                # (What was above a dropped line is above the next one: a
+                # column of marks goes in one pass, not one mark a pass.)
+                if page.remove(block, Reason.LAYOUT_SYMBOLS, f"no word characters in {block.text[:12]!r}"):
+                    continue
         previous = block
 
 

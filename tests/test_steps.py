@@ -42,6 +42,19 @@ def test_a_lone_full_stop_after_a_finished_sentence_goes():
     assert removed(page) == {2: "layout.symbols"}
 
 
+def test_a_column_of_marks_goes_in_one_pass_and_a_wrap_tail_sees_the_line_kept_above_it():
+    # Each "," once stood below a line with text that was not yet dropped:
+    # a pass dropped one mark and the next pass the next.
+    page = page_of("\x01\n,\n,\n,\n")
+    layout.drop_symbol_lines(page)
+    assert removed(page) == {1: "layout.symbols", 2: "layout.symbols", 3: "layout.symbols", 4: "layout.symbols"}
+    # Below a dropped comment, a code sample's closing bracket is still the
+    # tail of the line above what is left.
+    page = page_of('APPS = [\n"myapp",\n# ...\n]\n')
+    layout.drop_symbol_lines(page)
+    assert removed(page) == {3: "layout.symbols"}
+
+
 # layout.normalise_blank_lines
 
 
