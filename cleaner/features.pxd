@@ -1,6 +1,8 @@
 # C declarations of features.py for the compiled core (see cleaner/compiled.py).
 import cython
 
+ctypedef long long i64
+
 from cleaner.chars cimport char_class
 from cleaner.shapes cimport starts_bullet
 
@@ -17,19 +19,21 @@ cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
                clauses=Py_ssize_t, in_numbers=Py_ssize_t, zh_stops=Py_ssize_t, full_stops=Py_ssize_t,
                foreign=Py_ssize_t, letters=Py_ssize_t, word_start=Py_ssize_t, foreign_start=Py_ssize_t,
                at=Py_ssize_t, char=Py_UCS4, flags=int, alnum=bint, decimal=bint, units=double, end=Py_ssize_t, ends=bint,
-               last=Py_UCS4, found=Features)
+               last=Py_UCS4, found=Features, packed=i64)
 cpdef Features features(str text)
 
-ctypedef long long i64
 
 cdef Py_ssize_t MAX_STOP_CHARS
-cdef i64[::1] _STOP_KEYS
+cdef i64[::1] _STOP_TABLE
+cdef i64 _FIBONACCI_32, _STOP_MASK
 
-@cython.locals(key=i64, low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t)
-cdef int _is_stop(str text, Py_ssize_t start, Py_ssize_t end)
+@cython.locals(slot=i64)
+cdef int _is_stop(str text, Py_ssize_t start, Py_ssize_t end, i64 packed)
 
-@cython.locals(key=i64, at=Py_ssize_t, point=i64)
+@cython.locals(key=i64, at=Py_ssize_t)
 cdef i64 _packed(str text, Py_ssize_t start, Py_ssize_t end)
+
+cdef i64 _pack(i64 key, i64 point) noexcept
 
 cpdef bint _opaque(Features found)
 

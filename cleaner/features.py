@@ -71,6 +71,7 @@ def features(text: str) -> Features:
     cjk = words = stops = digits = clauses = in_numbers = zh_stops = full_stops = 0
     foreign = letters = 0
     word_start = -1  # where the word being read began, or -1
+    packed = 0  # the word so far as :func:`_packed` packs it, while it is short enough to be a function word
     foreign_start = -1  # the same for a foreign word
     at = -1
     for char in text:  # (compiled, a loop over the string's own storage)
@@ -94,8 +95,11 @@ def features(text: str) -> Features:
         if alnum and not flags & CJK or word_start >= 0 and flags & MARK:
             if word_start < 0:
                 word_start = at
+                packed = 0
+            if packed >= 0 and at - word_start < MAX_STOP_CHARS:
+                packed = _pack(packed, ord(char))
         elif word_start >= 0:
-            stops += _is_stop(text, word_start, at)
+            stops += _is_stop(text, word_start, at, packed)
             words += 1
             word_start = -1
         if foreign_start >= 0:
@@ -106,7 +110,7 @@ def features(text: str) -> Features:
         if foreign_start < 0 and alnum and not (flags & (LATIN | CJK)) and not decimal:
             foreign_start = at
     if word_start >= 0:
-        stops += _is_stop(text, word_start, length)
+        stops += _is_stop(text, word_start, length, packed)
         words += 1
     if foreign_start >= 0:
         letters += length - foreign_start
@@ -198,25 +202,24 @@ def count_tokens(text: str) -> int:
     return features(text).tokens
 
 
-def _is_stop(text: str, start: int, end: int) -> int:
-    """1 if ``text[start:end]`` is an English function word, any case.
+def _is_stop(text: str, start: int, end: int, packed: int) -> int:
+    """1 if ``text[start:end]`` is an English function word, any case;
+    ``packed`` is the word as :func:`_packed` packs it, found while it was
+    read (so that its characters are not read twice).
 
-        >>> _is_stop("The", 0, 3), _is_stop("Thee", 0, 4), _is_stop("naïve", 0, 5)
+        >>> _is_stop("The", 0, 3, _packed("The", 0, 3)), _is_stop("Thee", 0, 4, _packed("Thee", 0, 4)), _is_stop("naïve", 0, 5, -1)
         (1, 0, 0)
     """
     if end - start > MAX_STOP_CHARS:
         return 0
-    key = _packed(text, start, end)
-    if key < 0:  # (not ASCII, so rarely a function word: a Kelvin sign lowers to k)
+    if packed < 0:  # (not ASCII, so rarely a function word: a Kelvin sign lowers to k)
         return int(text[start:end].lower() in _EN_STOP)
-    low, high = 0, len(_STOP_KEYS)
-    while low < high:
-        middle = (low + high) // 2
-        if _STOP_KEYS[middle] < key:
-            low = middle + 1
-        else:
-            high = middle
-    return int(low < len(_STOP_KEYS) and _STOP_KEYS[low] == key)
+    slot = (packed & 0xFFFFFF) * _FIBONACCI_32 >> 24 & _STOP_MASK
+    while _STOP_TABLE[slot] >= 0:
+        if _STOP_TABLE[slot] == packed:
+            return 1
+        slot = (slot + 1) & _STOP_MASK
+    return 0
 
 
 def _packed(text: str, start: int, end: int) -> int:
@@ -224,16 +227,33 @@ def _packed(text: str, start: int, end: int) -> int:
     character; -1 if a character is not ASCII."""
     key = 0
     for at in range(start, end):
-        point = ord(text[at])
-        if point > 127:
+        key = _pack(key, ord(text[at]))
+        if key < 0:
             return -1
-        if 65 <= point <= 90:
-            point += 32
-        key = key << 7 | point
     return key
 
 
-# The function words as packed integers, sorted: looking a word up makes no
-# string (most words of English text are short enough to be asked about).
+def _pack(key: int, point: int) -> int:
+    """``key`` with one more character packed in; -1 if it is not ASCII."""
+    if point > 127:
+        return -1
+    if 65 <= point <= 90:
+        point += 32
+    return key << 7 | point
+
+
+# The function words as packed integers in an open-addressing table (-1
+# empty; a key's first slot by Fibonacci hashing of its low 24 bits, with no
+# overflow in any mode): looking a word up makes no string (most words of
+# English text are short enough to be asked about).
 MAX_STOP_CHARS = max(map(len, _EN_STOP))
-_STOP_KEYS = array("q", sorted(_packed(word, 0, len(word)) for word in _EN_STOP))
+_FIBONACCI_32 = 0x9E3779B9  # 2**32 / the golden ratio
+_STOP_MASK = 255  # (a table of 256 slots for about 80 words: mostly the first slot)
+_STOP_TABLE = array("q", [-1]) * (_STOP_MASK + 1)
+for _word in sorted(_EN_STOP):
+    _key = _packed(_word, 0, len(_word))
+    _slot = (_key & 0xFFFFFF) * _FIBONACCI_32 >> 24 & _STOP_MASK
+    while _STOP_TABLE[_slot] >= 0:
+        _slot = (_slot + 1) & _STOP_MASK
+    _STOP_TABLE[_slot] = _key
+del _word, _key, _slot
