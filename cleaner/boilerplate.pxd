@@ -87,7 +87,7 @@ cdef bint _any_open(list items)
 cdef void _without_prose(Page page, list items)
 
 @cython.locals(items=list, block=Block, decision=Decision, feats=Features, cost=double, known=dict, breaks=list,
-               para=Paragraph, blocks=list, first=Block, text=str, score=double, hit=Hit)
+               para=Paragraph, blocks=list, first=Block, text=str, score=double, hit=Hit, decisions=list)
 cpdef list _items(Page page, _Notes notes)
 
 @cython.locals(score=double, start=Py_ssize_t, end=Py_ssize_t, regions=list, pending=list, lo=Py_ssize_t, hi=Py_ssize_t,

@@ -357,7 +357,9 @@ def _remove(page: Page, item: _Item, reason: Reason, evidence: str) -> None:
 
 def _items(page: Page, notes: _Notes) -> list[_Item]:
     items: list[_Item] = []
-    for block, decision in zip(page.blocks, page.decisions):
+    decisions = page.decisions
+    for block in page.blocks:
+        decision = decisions[block.index]
         if not block.text or decision is None or decision.reason in _TRANSPARENT:
             continue
         hit = notes.hits[block.index]

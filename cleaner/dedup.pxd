@@ -65,7 +65,7 @@ cpdef list _sentence_ends(str text)
 cdef bint _ascii_alnum(Py_UCS4 char)
 
 @cython.locals(out=list, flow=list, spaced=bint, paragraph_of=list, line_paragraph=dict, number=Py_ssize_t,
-               para=Paragraph, b=Block, blanks=Py_ssize_t, block=Block, tail=bint)
+               para=Paragraph, b=Block, blanks=Py_ssize_t, block=Block, tail=bint, decisions=list)
 cpdef list sentences(Page page)
 
 cdef str _FLOW_ENDERS

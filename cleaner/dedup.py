@@ -100,7 +100,9 @@ def sentences(page: Page) -> list[Sentence]:
         for b in para.blocks:
             paragraph_of[b.index] = line_paragraph.setdefault(b.line, number) if b.piece else number
     blanks = 0
-    for block, decision in zip(page.blocks, page.decisions):
+    decisions = page.decisions
+    for block in page.blocks:
+        decision = decisions[block.index]
         if not block.text:
             blanks += 1
             if flow and (blanks > 1 or not spaced or not _runs_on(flow[-1])):

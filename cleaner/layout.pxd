@@ -15,7 +15,7 @@ cdef class Paragraph:
     cdef public list blocks
     cdef public bint wide
 
-@cython.locals(out=list, run=list, spaced=bint, grouped=dict, blanks=Py_ssize_t, block=Block)
+@cython.locals(out=list, run=list, spaced=bint, grouped=dict, blanks=Py_ssize_t, block=Block, decisions=list)
 cpdef list paragraphs(page, list breaks=*)
 
 @cython.locals(first=Block, last=Block, key=tuple, found=list)
@@ -38,5 +38,5 @@ cpdef bint spaced_page(page)
 @cython.locals(previous=Block, block=Block, wrapped_tail=bint)
 cpdef drop_symbol_lines(Page page)
 
-@cython.locals(pending=list, seen_text=bint, block=Block, decision=Decision, number=Py_ssize_t, blank=Block)
+@cython.locals(pending=list, seen_text=bint, block=Block, decision=Decision, number=Py_ssize_t, blank=Block, decisions=list)
 cpdef normalise_blank_lines(Page page)

@@ -70,7 +70,9 @@ def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
     spaced = spaced_page(page)
     grouped = page.memo.setdefault("paragraphs", {})  # (first, last block index) of a run -> its paragraphs
     blanks = 0
-    for block, decision in zip(page.blocks, page.decisions):
+    decisions = page.decisions
+    for block in page.blocks:
+        decision = decisions[block.index]
         if not block.text:
             blanks += 1
             if not spaced or blanks > 1:
@@ -217,7 +219,9 @@ def normalise_blank_lines(page: Page) -> None:
     as "between two kept lines" depends on every other decision."""
     pending = []
     seen_text = False
-    for block, decision in zip(page.blocks, page.decisions):
+    decisions = page.decisions
+    for block in page.blocks:
+        decision = decisions[block.index]
         if not block.text:
             if decision is None:
                 pending.append(block)

@@ -22,7 +22,7 @@ cdef class Page:
 
     @cython.locals(table=dict)
     cpdef dict table(self, str kind)
-    @cython.locals(found=list, block=Block, decision=Decision)
+    @cython.locals(found=list, block=Block, decision=Decision, decisions=list)
     cpdef list open(self)
     @cython.locals(table=dict)
     cpdef object cached(self, str kind, str text, compute)

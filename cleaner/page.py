@@ -101,7 +101,9 @@ class Page:
     def open(self) -> list[Block]:
         """Non-blank blocks no step has decided yet."""
         found = []
-        for block, decision in zip(self.blocks, self.decisions):
+        decisions = self.decisions
+        for block in self.blocks:
+            decision = decisions[block.index]
             if decision is None and block.text:
                 found.append(block)
         return found
