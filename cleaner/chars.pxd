@@ -14,6 +14,8 @@ cpdef Py_ssize_t display_width(str text)
 cpdef bint has_word_char(str text)
 
 
+cdef bytes _ASCII_NOT_KEPT
+
 @cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4, plain=bint, kept=int, plain_flag=int)
 cpdef str dedup_key(str text)
 

@@ -251,6 +251,10 @@ def ends_with(text: str, enders: frozenset[str], closers: str = "") -> bool:
     return end > 0 and text[end - 1] in enders
 
 
+# The ASCII characters a comparison key leaves out (all but letters and digits).
+_ASCII_NOT_KEPT = bytes(point for point in range(128) if not chr(point).isalnum())
+
+
 def dedup_key(text: str) -> str:
     """The text as compared for duplicates: NFKC (folds full/half width),
     case-folded, with whitespace, punctuation and symbols removed. Digits are
@@ -261,14 +265,14 @@ def dedup_key(text: str) -> str:
         >>> dedup_key("Ｓｔｅｐ 1.") == dedup_key("step 1"), dedup_key("step 1") == dedup_key("step 2")
         (True, False)
     """
+    if text.isascii():  # (NFKC leaves ASCII alone, and case-folding it is lowering: four calls of C, no loop here)
+        return text.encode("ascii").lower().translate(None, _ASCII_NOT_KEPT).decode("ascii")
     kept, plain_flag = ALNUM | MARK, PLAIN  # (compiled, C ints read once, not module globals read a character)
-    plain = text.isascii()  # (NFKC leaves ASCII alone and case-folding it is lowering)
-    if not plain:
-        plain = True
-        for char in text:
-            if not char_class(char) & plain_flag:
-                plain = False
-                break
+    plain = True
+    for char in text:
+        if not char_class(char) & plain_flag:
+            plain = False
+            break
     text = text.lower() if plain else unicodedata.normalize("NFKC", text).casefold()
     # What is kept: letters, digits and marks, a run at a time.
     parts = []
