@@ -15,6 +15,9 @@ cdef class Paragraph:
     cdef public list blocks
     cdef public bint wide
 
+@cython.locals(paragraph=Paragraph)
+cdef Paragraph _paragraph(list blocks, bint wide)
+
 @cython.locals(out=list, run=list, spaced=bint, grouped=dict, blanks=Py_ssize_t, block=Block, decisions=list)
 cpdef list paragraphs(page, list breaks=*)
 

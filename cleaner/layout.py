@@ -45,6 +45,15 @@ class Paragraph:
         return "".join(parts)
 
 
+def _paragraph(blocks: list[Block], wide: bool) -> Paragraph:
+    """A new Paragraph, made without a call of the class: a page groups
+    thousands of them a pass."""
+    paragraph = Paragraph.__new__(Paragraph)
+    paragraph.blocks = blocks
+    paragraph.wide = wide
+    return paragraph
+
+
 def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
     """Undecided blocks grouped into paragraphs.
 
@@ -75,16 +84,17 @@ def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
         decision = decisions[block.index]
         if not block.text:
             blanks += 1
-            if not spaced or blanks > 1:
+            if run and (not spaced or blanks > 1):
                 _add_run(run, out, grouped)
                 run = []
             continue
         blanks = 0
         if decision is not None or block.piece or (breaks is not None and breaks[block.index]):
-            _add_run(run, out, grouped)
-            run = []
+            if run:
+                _add_run(run, out, grouped)
+                run = []
             if decision is None:
-                out.append(Paragraph([block]))
+                out.append(_paragraph([block], False))
         else:
             run.append(block)
     _add_run(run, out, grouped)
@@ -125,7 +135,7 @@ def spaced_page(page: Page) -> bool:
 def _add_run(run: list[Block], out: list[Paragraph], grouped: dict) -> None:
     if len(run) < 2:  # the common case: a line between blank lines
         if run:
-            out.append(Paragraph(run))
+            out.append(_paragraph(run, False))
         return
     first, last = run[0], run[-1]
     key = (first.index, last.index)
@@ -165,9 +175,9 @@ def _group(run: list[Block]) -> list[Paragraph]:
         if continues:
             current.append(block)
         else:
-            out.append(Paragraph(current, cjk))
+            out.append(_paragraph(current, cjk))
             current = [block]
-    out.append(Paragraph(current, cjk))
+    out.append(_paragraph(current, cjk))
     return out
 
 
