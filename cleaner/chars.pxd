@@ -5,7 +5,7 @@ cdef unsigned short[::1] _BLOCK_OF, _FLAGS, _PLANE0
 cdef Py_ssize_t _BLOCK_BITS, _IN_BLOCK
 
 @cython.locals(point=Py_ssize_t)
-cpdef int char_class(Py_UCS4 char)
+cpdef int char_class(Py_UCS4 char) except -1  # (flags are never -1: a caller checks the value, not for an exception)
 
 @cython.locals(char=Py_UCS4, width=Py_ssize_t, wide=int)
 cpdef Py_ssize_t display_width(str text)
