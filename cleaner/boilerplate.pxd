@@ -1,6 +1,7 @@
 # C declarations of boilerplate.py for the compiled core (see cleaner/compiled.py).
 import cython
 
+from cleaner.chars cimport char_class
 from cleaner.features cimport Features, features
 from cleaner.layout cimport Paragraph, paragraphs
 from cleaner.page cimport Decision, Page
@@ -97,5 +98,8 @@ cdef list _regions(list items)
 @cython.locals(found=list, end=Py_ssize_t, start=Py_ssize_t, menu_sized=list, offset=Py_ssize_t, number=Py_ssize_t, item=_Item)
 cdef list _between(list items, list regions)
 
-@cython.locals(separated=bint, items=list, short=Py_ssize_t, part=str)
+cdef int CJK
+cdef str _SEPARATORS
+
+@cython.locals(separated=bint, items=Py_ssize_t, short=Py_ssize_t, length=Py_ssize_t, cjk=bint, char=Py_UCS4)
 cpdef str _menu(str text, Features feats)

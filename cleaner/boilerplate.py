@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .chars import CJK, char_class
 from .features import Features, features
 from .page import Page
 from .reasons import Reason
@@ -48,8 +49,7 @@ MAX_TITLE_UNITS = 40.0
 
 _UNSEEN = object()
 _TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.DUP_NEAR, Reason.LAYOUT_SYMBOLS})
-_ITEM_SPLIT = re.compile(r"\s*[|｜丨·•]\s*|\s+")
-_SEPARATED = re.compile(r"[|｜丨·•]")
+_SEPARATORS = "|｜丨·•"  # between the items of a menu line (spaces too)
 _LETTER = re.compile(r"[^\W\d_]")  # a letter or a CJK character
 
 
@@ -511,22 +511,34 @@ def _lead_in(items: list[_Item], first: int) -> list[int]:
 
 def _menu(text: str, feats: Features) -> str | None:
     """A line of menu items: three or more short items separated by spaces
-    (between CJK items) or by | · •, with no sentence in it."""
+    (between CJK items) or by | · •, with no sentence in it. An item is a
+    run of characters between separators and spaces; one is short if it
+    holds no CJK character (it is one word) or ten characters at most."""
     if feats.ends_sentence or feats.clauses:
         return None
-    separated = _SEPARATED.search(text) is not None
-    if not separated and not feats.cjk:
+    separated = False
+    items = short = 0
+    length = 0  # of the item being read
+    cjk = False  # whether it holds a CJK character
+    for char in text:  # (compiled, a loop over the string's own storage)
+        if char in _SEPARATORS or char.isspace():
+            separated = separated or char in _SEPARATORS
+            if length:
+                items += 1
+                short += length <= 10 or not cjk
+                length, cjk = 0, False
+        else:
+            length += 1
+            cjk = cjk or char_class(char) & CJK != 0
+    if length:
+        items += 1
+        short += length <= 10 or not cjk
+    if not separated and not feats.cjk or items < 3:
         return None
-    items = [part for part in _ITEM_SPLIT.split(text) if part]
-    if len(items) < 3:
-        return None
-    short = 0
-    for part in items:
-        short += len(part) <= 10 if features(part).cjk else len(part.split()) <= 3
-    if short >= 0.8 * len(items):
-        return f"menu of {len(items)} short items"
-    if len(items) >= 6:
-        return f"line of {len(items)} headline-like items"
+    if short >= 0.8 * items:
+        return f"menu of {items} short items"
+    if items >= 6:
+        return f"line of {items} headline-like items"
     return None
 
 

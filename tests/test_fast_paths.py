@@ -190,3 +190,22 @@ _DIGITS_AND_NOT = st.text(alphabet=st.sampled_from("0123456789٣٤５x中.%"), m
 def test_numbers_are_compared_in_place_as_the_digit_runs_they_are(a, b):
     assert _same_numbers(a, b) == (re.findall(r"\d+", a) == re.findall(r"\d+", b))
     assert _same_numbers(a, a)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("首页新闻中心关于我们联系方式 \u3000\xa0\t|｜丨·•abcHome,。1"), max_size=60))
+def test_a_menu_line_is_what_its_definition_says(text):
+    # Items: what is left between separators and spaces; short: no CJK
+    # character (one word) or ten characters at most.
+    from cleaner.boilerplate import _menu
+
+    feats = features(text)
+    items = [part for part in re.split(r"\s*[|｜丨·•]\s*|\s+", text) if part]
+    short = sum(len(part) <= 10 if features(part).cjk else len(part.split()) <= 3 for part in items)
+    expected = None
+    if not (feats.ends_sentence or feats.clauses) and (re.search(r"[|｜丨·•]", text) or feats.cjk) and len(items) >= 3:
+        if short >= 0.8 * len(items):
+            expected = f"menu of {len(items)} short items"
+        elif len(items) >= 6:
+            expected = f"line of {len(items)} headline-like items"
+    assert _menu(text, feats) == expected
