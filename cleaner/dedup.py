@@ -596,6 +596,8 @@ def _repeating(page: Page, seq: list[Sentence], by_line: bool) -> set[int]:
 
 def _remove(page: Page, seq: list[Sentence], copies: list[_Copy]) -> bool:
     """Remove the blocks that lie entirely inside copies; whether any went."""
+    if not copies:
+        return False  # (most pages: no need to count which sentences touch each block)
     covered: dict[int, list[tuple[int, float, _Copy]]] = {}  # block -> (twin, score, copy) per sentence
     for copy in copies:
         for b, a, score in copy.pairs:
