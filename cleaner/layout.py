@@ -238,12 +238,13 @@ def normalise_blank_lines(page: Page) -> None:
             continue
         if decision is not None and decision.reason is not _KEEP:
             continue
-        for number, blank in enumerate(pending):
-            if not seen_text:
-                page.remove(blank, Reason.LAYOUT_BLANK, "blank line before the text")
-            elif number:
-                page.remove(blank, Reason.LAYOUT_BLANK, f"blank line run (one break kept at line {pending[0].line})")
-        pending = []
+        if pending:  # (most lines of text follow another, or one blank line)
+            for number, blank in enumerate(pending):
+                if not seen_text:
+                    page.remove(blank, Reason.LAYOUT_BLANK, "blank line before the text")
+                elif number:
+                    page.remove(blank, Reason.LAYOUT_BLANK, f"blank line run (one break kept at line {pending[0].line})")
+            pending = []
         seen_text = True
     for blank in pending:
         page.remove(blank, Reason.LAYOUT_BLANK, "blank line after the text")
