@@ -7,7 +7,7 @@ from cleaner.segment cimport Block
 from cleaner.page cimport Decision, Page
 
 cdef int UNSPACED
-cdef object _KEEP
+cdef object _KEEP, _BLANK, _SYMBOLS
 cdef Py_ssize_t MAX_WRAP_WIDTH  # (WRAP_MIN_WIDTH stays a Python name: other modules import it)
 cdef double WRAP_SHARE, FULL_LINE, DOUBLE_SPACED_SHARE
 

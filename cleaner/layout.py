@@ -16,7 +16,9 @@ WRAP_SHARE = 0.7
 MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole paragraphs
 FULL_LINE = 0.9
 DOUBLE_SPACED_SHARE = 0.8
-_KEEP = Reason.KEEP
+# (Reasons read once: a member looked up on its enum class costs more than
+# the rest of a removal.)
+_KEEP, _BLANK, _SYMBOLS = Reason.KEEP, Reason.LAYOUT_BLANK, Reason.LAYOUT_SYMBOLS
 _TAIL_MARKS = LINE_ENDERS | frozenset(CLOSERS) | frozenset("，、,")  # what a wrap may push onto a line of its own
 
 
@@ -218,7 +220,7 @@ def drop_symbol_lines(page: Page) -> None:
             if not (wrapped_tail and not ends_with(previous.text, LINE_ENDERS, CLOSERS)):
                 # (What was above a dropped line is above the next one: a
                 # column of marks goes in one pass, not one mark a pass.)
-                if page.remove(block, Reason.LAYOUT_SYMBOLS, f"no word characters in {block.text[:12]!r}"):
+                if page.remove(block, _SYMBOLS, f"no word characters in {block.text[:12]!r}"):
                     continue
         previous = block
 
@@ -241,10 +243,10 @@ def normalise_blank_lines(page: Page) -> None:
         if pending:  # (most lines of text follow another, or one blank line)
             for number, blank in enumerate(pending):
                 if not seen_text:
-                    page.remove(blank, Reason.LAYOUT_BLANK, "blank line before the text")
+                    page.remove(blank, _BLANK, "blank line before the text")
                 elif number:
-                    page.remove(blank, Reason.LAYOUT_BLANK, f"blank line run (one break kept at line {pending[0].line})")
+                    page.remove(blank, _BLANK, f"blank line run (one break kept at line {pending[0].line})")
             pending = []
         seen_text = True
     for blank in pending:
-        page.remove(blank, Reason.LAYOUT_BLANK, "blank line after the text")
+        page.remove(blank, _BLANK, "blank line after the text")
