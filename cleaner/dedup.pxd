@@ -47,6 +47,7 @@ cdef tuple _resync(list seq, Py_ssize_t a, Py_ssize_t b, Py_ssize_t j)
 @cython.locals(sentence=Sentence, earlier=Sentence, best=_Copy, copy=_Copy, i=Py_ssize_t)
 cdef _Copy _longest(list seq, Py_ssize_t j, list candidates)
 
+@cython.locals(merged=list, i=Py_ssize_t, j=Py_ssize_t)
 cdef list _candidates(list same_key, list same_start, list same_end)
 
 cdef bint _joins(str whole, str head, str tail)

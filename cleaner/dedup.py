@@ -421,9 +421,24 @@ def _file(table: dict, key: str, slots: list[int] | None, j: int) -> None:
 def _candidates(same_key: list[int] | None, same_start: list[int] | None, same_end: list[int] | None) -> list[int]:
     """The earlier sentences to extend a run from, in order: those of the
     same key, or else those that share its first or last characters."""
+    # (Each list is filed in order, each sentence once: one list is the
+    # answer as it is, and two are merged.)
     if same_key is not None:
-        return same_key  # (filed in order, each once)
-    return sorted(set((same_start or []) + (same_end or [])))
+        return same_key
+    if same_start is None or same_end is None:
+        return same_start if same_end is None else same_end
+    merged = []
+    i = j = 0
+    while i < len(same_start) or j < len(same_end):
+        if j == len(same_end) or (i < len(same_start) and same_start[i] < same_end[j]):
+            merged.append(same_start[i])
+            i += 1
+        else:
+            if i < len(same_start) and same_start[i] == same_end[j]:
+                i += 1
+            merged.append(same_end[j])
+            j += 1
+    return merged
 
 
 def _longest(seq: list[Sentence], j: int, candidates: list[int]) -> _Copy | None:
