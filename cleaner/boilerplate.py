@@ -550,7 +550,7 @@ def _title_runs(items: list[_Item], inside: set[int]) -> dict[int, tuple[Reason,
     for number, item in enumerate(items):
         if item.open and number not in inside and item.score <= 0 and _looks_only(item):
             run.append(number)
-        else:
+        elif run:
             _close_run(items, run, found)
             run = []
     _close_run(items, run, found)
