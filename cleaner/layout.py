@@ -40,10 +40,14 @@ class Paragraph:
         08-11 17:03); a space elsewhere."""
         if self.wide:
             return "".join(block.text for block in self.blocks)
-        parts = [self.blocks[0].text]
+        previous = self.blocks[0].text
+        parts = [previous]
         for block in self.blocks[1:]:
-            glue = "" if char_class(block.text[0]) & UNSPACED or char_class(parts[-1][-1]) & UNSPACED else " "
-            parts.append(glue + block.text)
+            text = block.text
+            if not (char_class(text[0]) & UNSPACED or char_class(previous[-1]) & UNSPACED):
+                parts.append(" ")
+            parts.append(text)
+            previous = text
         return "".join(parts)
 
 
