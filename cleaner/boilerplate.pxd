@@ -23,6 +23,9 @@ cdef class _Item:
     cdef public Hit hit
     cdef public object zone
 
+cdef _Item _fill_item(_Item item, list blocks, Features feats, double score, bint wall, bint open, Hit hit)
+cdef _Item _item(list blocks, Features feats, double score, bint wall, bint open, Hit hit)
+
 @cython.locals(notes=_Notes, known=dict, feats=list, block=Block, text=str, found=Features)
 cpdef _Notes _notes(Page page)
 

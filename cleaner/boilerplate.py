@@ -213,17 +213,27 @@ class _Item:
     __slots__ = ("blocks", "feats", "score", "wall", "open", "hit", "zone")
 
     def __init__(self, blocks: list[Block], feats: Features, score: float, wall: bool = False, open: bool = True, hit: Hit | None = None):
-        self.blocks = blocks
-        self.feats = feats
-        self.score = score
-        self.wall = wall
-        self.open = open
-        self.hit = hit
-        self.zone: str | None = None
+        _fill_item(self, blocks, feats, score, wall, open, hit)
 
     @property
     def first(self) -> Block:
         return self.blocks[0]
+
+
+def _fill_item(item: _Item, blocks: list[Block], feats: Features, score: float, wall: bool, open: bool, hit: Hit | None) -> _Item:
+    item.blocks = blocks
+    item.feats = feats
+    item.score = score
+    item.wall = wall
+    item.open = open
+    item.hit = hit
+    item.zone = None
+    return item
+
+
+def _item(blocks: list[Block], feats: Features, score: float, wall: bool, open: bool, hit: Hit | None) -> _Item:
+    """A new _Item, made without a call of the class: a page is hundreds."""
+    return _fill_item(_Item.__new__(_Item), blocks, feats, score, wall, open, hit)
 
 
 def judge_context(page: Page) -> None:
@@ -365,7 +375,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         hit = notes.hits[block.index]
         feats = notes.feats[block.index]
         cost = RULE_COST if hit is None or hit.strong else WEAK_COST
-        items.append(_Item([block], feats, -(cost + feats.units / 2), hit is not None and hit.wall, False, hit))
+        items.append(_item([block], feats, -(cost + feats.units / 2), hit is not None and hit.wall, False, hit))
     known = page.table("hit")
     breaks = [hit is not None and not _looks_only_hit(hit) for hit in notes.hits]
     for para in paragraphs(page, breaks):
@@ -385,7 +395,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             if hit is not None and hit.rule.strong:
                 hit = hit.as_keyword() if hit.in_sentence(feats) else hit.with_rule(replace(hit.rule, strong=False, wall=False))
         if hit is not None and not _looks_only_hit(hit):
-            items.append(_Item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.wall, True, hit))
+            items.append(_item(blocks, feats, -(WEAK_COST + feats.units / 2), hit.wall, True, hit))
             continue
         # A template line, or a sentence that happens to hold a rule's
         # keyword, scores as what it looks like: where the article lies is
@@ -401,7 +411,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             score = -(SHORT_COST if feats.units < 3 else TITLE_COST)
         if hit is not None and hit.keyword:
             score -= KEYWORD_COST  # (so a short one does not extend the article at its ends)
-        items.append(_Item(blocks, feats, score, hit=hit))
+        items.append(_item(blocks, feats, score, False, True, hit))
     items.sort(key=_first_index)
     _escalate(items)
     return items
