@@ -221,8 +221,8 @@ def trafilatura_ratio(texts: list[str], ours_per_byte: float, size: int | None =
     encoded as UTF-8 when the size of the files is not given."""
     try:
         import trafilatura
-    except ImportError:
-        return "trafilatura not installed: no reference"
+    except ImportError as error:  # (not installed, or a module it needs is not: lxml 5.2 moved lxml.html.clean out)
+        return f"trafilatura cannot be imported ({error}): no reference (pip install trafilatura lxml_html_clean)"
     documents = ["<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in t.splitlines() if line.strip()) + "</body></html>" for t in texts]
     size = size or sum(len(t.encode("utf-8")) for t in texts)
     started = time.perf_counter()
