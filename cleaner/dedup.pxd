@@ -90,8 +90,12 @@ cdef set _refrains(Page page, list seq)
 @cython.locals(first=Block)
 cdef Py_ssize_t _group(Page page, Sentence sentence, bint by_line)
 
-@cython.locals(repeated=set, start=Py_ssize_t, stop=Py_ssize_t, group=Py_ssize_t, number=Py_ssize_t, keys=list, key=str, sentence=Sentence)
+@cython.locals(repeated=set, before=Py_ssize_t, before_stop=Py_ssize_t, before_length=Py_ssize_t, start=Py_ssize_t,
+               stop=Py_ssize_t, group=Py_ssize_t, length=Py_ssize_t, sentence=Sentence)
 cdef set _repeating(Page page, list seq, bint by_line)
+
+@cython.locals(sentence=Sentence, keys=list, number=Py_ssize_t)
+cdef str _joined(list seq, Py_ssize_t start, Py_ssize_t stop)
 
 @cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=dict,
                by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy,

@@ -584,29 +584,38 @@ def _group(page: Page, sentence: Sentence, by_line: bool) -> int:
 def _repeating(page: Page, seq: list[Sentence], by_line: bool) -> set[int]:
     """Sentences of a group (a paragraph, or a line: :func:`_group`) whose
     text equals the group before. (Sentences come in the page's order, so
-    the sentences of a group are consecutive.)"""
+    the sentences of a group are consecutive; two groups' keys are joined
+    and compared only when their lengths agree, which few do.)"""
     repeated: set[int] = set()
-    previous = None
+    before = before_stop = 0  # the group before: seq[before:before_stop]
+    before_length = -1  # its keys' length (a key is never empty)
     start = 0
     while start < len(seq):
         group = _group(page, seq[start], by_line)
+        sentence = seq[start]
+        length = len(sentence.key)
         stop = start + 1
         while stop < len(seq) and _group(page, seq[stop], by_line) == group:
+            sentence = seq[stop]
+            length += len(sentence.key)
             stop += 1
-        if stop - start == 1:  # (most groups are one sentence: its key is theirs)
-            sentence = seq[start]
-            key = sentence.key
-        else:
-            keys = []
-            for number in range(start, stop):
-                sentence = seq[number]
-                keys.append(sentence.key)
-            key = "".join(keys)
-        if key == previous:
+        if length == before_length and _joined(seq, start, stop) == _joined(seq, before, before_stop):
             repeated.update(range(start, stop))
-        previous = key
+        before, before_stop, before_length = start, stop, length
         start = stop
     return repeated
+
+
+def _joined(seq: list[Sentence], start: int, stop: int) -> str:
+    """The keys of ``seq[start:stop]`` as one string."""
+    if stop - start == 1:
+        sentence = seq[start]
+        return sentence.key
+    keys = []
+    for number in range(start, stop):
+        sentence = seq[number]
+        keys.append(sentence.key)
+    return "".join(keys)
 
 
 def _remove(page: Page, seq: list[Sentence], copies: list[_Copy]) -> bool:
