@@ -215,7 +215,7 @@ def _sentence_ends(text: str) -> list[int]:
         if at < resume:
             continue
         end = at
-        if char in "。！？!?；;…" or char_class(char) & OTHER_STOP:
+        if char in "。！？!?；;…" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
             end = at + 1
             while end < length and (text[end] in "。！？!?；;…" or char_class(text[end]) & OTHER_STOP):
                 end += 1

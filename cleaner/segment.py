@@ -186,7 +186,7 @@ def _sentence_ends(body: str) -> list[int]:
         if at < resume:
             continue
         end = at  # where a match ends, or ``at`` when there is none here
-        if char in "。！？；" or char_class(char) & OTHER_STOP:
+        if char in "。！？；" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
             end = at + 1
             while end < length and (body[end] in "。！？；" or char_class(body[end]) & OTHER_STOP):
                 end += 1

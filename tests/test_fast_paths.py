@@ -209,3 +209,12 @@ def test_a_menu_line_is_what_its_definition_says(text):
         elif len(items) >= 6:
             expected = f"line of {len(items)} headline-like items"
     assert _menu(text, feats) == expected
+
+
+def test_no_ascii_character_is_another_scripts_full_stop():
+    # The sentence cutters ask the class table about a character only
+    # above ASCII, where OTHER_STOPS lie.
+    from cleaner.chars import OTHER_STOP, OTHER_STOPS, char_class
+
+    assert all(ord(char) > 0x7F for char in OTHER_STOPS)
+    assert not any(char_class(chr(point)) & OTHER_STOP for point in range(0x80))
