@@ -23,6 +23,9 @@ _EN_STOP = frozenset(
     "which you he she we his her their were been will would can there about if its our your who what when "
     "more than into also had one all so no do".split()
 )
+# The classes of the ASCII characters, read in place where most text is
+# ASCII (a look-up in this module rather than a call into chars).
+_ASCII_CLASSES = array("H", [char_class(chr(point)) for point in range(0x80)])
 # Words are told apart by spaces, but Thai, Lao, Khmer and Myanmar write a
 # whole phrase without one. "Words" that long on average are phrases, and
 # their length is counted in letters, about four a word in those scripts.
@@ -76,7 +79,7 @@ def features(text: str) -> Features:
     at = -1
     for char in text:  # (compiled, a loop over the string's own storage)
         at += 1
-        flags = char_class(char)
+        flags = _ASCII_CLASSES[ord(char)] if char < "\x80" else char_class(char)
         alnum = flags & ALNUM
         decimal = flags & DECIMAL
         if decimal:
