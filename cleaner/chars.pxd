@@ -14,7 +14,11 @@ cpdef Py_ssize_t display_width(str text)
 cpdef bint has_word_char(str text)
 
 
-cdef bytes _ASCII_NOT_KEPT
+cdef bytes _ASCII_KEY
+
+@cython.locals(data=bytes, out=bytearray, table="const unsigned char*", source="const unsigned char*", target="unsigned char*",
+               size=Py_ssize_t, at=Py_ssize_t, byte="unsigned char")
+cdef str _ascii_key(str text)
 
 @cython.locals(parts=list, start=Py_ssize_t, at=Py_ssize_t, char=Py_UCS4, plain=bint, kept=int, plain_flag=int)
 cpdef str dedup_key(str text)

@@ -251,8 +251,9 @@ def ends_with(text: str, enders: frozenset[str], closers: str = "") -> bool:
     return end > 0 and text[end - 1] in enders
 
 
-# The ASCII characters a comparison key leaves out (all but letters and digits).
-_ASCII_NOT_KEPT = bytes(point for point in range(128) if not chr(point).isalnum())
+# What an ASCII character is in a comparison key: itself lowered if it is
+# a letter or digit, 0 (left out) if not.
+_ASCII_KEY = bytes(ord(chr(point).lower()) if chr(point).isalnum() else 0 for point in range(128))
 
 
 def dedup_key(text: str) -> str:
@@ -265,8 +266,8 @@ def dedup_key(text: str) -> str:
         >>> dedup_key("Ｓｔｅｐ 1.") == dedup_key("step 1"), dedup_key("step 1") == dedup_key("step 2")
         (True, False)
     """
-    if text.isascii():  # (NFKC leaves ASCII alone, and case-folding it is lowering: four calls of C, no loop here)
-        return text.encode("ascii").lower().translate(None, _ASCII_NOT_KEPT).decode("ascii")
+    if text.isascii():  # (NFKC leaves ASCII alone, and case-folding it is lowering)
+        return _ascii_key(text)
     kept, plain_flag = ALNUM | MARK, PLAIN  # (compiled, C ints read once, not module globals read a character)
     plain = True
     for char in text:
@@ -291,6 +292,23 @@ def dedup_key(text: str) -> str:
     if start > 0:
         parts.append(text[start:])
     return "".join(parts)
+
+
+def _ascii_key(text: str) -> str:
+    """:func:`dedup_key` of ASCII text, a byte at a time through _ASCII_KEY
+    into a buffer of the text's length."""
+    data = text.encode("ascii")
+    out = bytearray(len(data))
+    # (Compiled, these three are pointers to the bytes: no look-up a byte.)
+    table, source, target = _ASCII_KEY, data, out
+    size = 0
+    for at in range(len(data)):
+        byte = table[source[at]]
+        if byte:
+            target[size] = byte
+            size += 1
+    del out[size:]
+    return out.decode("ascii")
 
 
 def display_width(text: str) -> int:
