@@ -175,6 +175,9 @@ _marks_body, _, _tables = kept("chars", __file__, "", _build).partition(b"\0")
 MARKS = _marks_body.decode("utf-8")
 _BLOCK_OF, _FLAGS, _PLANE0 = _arrays(_tables)
 del _marks_body, _tables
+# The classes of the first plane, for a loop of another module that reads
+# them in place (``FIRST_PLANE[ord(char)]`` is ``char_class(char)`` there).
+FIRST_PLANE = _PLANE0
 
 
 def char_class(char: str) -> int:

@@ -12,7 +12,7 @@ cdef class Features:
     cdef public double units
 
 cdef int ALNUM, DECIMAL, CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP
-cdef unsigned short[::1] _ASCII_CLASSES
+cdef unsigned short[::1] _FIRST_PLANE
 cdef double CJK_PER_UNIT, OPAQUE_UNITS
 cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 
-from .chars import ALNUM, CJK, CLAUSE, CLOSER, DECIMAL, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
+from .chars import ALNUM, CJK, CLAUSE, CLOSER, DECIMAL, FIRST_PLANE, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
 from .shapes import SENTENCE_ENDERS, starts_bullet
 
 FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks", "prose", "opaque")
@@ -23,9 +23,7 @@ _EN_STOP = frozenset(
     "which you he she we his her their were been will would can there about if its our your who what when "
     "more than into also had one all so no do".split()
 )
-# The classes of the ASCII characters, read in place where most text is
-# ASCII (a look-up in this module rather than a call into chars).
-_ASCII_CLASSES = array("H", [char_class(chr(point)) for point in range(0x80)])
+_FIRST_PLANE = FIRST_PLANE  # (compiled, a typed view of chars' table: a look-up here, not a call into chars)
 # Words are told apart by spaces, but Thai, Lao, Khmer and Myanmar write a
 # whole phrase without one. "Words" that long on average are phrases, and
 # their length is counted in letters, about four a word in those scripts.
@@ -79,7 +77,7 @@ def features(text: str) -> Features:
     at = -1
     for char in text:  # (compiled, a loop over the string's own storage)
         at += 1
-        flags = _ASCII_CLASSES[ord(char)] if char < "\x80" else char_class(char)
+        flags = _FIRST_PLANE[ord(char)] if char < "\U00010000" else char_class(char)
         alnum = flags & ALNUM
         decimal = flags & DECIMAL
         if decimal:
