@@ -531,15 +531,16 @@ def _menu(text: str, feats: Features) -> str | None:
     length = 0  # of the item being read
     cjk = False  # whether it holds a CJK character
     for char in text:  # (compiled, a loop over the string's own storage)
-        if char in _SEPARATORS or char.isspace():
-            separated = separated or char in _SEPARATORS
-            if length:
-                items += 1
-                short += length <= 10 or not cjk
-                length, cjk = 0, False
-        else:
+        if char in _SEPARATORS:
+            separated = True
+        elif not char.isspace():
             length += 1
             cjk = cjk or char_class(char) & CJK != 0
+            continue
+        if length:  # a separator or a space ends the item being read
+            items += 1
+            short += length <= 10 or not cjk
+            length, cjk = 0, False
     if length:
         items += 1
         short += length <= 10 or not cjk

@@ -426,19 +426,18 @@ def _candidates(same_key: list[int] | None, same_start: list[int] | None, same_e
     if same_key is not None:
         return same_key
     if same_start is None or same_end is None:
-        return same_start if same_end is None else same_end
+        return same_start or same_end or []
     merged = []
     i = j = 0
-    while i < len(same_start) or j < len(same_end):
-        if j == len(same_end) or (i < len(same_start) and same_start[i] < same_end[j]):
+    while i < len(same_start) and j < len(same_end):
+        if same_start[i] <= same_end[j]:
+            j += same_start[i] == same_end[j]
             merged.append(same_start[i])
             i += 1
         else:
-            if i < len(same_start) and same_start[i] == same_end[j]:
-                i += 1
             merged.append(same_end[j])
             j += 1
-    return merged
+    return merged + same_start[i:] + same_end[j:]
 
 
 def _longest(seq: list[Sentence], j: int, candidates: list[int]) -> _Copy | None:
@@ -588,11 +587,11 @@ def _repeating(page: Page, seq: list[Sentence], by_line: bool) -> set[int]:
     and compared only when their lengths agree, which few do.)"""
     repeated: set[int] = set()
     before = before_stop = 0  # the group before: seq[before:before_stop]
-    before_length = -1  # its keys' length (a key is never empty)
+    before_length = -1  # its keys' length (-1: no group yet)
     start = 0
     while start < len(seq):
-        group = _group(page, seq[start], by_line)
         sentence = seq[start]
+        group = _group(page, sentence, by_line)
         length = len(sentence.key)
         stop = start + 1
         while stop < len(seq) and _group(page, seq[stop], by_line) == group:

@@ -249,7 +249,7 @@ def _pack(key: int, point: int) -> int:
 # English text are short enough to be asked about).
 MAX_STOP_CHARS = max(map(len, _EN_STOP))
 _FIBONACCI_32 = 0x9E3779B9  # 2**32 / the golden ratio
-_STOP_MASK = 255  # (a table of 256 slots for about 80 words: mostly the first slot)
+_STOP_MASK = 255  # (a table of 256 slots for 59 words: nearly all in their first slot)
 _STOP_TABLE = array("q", [-1]) * (_STOP_MASK + 1)
 for _word in sorted(_EN_STOP):
     _key = _packed(_word, 0, len(_word))

@@ -244,7 +244,7 @@ def normalise_blank_lines(page: Page) -> None:
             continue
         if decision is not None and decision.reason is not _KEEP:
             continue
-        if pending:  # (most lines of text follow another, or one blank line)
+        if pending:  # (most lines of text follow another line directly: nothing to settle)
             for number, blank in enumerate(pending):
                 if not seen_text:
                     page.remove(blank, _BLANK, "blank line before the text")
