@@ -36,6 +36,8 @@ cdef i64 _packed(str text, Py_ssize_t start, Py_ssize_t end)
 
 cdef i64 _pack(i64 key, i64 point) noexcept
 
+cdef i64 _stop_slot(i64 key) noexcept
+
 cpdef bint _opaque(Features found)
 
 @cython.locals(tokens=Py_ssize_t)

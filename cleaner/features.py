@@ -215,7 +215,7 @@ def _is_stop(text: str, start: int, end: int, packed: int) -> int:
         return 0
     if packed < 0:  # (not ASCII, so rarely a function word: a Kelvin sign lowers to k)
         return int(text[start:end].lower() in _EN_STOP)
-    slot = (packed & 0xFFFFFF) * _FIBONACCI_32 >> 24 & _STOP_MASK
+    slot = _stop_slot(packed)
     while _STOP_TABLE[slot] >= 0:
         if _STOP_TABLE[slot] == packed:
             return 1
@@ -234,6 +234,12 @@ def _packed(text: str, start: int, end: int) -> int:
     return key
 
 
+def _stop_slot(key: int) -> int:
+    """A packed word's first slot in _STOP_TABLE: Fibonacci hashing of its
+    low 24 bits, with no overflow in any mode."""
+    return (key & 0xFFFFFF) * _FIBONACCI_32 >> 24 & _STOP_MASK
+
+
 def _pack(key: int, point: int) -> int:
     """``key`` with one more character packed in; -1 if it is not ASCII."""
     if point > 127:
@@ -244,8 +250,7 @@ def _pack(key: int, point: int) -> int:
 
 
 # The function words as packed integers in an open-addressing table (-1
-# empty; a key's first slot by Fibonacci hashing of its low 24 bits, with no
-# overflow in any mode): looking a word up makes no string (most words of
+# empty; see _stop_slot): looking a word up makes no string (most words of
 # English text are short enough to be asked about).
 MAX_STOP_CHARS = max(map(len, _EN_STOP))
 _FIBONACCI_32 = 0x9E3779B9  # 2**32 / the golden ratio
@@ -253,7 +258,7 @@ _STOP_MASK = 255  # (a table of 256 slots for 59 words: nearly all in their firs
 _STOP_TABLE = array("q", [-1]) * (_STOP_MASK + 1)
 for _word in sorted(_EN_STOP):
     _key = _packed(_word, 0, len(_word))
-    _slot = (_key & 0xFFFFFF) * _FIBONACCI_32 >> 24 & _STOP_MASK
+    _slot = _stop_slot(_key)
     while _STOP_TABLE[_slot] >= 0:
         _slot = (_slot + 1) & _STOP_MASK
     _STOP_TABLE[_slot] = _key
