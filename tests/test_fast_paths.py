@@ -134,11 +134,29 @@ def test_function_words_are_found_in_any_case_and_only_whole():
     st.text(alphabet="ab版权所有 c", max_size=40),
 )
 def test_the_literal_scan_finds_the_rules_of_every_literal_in_the_text(table, text):
-    from cleaner.rules.matcher import _Literals
+    from cleaner.rules.matcher import MAX_CELLS, _Literals
 
-    found: set[int] = set()
-    _Literals(table).find(text, False, found)
-    assert found == {rule for word, rules in table.items() if word in text for rule in rules}
+    expected = {rule for word, rules in table.items() if word in text for rule in rules}
+    for cells in (MAX_CELLS, 0):  # walked as a table, and through the trie's edges
+        found: set[int] = set()
+        _Literals(table, max_cells=cells).find(text, False, found)
+        assert found == expected
+
+
+_LITERAL_TABLE = st.dictionaries(st.text(alphabet="ab版权所有😀", min_size=1, max_size=4), st.sets(st.integers(0, 9), min_size=1), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LITERAL_TABLE, _LITERAL_TABLE, _LITERAL_TABLE, st.text(alphabet="ab版权所有😀🙂 c", max_size=40), st.booleans())
+def test_the_literal_table_finds_what_the_trie_walk_finds(table, heads, numeric, text, digits):
+    from cleaner.rules.matcher import MAX_CELLS, _Literals
+
+    found = [set(), set()]
+    for out, cells in zip(found, (MAX_CELLS, 0)):
+        literals = _Literals(table, heads, numeric, max_cells=cells)
+        assert literals.tabulated == (cells > 0)
+        literals.find(text, digits, out)
+    assert found[0] == found[1]
 
 
 _ENDING = ["\\d{1,2}:\\d{2}(?:\\s*[ap]m)?$", "(?:[(（]\\d+[)）]|\\d+[a-c]?)$", "x(?:ab|c\\s?)\\Z", "[-+]?\\d*[h-k]+\\b$"]

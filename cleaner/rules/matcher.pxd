@@ -33,13 +33,30 @@ cdef class _Literals:
     cdef public list hits, numeric_hits, head_hits
     cdef public const unsigned char[::1] reports, alphabet
     cdef public u64 mask
-    cdef public bint empty
+    cdef public bint empty, tabulated
+    cdef public unsigned short[::1] delta, columns
+    cdef public Py_ssize_t width
+    cdef public dict astral
 
     @cython.locals(key=u64, slot=u64, found=i64)
     cdef inline i64 child(self, i64 node, Py_UCS4 char) noexcept
 
-    @cython.locals(node=i64, child=i64, char=Py_UCS4, at=Py_ssize_t, at_start=bint, reports=int, point=long)
+    @cython.locals(letters=list, column=Py_ssize_t, width=Py_ssize_t, delta="unsigned short[::1]", node=Py_ssize_t,
+                   row=Py_ssize_t, below=Py_ssize_t, child=Py_ssize_t)
+    cpdef _tabulate(self, list children, list order, Py_ssize_t max_cells)
+
+    @cython.locals(point=Py_UCS4)
+    cdef Py_ssize_t _column(self, Py_UCS4 char) except -1
+
+    @cython.locals(node=Py_ssize_t, char=Py_UCS4, at=Py_ssize_t, at_start=bint, point=Py_UCS4, column=Py_ssize_t,
+                   delta="const unsigned short[::1]", columns="const unsigned short[::1]", width=Py_ssize_t)
     cpdef find(self, str text, bint digits, set out)
+
+    @cython.locals(node=i64, child=i64, char=Py_UCS4, at=Py_ssize_t, at_start=bint, point=long)
+    cdef _walk(self, str text, bint digits, set out)
+
+    @cython.locals(reports=int)
+    cdef _report(self, Py_ssize_t node, bint at_start, bint digits, set out)
 
 cdef u64 _FIBONACCI
 cdef int _ANYWHERE, _NUMERIC, _HEAD

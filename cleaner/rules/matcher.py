@@ -321,6 +321,9 @@ def filing(part: str) -> tuple[str, list[str]]:
     return ("numeric" if digit else "searched"), []
 
 
+MAX_CELLS = 1 << 23  # cells of one literal table (two bytes each): the catalogue's largest has 1.5 million
+
+
 class _Literals:
     """Literal strings, each filed with rules, found in one pass over a text
     (Aho–Corasick): every occurrence, overlapping ones too, adds its rules;
@@ -329,13 +332,26 @@ class _Literals:
     at every position of the text, which on Latin text, where most letters
     start some literal, cost more than all the rest of the rule step.
 
+    The automaton is walked as a table, one step a character: a row per
+    node, a column per character that some literal holds (column 0: any
+    other character, which leads back to the root), failure links folded
+    in. The catalogue's table is about 3 MB; a trie so large that its table
+    would pass ``max_cells`` is walked through its edges and failure links
+    instead, which finds the same.
+
         >>> found = set()
         >>> _Literals({"版权": {1}, "版权所有": {2}, "所有": {3}, "ICP": {4}}, {"本站": {5}, "站": {6}}).find("本站版权所有", False, found)
         >>> sorted(found)
         [1, 2, 3, 5]
     """
 
-    def __init__(self, table: dict[str, set[int]], heads: dict[str, set[int]] | None = None, numeric: dict[str, set[int]] | None = None):
+    def __init__(
+        self,
+        table: dict[str, set[int]],
+        heads: dict[str, set[int]] | None = None,
+        numeric: dict[str, set[int]] | None = None,
+        max_cells: int = MAX_CELLS,
+    ):
         children: list[dict[str, int]] = [{}]  # the trie, node 0 its root
         depth = [0]
         # Per node: rules of the literals that end there (anywhere, with a
@@ -404,6 +420,42 @@ class _Literals:
                     slot = (slot + 1) & self.mask
                 self.keys[slot] = key
                 self.values[slot] = child
+        self._tabulate(children, queue, max_cells)
+
+    def _tabulate(self, children: list[dict[str, int]], order: list[int], max_cells: int) -> None:
+        """Fold the failure links into a table (``delta``) of ``width``
+        columns: a node's row is its failure node's row with its own edges
+        written over it. Rows are filled breadth first (``order``: every node
+        but the root), so a failure node's row is complete before it is read."""
+        letters = sorted({char for branches in children for char in branches})
+        self.width = len(letters) + 1
+        self.tabulated = len(children) <= 0xFFFF and len(children) * self.width <= max_cells
+        self.columns = array("H", bytes(2 * 0x10000))  # a BMP character -> its column (0: in no literal)
+        self.astral: dict[str, int] = {}  # the same, for the characters beyond it
+        if not self.tabulated:
+            self.delta = array("H")
+            return
+        for column, char in enumerate(letters, start=1):
+            if ord(char) < 0x10000:
+                self.columns[ord(char)] = column
+            else:
+                self.astral[char] = column
+        width = self.width
+        self.delta = array("H", bytes(2 * width * len(children)))
+        delta = self.delta  # (compiled, a typed view: the rows are copied a cell at a time in C)
+        for node in [0, *order]:
+            row = node * width
+            if node:
+                below = self.fail[node] * width
+                for column in range(width):
+                    delta[row + column] = delta[below + column]
+            for char, child in children[node].items():
+                delta[row + self._column(char)] = child
+
+    def _column(self, char: str) -> int:
+        """The column of ``char``."""
+        point = ord(char)
+        return self.columns[point] if point < 0x10000 else self.astral.get(char, 0)
 
     def child(self, node: int, char: str) -> int:
         """Where ``char`` leads from ``node``, or -1."""
@@ -423,14 +475,39 @@ class _Literals:
         starts with."""
         if self.empty:
             return
+        if not self.tabulated:
+            self._walk(text, digits, out)
+            return
+        # (Compiled, the table and the columns are typed views: a character
+        # costs two array reads.)
+        delta, columns, width = self.delta, self.columns, self.width
         node = 0
         at_start = True  # the node's string is the text so far
         at = -1
         for char in text:  # (compiled, a loop over the string's own storage)
             at += 1
             point = ord(char)
-            if point < 0x10000 and not self.alphabet[point >> 3] >> (point & 7) & 1:
+            column = columns[point] if point < 0x10000 else self._column(char)
+            if not column:
                 node = 0  # (in no literal: back to the root, where nothing is reported)
+                at_start = False
+                continue
+            node = delta[node * width + column]
+            if at_start:
+                at_start = self.depth[node] == at + 1
+            if self.reports[node]:  # (most nodes report nothing: one byte says so)
+                self._report(node, at_start, digits, out)
+
+    def _walk(self, text: str, digits: bool, out: set[int]) -> None:
+        """:meth:`find` through the trie's edges and failure links."""
+        node = 0
+        at_start = True
+        at = -1
+        for char in text:
+            at += 1
+            point = ord(char)
+            if point < 0x10000 and not self.alphabet[point >> 3] >> (point & 7) & 1:
+                node = 0
                 at_start = False
                 continue
             child = self.child(node, char)
@@ -440,14 +517,18 @@ class _Literals:
             node = child if child >= 0 else 0
             if at_start:
                 at_start = self.depth[node] == at + 1
-            reports = self.reports[node]
-            if reports:  # (most nodes report nothing: one byte says so)
-                if at_start and reports & _HEAD:
-                    out.update(self.head_hits[node])
-                if reports & _ANYWHERE:
-                    out.update(self.hits[node])
-                if digits and reports & _NUMERIC:
-                    out.update(self.numeric_hits[node])
+            if self.reports[node]:
+                self._report(node, at_start, digits, out)
+
+    def _report(self, node: int, at_start: bool, digits: bool, out: set[int]) -> None:
+        """Add to ``out`` the rules that reaching ``node`` finds."""
+        reports = self.reports[node]
+        if at_start and reports & _HEAD:
+            out.update(self.head_hits[node])
+        if reports & _ANYWHERE:
+            out.update(self.hits[node])
+        if digits and reports & _NUMERIC:
+            out.update(self.numeric_hits[node])
 
 
 # What a node of :class:`_Literals` reports, as bits of ``reports``.
