@@ -31,8 +31,14 @@ cdef double _threshold(Py_ssize_t length)
 
 cdef double _similar(Sentence a, Sentence b)
 
-@cython.locals(shorter=Py_ssize_t, score=double)
+@cython.locals(shorter=Py_ssize_t, score=double, cutoff=double)
 cdef double _similar_text(str a, str b)
+
+cdef Py_ssize_t BUCKETS
+cdef long[::1] _COUNTS
+
+@cython.locals(counts="long[::1]", char=Py_UCS4, differ=Py_ssize_t, bucket=Py_ssize_t)
+cpdef double _ratio_bound(str a, str b)
 
 @cython.locals(pairs=list, a=Py_ssize_t, b=Py_ssize_t, original=Sentence, copy=Sentence, score=double,
                longer=Py_ssize_t, taken=Py_ssize_t, after=double, t=Py_ssize_t)

@@ -210,6 +210,20 @@ def test_numbers_are_compared_in_place_as_the_digit_runs_they_are(a, b):
     assert _same_numbers(a, a)
 
 
+_KEYISH = st.text(alphabet=st.one_of(st.sampled_from("会议强调要牢记使命担当abc123"), st.characters()), min_size=1, max_size=50)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_KEYISH, _KEYISH)
+def test_the_similarity_ceiling_is_never_below_the_ratio(a, b):
+    from rapidfuzz.fuzz import ratio
+
+    from cleaner.dedup import _ratio_bound
+
+    assert _ratio_bound(a, b) >= ratio(a, b) - 1e-9
+    assert _ratio_bound(a, a) == 100.0
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.sampled_from("首页新闻中心关于我们联系方式 \u3000\xa0\t|｜丨·•abcHome,。1"), max_size=60))
 def test_a_menu_line_is_what_its_definition_says(text):
