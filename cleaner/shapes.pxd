@@ -10,5 +10,7 @@ cpdef bint starts_bullet(str text)
 @cython.locals(first=Py_UCS4, count=Py_ssize_t)
 cpdef bint starts_item(str text)
 
+cdef bint _word_start(Py_UCS4 first)
+
 @cython.locals(at=Py_ssize_t)
 cpdef Py_ssize_t count_leading(str text, Py_ssize_t start, bint decimal)

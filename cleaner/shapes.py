@@ -39,7 +39,7 @@ def starts_bullet(text: str) -> bool:
         >>> starts_bullet("1. 第一"), starts_bullet("（3）其三"), starts_bullet("二、其二"), starts_bullet("2023年"), starts_bullet("• one")
         (True, True, True, False, True)
     """
-    if not text:
+    if not text or _word_start(text[0]):
         return False
     if text[0] in _BULLETS:
         return True
@@ -61,7 +61,7 @@ def starts_item(text: str) -> bool:
         >>> starts_item("- one"), starts_item("-18赛季"), starts_item("（2）其二"), starts_item("三、其三")
         (True, False, True, True)
     """
-    if not text:
+    if not text or _word_start(text[0]):
         return False
     first = text[0]
     if first in _ITEM_BULLETS:
@@ -76,6 +76,13 @@ def starts_item(text: str) -> bool:
         return 1 <= count <= 3 and count + 1 < len(text) and text[count + 1] in _CLOSE_BRACKETS
     count = count_leading(text, 0, False)
     return 1 <= count <= 3 and count < len(text) and text[count] in _ZH_NUMERAL_MARKS
+
+
+def _word_start(first: str) -> bool:
+    """The text starts with a letter or a Han character that is not a
+    numeral: no list item does (bullets, dashes, brackets and digits are
+    not letters). Most lines do, and this is cheaper than each look above."""
+    return first.isalpha() and first not in _ZH_NUMERALS
 
 
 def count_leading(text: str, start: int, decimal: bool) -> int:
