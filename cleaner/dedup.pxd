@@ -40,9 +40,11 @@ cdef long[::1] _COUNTS
 @cython.locals(counts="long[::1]", char=Py_UCS4, differ=Py_ssize_t, bucket=Py_ssize_t)
 cpdef double _ratio_bound(str a, str b)
 
-@cython.locals(pairs=list, a=Py_ssize_t, b=Py_ssize_t, original=Sentence, copy=Sentence, score=double,
+cdef _Copy _paired(list seq, _Copy copy, bint same_paragraph)
+
+@cython.locals(matched=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, original=Sentence, copy=Sentence, score=double,
                longer=Py_ssize_t, taken=Py_ssize_t, after=double, t=Py_ssize_t)
-cdef _Copy _extend(list seq, Py_ssize_t i, Py_ssize_t j, bint same_paragraph=*)
+cdef _Copy _extend(list seq, Py_ssize_t i, Py_ssize_t j, bint same_paragraph=*, list pairs=*)
 
 @cython.locals(joined=str, count=Py_ssize_t, index=Py_ssize_t)
 cdef Py_ssize_t _merge(list seq, Py_ssize_t start, Py_ssize_t stop, str target)
@@ -71,7 +73,7 @@ cpdef list _sentence_ends(str text)
 
 cdef bint _ascii_alnum(Py_UCS4 char)
 
-@cython.locals(out=list, flow=list, spaced=bint, paragraph_of=list, line_paragraph=dict, number=Py_ssize_t,
+@cython.locals(out=list, flow=list, spaced=bint, paragraph_of="long[::1]", line_paragraph=dict, number=Py_ssize_t,
                para=Paragraph, b=Block, blanks=Py_ssize_t, block=Block, tail=bint, decisions=list)
 cpdef list sentences(Page page)
 
@@ -86,7 +88,7 @@ cdef bint _runs_on(Block block)
 
 @cython.locals(index=Py_ssize_t, paragraph=Py_ssize_t, text=str, spans=list, at=Py_ssize_t, block=Block,
                first=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, blocks=list, key=str, edges=tuple, piece=str)
-cdef _cut(Page page, list flow, list out, list paragraph_of)
+cdef _cut(Page page, list flow, list out, long[::1] paragraph_of)
 
 @cython.locals(decimal=int, i=Py_ssize_t, j=Py_ssize_t)
 cpdef bint _same_numbers(str a, str b)

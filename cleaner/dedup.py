@@ -98,7 +98,7 @@ def sentences(page: Page) -> list[Sentence]:
     spaced = spaced_page(page)
     # The sentences of a long line that was cut into pieces belong to one
     # paragraph: the line.
-    paragraph_of = [0] * len(page.blocks)  # by block index
+    paragraph_of = array("l", [0]) * len(page.blocks)  # by block index
     line_paragraph: dict[int, int] = {}
     for number, para in enumerate(paragraphs(page)):
         for b in para.blocks:
@@ -154,7 +154,7 @@ def _runs_on(block: Block) -> bool:
     return True
 
 
-def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: list[int]) -> None:
+def _cut(page: Page, flow: list[Block], out: list[Sentence], paragraph_of: array) -> None:
     if len(flow) == 1:  # the common case: one line, one flow
         block = flow[0]
         index = block.index
@@ -320,16 +320,17 @@ def _same_numbers(a: str, b: str) -> bool:
 
 class _Copy:
     """A run of sentences ``[start, stop)`` repeating ``[source, source_stop)``;
-    ``pairs`` maps each copy sentence to its twin and similarity."""
+    ``pairs`` maps each copy sentence to its twin and similarity, once the
+    run is taken for a copy (:func:`_paired`): most runs found are not."""
 
     __slots__ = ("start", "stop", "source", "source_stop", "pairs")
 
-    def __init__(self, start: int, stop: int, source: int, source_stop: int, pairs: list[tuple[int, int, float]]):
+    def __init__(self, start: int, stop: int, source: int, source_stop: int):
         self.start = start
         self.stop = stop
         self.source = source
         self.source_stop = source_stop
-        self.pairs = pairs
+        self.pairs: list[tuple[int, int, float]] = []
 
     @property
     def length(self) -> int:
@@ -405,7 +406,7 @@ def _drop_copies_once(page: Page) -> bool:
             if found is not None and _pattern(seq, found, said):
                 patterns = True
             elif found is not None and _is_copy(page, seq, found):
-                copies.append(found)
+                copies.append(_paired(head, found, False))
                 j = found.stop
                 continue
         _file(by_key, sentence.key, same_key, j)
@@ -432,7 +433,7 @@ def _second_half(page: Page, seq: list[Sentence]) -> _Copy | None:
         if _similar(first, sentence) or (j + 1 < len(seq) and _joins(first.key, sentence.key, seq[j + 1].key)):
             copy = _extend(seq, 0, j, same_paragraph=True)
             if copy is not None and copy.source_stop == j and copy.stop == len(seq):
-                return copy
+                return _paired(seq, copy, True)
             tries += 1
             if tries == MAX_CANDIDATES:
                 break
@@ -518,11 +519,18 @@ def _merge(seq: list[Sentence], start: int, stop: int, target: str) -> int:
     return 0
 
 
-def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -> _Copy | None:
+def _paired(seq: list[Sentence], copy: _Copy, same_paragraph: bool) -> _Copy:
+    """``copy`` with its pairs, walked again as :func:`_extend` found it."""
+    _extend(seq, copy.source, copy.start, same_paragraph, copy.pairs)
+    return copy
+
+
+def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False, pairs: list[tuple[int, int, float]] | None = None) -> _Copy | None:
     """Walk the original from ``i`` and the copy from ``j`` side by side while
     they match: one sentence against one, or, where one side has a sentence
-    boundary the other lacks (a full stop lost in a copy), one against two."""
-    pairs: list[tuple[int, int, float]] = []
+    boundary the other lacks (a full stop lost in a copy), one against two.
+    Each match is added to ``pairs`` if given."""
+    matched = 0
     a, b = i, j
     while b < len(seq) and a < j:
         original, copy = seq[a], seq[b]
@@ -530,7 +538,9 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
             break
         score = _similar(original, copy)
         if score:
-            pairs.append((b, a, score))
+            if pairs is not None:
+                pairs.append((b, a, score))
+            matched += 1
             a, b = a + 1, b + 1
             continue
         # Several against one: boundaries one side lacks (a full stop lost, a
@@ -539,33 +549,39 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False) -
         # (Worth trying only when one key starts with the other.)
         longer = len(copy.key) - len(original.key)
         if longer > 0 and copy.key.startswith(original.key) and (taken := _merge(seq, a, j, copy.key)) > 1:
-            pairs.append((b, a, 100.0))
+            if pairs is not None:
+                pairs.append((b, a, 100.0))
+            matched += 1
             a, b = a + taken, b + 1
             continue
         if longer < 0 and original.key.startswith(copy.key) and (taken := _merge(seq, b, len(seq), original.key)) > 1:
-            pairs += [(b + t, a, 100.0) for t in range(taken)]
+            if pairs is not None:
+                pairs += [(b + t, a, 100.0) for t in range(taken)]
+            matched += 1
             a, b = a + 1, b + taken
             continue
-        if pairs and a + 1 < j and b + 1 < len(seq) and (after := _similar(seq[a + 1], seq[b + 1])):
+        if matched and a + 1 < j and b + 1 < len(seq) and (after := _similar(seq[a + 1], seq[b + 1])):
             # An edited sentence inside a copy: too short, or too changed, to
             # match alone, but the sentences on both sides of it match; a
             # changed number is accepted only between exact matches.
             score = ratio(original.key, copy.key)
             same_numbers = _same_numbers(original.key, copy.key)
             if score >= EDITED_MIN and (same_numbers or after == 100.0):
-                pairs.append((b, a, score))
+                if pairs is not None:
+                    pairs.append((b, a, score))
+                matched += 1
                 a, b = a + 1, b + 1
                 continue
-        if pairs and (step := _resync(seq, a, b, j)) is not None:
+        if matched and (step := _resync(seq, a, b, j)) is not None:
             # Sentences one side lacks (a rule took them there, a line was
             # damaged): step over them; the copy's own ones are not duplicates
             # of anything, so they stay.
             a, b = a + step[0], b + step[1]
             continue
         break
-    if not pairs:
+    if not matched:
         return None
-    return _Copy(j, b, i, a, pairs)
+    return _Copy(j, b, i, a)
 
 
 def _pattern(seq: list[Sentence], copy: _Copy, said: dict[str, int]) -> bool:
