@@ -60,7 +60,17 @@ cdef list _candidates(list same_key, list same_start, list same_end)
 
 cdef bint _joins(str whole, str head, str tail)
 
-cdef void _file(dict table, str key, list slots, Py_ssize_t j)
+cdef class _Filing:
+    cdef Py_ssize_t mask
+    cdef list strings
+    cdef long long[::1] first, last, count, after
+
+    @cython.locals(at=Py_ssize_t, found=object)
+    cdef Py_ssize_t slot(self, str text) except -1
+    cdef bint holds(self, Py_ssize_t slot)
+    @cython.locals(out=list, j=Py_ssize_t)
+    cdef list filed(self, Py_ssize_t slot)
+    cdef void file(self, Py_ssize_t slot, str text, Py_ssize_t j)
 
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t, sentence=Sentence)
 cdef bint _pattern(list seq, _Copy copy, dict said)
@@ -105,9 +115,9 @@ cdef set _repeating(Page page, list seq, bint by_line)
 @cython.locals(sentence=Sentence, keys=list, number=Py_ssize_t)
 cdef str _joined(list seq, Py_ssize_t start, Py_ssize_t stop)
 
-@cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=dict,
-               by_start=dict, by_end=dict, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy,
-               same_key=list, same_start=list, same_end=list)
+@cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=_Filing,
+               by_start=_Filing, by_end=_Filing, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy,
+               key_slot=Py_ssize_t, start_slot=Py_ssize_t, end_slot=Py_ssize_t, candidates=list)
 cdef bint _drop_copies_once(Page page)
 
 @cython.locals(minimum=Py_ssize_t, sentence=Sentence, first=Sentence, tries=Py_ssize_t, j=Py_ssize_t, copy=_Copy)

@@ -381,38 +381,40 @@ def _drop_copies_once(page: Page) -> bool:
     # worked out when the first candidate is found (most pages have none).
     repeats: set[int] | None = None
     said: dict[str, int] = {}
-    by_key: dict[str, list[int]] = {}
-    by_start: dict[str, list[int]] = {}  # the first EDGE characters of long keys -> sentences
-    by_end: dict[str, list[int]] = {}  # the same, for the last ones
+    by_key = _Filing(end)
+    by_start = _Filing(end)  # the first EDGE characters of long keys -> sentences
+    by_end = _Filing(end)  # the same, for the last ones
     patterns = False
     j = 0
     while j < end:
         sentence = head[j]
         edges = sentence.edges
-        # The earlier sentences filed under this one's key and edges, if any.
-        same_key = by_key.get(sentence.key)
-        same_start = same_end = None
+        # Where this one's key and edges are filed, and whether earlier
+        # sentences are filed there.
+        key_slot = by_key.slot(sentence.key)
+        start_slot = end_slot = -1
         if edges is not None:
-            same_start = by_start.get(edges[0])
-            same_end = by_end.get(edges[1])
+            start_slot = by_start.slot(edges[0])
+            end_slot = by_end.slot(edges[1])
         # Most sentences have no earlier twin: look further only when the
         # blocking tables hold a candidate.
-        if same_key is not None or same_start is not None or same_end is not None:
+        if by_key.holds(key_slot) or by_start.holds(start_slot) or by_end.holds(end_slot):
             if repeats is None:
                 repeats = _refrains(page, seq)
                 for other in head:
                     said[other.key] = said.get(other.key, 0) + 1
-            found = None if j in repeats else _longest(head, j, _candidates(same_key, same_start, same_end))
+            candidates = _candidates(by_key.filed(key_slot), by_start.filed(start_slot), by_end.filed(end_slot))
+            found = None if j in repeats else _longest(head, j, candidates)
             if found is not None and _pattern(seq, found, said):
                 patterns = True
             elif found is not None and _is_copy(page, seq, found):
                 copies.append(_paired(head, found, False))
                 j = found.stop
                 continue
-        _file(by_key, sentence.key, same_key, j)
+        by_key.file(key_slot, sentence.key, j)
         if edges is not None:
-            _file(by_start, edges[0], same_start, j)
-            _file(by_end, edges[1], same_end, j)
+            by_start.file(start_slot, edges[0], j)
+            by_end.file(end_slot, edges[1], j)
         j += 1
     return _remove(page, seq, copies) and patterns
 
@@ -445,12 +447,60 @@ def _joins(whole: str, head: str, tail: str) -> bool:
     return len(whole) == len(head) + len(tail) and whole.startswith(head) and whole.endswith(tail)
 
 
-def _file(table: dict, key: str, slots: list[int] | None, j: int) -> None:
-    """File sentence ``j`` under ``key``, whose ``slots`` were just read."""
-    if slots is None:
-        table[key] = [j]
-    elif len(slots) < MAX_CANDIDATES:
-        slots.append(j)
+class _Filing:
+    """Sentences filed under strings (keys, or the edges of keys), at most
+    MAX_CANDIDATES a string, in the order filed, for ``size`` sentences:
+    an open-addressing table of the strings (by the hash a string keeps),
+    each slot with the first and last sentence filed there and their count,
+    and from each sentence the next one filed under its string. (A dict of
+    lists made a list for every sentence of the page.)"""
+
+    def __init__(self, size: int):
+        capacity = 8
+        while capacity < 2 * size:
+            capacity *= 2
+        self.mask = capacity - 1
+        self.strings: list[str | None] = [None] * capacity
+        self.first = array("q", [-1]) * capacity
+        self.last = array("q", [-1]) * capacity
+        self.count = array("q", [0]) * capacity
+        self.after = array("q", [-1]) * max(size, 1)
+
+    def slot(self, text: str) -> int:
+        """The slot ``text`` is filed in, or the empty one it would be."""
+        at = hash(text) & self.mask
+        while True:
+            found = self.strings[at]
+            if found is None or found == text:
+                return at
+            at = (at + 1) & self.mask
+
+    def holds(self, slot: int) -> bool:
+        """Some sentence is filed in ``slot`` (-1: none asked for)."""
+        return slot >= 0 and self.first[slot] >= 0
+
+    def filed(self, slot: int) -> list[int] | None:
+        """The sentences filed in ``slot``, in order; None if none."""
+        if not self.holds(slot):
+            return None
+        out = []
+        j = self.first[slot]
+        while j >= 0:
+            out.append(j)
+            j = self.after[j]
+        return out
+
+    def file(self, slot: int, text: str, j: int) -> None:
+        """File sentence ``j`` under ``text``, whose slot is ``slot``, unless
+        MAX_CANDIDATES are filed there already."""
+        if self.first[slot] < 0:
+            self.strings[slot] = text
+            self.first[slot] = self.last[slot] = j
+            self.count[slot] = 1
+        elif self.count[slot] < MAX_CANDIDATES:
+            self.after[self.last[slot]] = j
+            self.last[slot] = j
+            self.count[slot] += 1
 
 
 def _candidates(same_key: list[int] | None, same_start: list[int] | None, same_end: list[int] | None) -> list[int]:
