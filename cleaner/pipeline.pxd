@@ -2,7 +2,7 @@
 import cython
 
 from cleaner.page cimport Decision, Page, decided
-from cleaner.segment cimport Block
+from cleaner.segment cimport Block, _block
 
 @cython.locals(out=list, spans=list, size=Py_ssize_t, line=object, tail=str, decision=Decision, block=Block)
 cpdef tuple assemble(decisions)
@@ -15,8 +15,11 @@ cpdef object _counts(decisions)
 @cython.locals(decision=Decision)
 cpdef bint _removes(decisions)
 
-@cython.locals(lines=list, start=Py_ssize_t, index=Py_ssize_t, decision=Decision, blocks=list, block=Block)
+@cython.locals(blocks=list, at=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, index=Py_ssize_t, decision=Decision, block=Block,
+               stop=Py_ssize_t, piece=Block)
 cpdef list _resegment(str out, list spans, list final, config)
+
+cdef bint _starts_line(str out, Py_ssize_t start)
 
 @cython.locals(merged=list, starts=list, decision=Decision, origin=list, evidence=str, twin=Block, found=list, index=Py_ssize_t)
 cpdef list _carry_back(list final, list again, list spans)

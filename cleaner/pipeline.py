@@ -29,7 +29,7 @@ from .decode import Decoded, decode
 from .page import Decision, Page, Step, decided
 from .reasons import Reason
 from .rules import Rule, RuleSet, rule_set
-from .segment import Block, segment
+from .segment import Block, _block, segment
 
 if TYPE_CHECKING:
     from .templates import Templates
@@ -211,20 +211,41 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
 
 
 def _resegment(out: str, spans: list[tuple[int, int, int]], final: list[Decision], config: Config) -> list[Block]:
-    """The blocks of a pass's output, numbered by the input lines they came
-    from, so that what a later pass says (``lines 12–40``) is true of the
-    input. Every output line comes from one input line, and the numbering
-    keeps their order, which is all that the steps ask of line numbers.
+    """The blocks of a pass's output (what :func:`segment` makes of it),
+    numbered by the input lines they came from, so that what a later pass
+    says (``lines 12–40``) is true of the input. Every output line comes
+    from one input line, and the numbering keeps their order, which is all
+    that the steps ask of line numbers.
+
+    An output line that is one whole input line (most) is that line's block
+    again, moved to where it lies in the output: segmenting its text, which
+    is stripped and was cut (or not) before, gives it back. Only the lines
+    made of kept sentences of a long line are segmented afresh.
     """
-    lines = []
-    for start, _, index in spans:
-        if start == 0 or out[start - 1] == "\n":
-            decision = final[index]
-            lines.append(decision.block.line)
-    blocks = segment(out, config.split_chars)
-    for block in blocks:
-        block.line = lines[block.line - 1]
+    blocks: list[Block] = []
+    at = 0
+    while at < len(spans):
+        start, end, index = spans[at]
+        decision = final[index]
+        block = decision.block
+        stop = at + 1  # the spans of this output line are spans[at:stop]
+        while stop < len(spans) and not _starts_line(out, spans[stop][0]):
+            stop += 1
+        if stop == at + 1 and not block.piece:
+            blocks.append(_block(len(blocks), block.line, start, end, block.text, 0, "", block.width))
+        else:
+            for piece in segment(out[start : spans[stop - 1][1]], config.split_chars):
+                piece.index = len(blocks)
+                piece.line = block.line
+                piece.start += start
+                piece.end += start
+                blocks.append(piece)
+        at = stop
     return blocks
+
+
+def _starts_line(out: str, start: int) -> bool:
+    return start == 0 or out[start - 1] == "\n"
 
 
 def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[int, int, int]]) -> list[Decision]:

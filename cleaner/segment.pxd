@@ -13,7 +13,7 @@ cdef class Block:
 cdef Block _fill(Block block, Py_ssize_t index, Py_ssize_t line, Py_ssize_t start, Py_ssize_t end, str text, Py_ssize_t piece, str tail,
                  Py_ssize_t width)
 
-cdef Block _block(Py_ssize_t index, Py_ssize_t line, Py_ssize_t start, Py_ssize_t end, str text, Py_ssize_t piece=*, str tail=*,
+cpdef Block _block(Py_ssize_t index, Py_ssize_t line, Py_ssize_t start, Py_ssize_t end, str text, Py_ssize_t piece=*, str tail=*,
                   Py_ssize_t width=*)
 
 @cython.locals(lead=Py_ssize_t)

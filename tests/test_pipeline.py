@@ -112,3 +112,18 @@ def test_properties_on_generated_pages(page_lines):
     assert clean_text(result.text, Config(split_chars=40)).text == result.text
     kept = "".join(_kept_blocks(result))
     assert "".join(result.text.split()) == "".join(kept.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(lines.map("\n".join), st.sampled_from(["", "第5页 共5页。 配套讲稿: 如期完成。" * 4])), max_size=3).map("\n".join))
+def test_a_pass_output_gets_the_blocks_its_text_segments_into(text):
+    from cleaner.pipeline import _resegment, assemble, judge
+
+    config = Config(split_chars=40)  # (short, so that lines are cut into sentences and some of them go)
+    final = judge(segment(text, 40), config)
+    out, spans = assemble(final)
+    expected = segment(out, 40)  # numbered by the input line each output line starts with
+    lines_in = [final[index].block.line for start, _, index in spans if start == 0 or out[start - 1] == "\n"]
+    for block in expected:
+        block.line = lines_in[block.line - 1]
+    assert _resegment(out, spans, final, config) == expected
