@@ -24,14 +24,14 @@ cpdef list paragraphs(page, list breaks=*)
 @cython.locals(first=Block, last=Block, key=tuple, found=list)
 cdef _add_run(list run, list out, dict grouped)
 
-@cython.locals(out=list, widths=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list,
+@cython.locals(out=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list, at=Py_ssize_t,
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)
 cdef list _group(list run)
 
 cpdef bint _starts_lower(str text)
 
-@cython.locals(near=double, full=Py_ssize_t, ended=Py_ssize_t, at=Py_ssize_t)
-cdef bint _wrapped(list run, list widths, Py_ssize_t widest, bint cjk)
+@cython.locals(near=double, full=Py_ssize_t, ended=Py_ssize_t, at=Py_ssize_t, block=Block)
+cdef bint _wrapped(list run, Py_ssize_t widest, bint cjk)
 
 @cython.locals(gaps=Py_ssize_t, singles=Py_ssize_t, blank=Py_ssize_t, seen=bint, block=Block)
 cpdef bint double_spaced(list blocks)

@@ -154,17 +154,17 @@ def _add_run(run: list[Block], out: list[Paragraph], grouped: dict) -> None:
 def _group(run: list[Block]) -> list[Paragraph]:
     """The paragraphs of a run of two or more lines."""
     out = []
-    widths = []
     widest = size = wide = 0
     for block in run:
-        widths.append(block.width)
         widest = max(widest, block.width)
         size += len(block.text)
         wide += block.width
     cjk = (wide - size) * 2 > size  # mostly wide characters: CJK text and its full-width punctuation
-    wrapped = _wrapped(run, widths, widest, cjk)
+    wrapped = _wrapped(run, widest, cjk)
     current = [run[0]]
-    for previous, width, block in zip(run, widths, run[1:]):
+    for at in range(1, len(run)):
+        previous, block = run[at - 1], run[at]
+        width = previous.width
         continues = False
         if not starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1):
             done = ends_with(previous.text, LINE_ENDERS, CLOSERS)
@@ -187,7 +187,7 @@ def _group(run: list[Block]) -> list[Paragraph]:
     return out
 
 
-def _wrapped(run: list[Block], widths: list[int], widest: int, cjk: bool) -> bool:
+def _wrapped(run: list[Block], widest: int, cjk: bool) -> bool:
     """Hard-wrapped at a fixed width: most lines fill it (CJK wraps give lines
     of exactly the same width; Latin ones a ragged edge), and most stop
     mid-sentence. There a full line that happens to end with a full stop
@@ -198,8 +198,9 @@ def _wrapped(run: list[Block], widths: list[int], widest: int, cjk: bool) -> boo
     near = 1 if cjk else 0.25 * widest
     full = ended = 0
     for at in range(len(run) - 1):
-        full += widest - widths[at] <= near
-        ended += ends_with(run[at].text, LINE_ENDERS, CLOSERS)
+        block = run[at]
+        full += widest - block.width <= near
+        ended += ends_with(block.text, LINE_ENDERS, CLOSERS)
     return full >= 2 * (len(run) - 1) / 3 and ended * 2 <= len(run) - 1
 
 
