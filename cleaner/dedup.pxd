@@ -34,6 +34,10 @@ cdef double _similar(Sentence a, Sentence b)
 @cython.locals(shorter=Py_ssize_t, score=double, cutoff=double)
 cdef double _similar_text(str a, str b)
 
+cdef object _rapidfuzz_ratio
+
+cdef double _ratio(str a, str b, double cutoff=*) except? -1
+
 cdef Py_ssize_t BUCKETS
 cdef long[::1] _COUNTS
 

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from array import array
 
-from rapidfuzz.fuzz import ratio
-
 from .chars import CLOSER, DECIMAL, OTHER_STOP, char_class, dedup_key
 from .features import count_tokens
 from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
@@ -263,8 +261,23 @@ def _similar_text(a: str, b: str) -> float:
     if _ratio_bound(a, b) < cutoff - 1e-6:  # (most pairs that get here: ratio is a call into rapidfuzz)
         return 0.0
     # (Close enough first: comparing numbers costs more than the ratio.)
-    score = ratio(a, b, score_cutoff=cutoff)
+    score = _ratio(a, b, cutoff)
     return score if score and _same_numbers(a, b) else 0.0
+
+
+_rapidfuzz_ratio = None  # (imported by _ratio)
+
+
+def _ratio(a: str, b: str, cutoff: float = 0.0) -> float:
+    """rapidfuzz's ``ratio(a, b)``, 0 below ``cutoff``. rapidfuzz is imported
+    when first asked for: that is a sixth of the time a process takes to
+    start and clean one small file, and most small pages never need it."""
+    global _rapidfuzz_ratio
+    if _rapidfuzz_ratio is None:
+        from rapidfuzz.fuzz import ratio
+
+        _rapidfuzz_ratio = ratio
+    return _rapidfuzz_ratio(a, b, score_cutoff=cutoff)
 
 
 def _ratio_bound(a: str, b: str) -> float:
@@ -275,9 +288,7 @@ def _ratio_bound(a: str, b: str) -> float:
     Characters are counted in BUCKETS classes (by code point), which can
     only lower that sum and so keeps the ceiling above the ratio.
 
-        >>> from array import array
-
-from rapidfuzz.fuzz import ratio
+        >>> from rapidfuzz.fuzz import ratio
         >>> a, b = "会议强调要牢记使命", "会议要求狠抓工作落实"
         >>> round(_ratio_bound(a, b), 1), round(ratio(a, b), 1)
         (42.1, 31.6)
@@ -614,7 +625,7 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False, p
             # An edited sentence inside a copy: too short, or too changed, to
             # match alone, but the sentences on both sides of it match; a
             # changed number is accepted only between exact matches.
-            score = ratio(original.key, copy.key)
+            score = _ratio(original.key, copy.key)
             same_numbers = _same_numbers(original.key, copy.key)
             if score >= EDITED_MIN and (same_numbers or after == 100.0):
                 if pairs is not None:
