@@ -151,7 +151,7 @@ def _wrapped_prose(page: Page, blocks: list[Block]) -> set[int]:
     return found
 
 
-TEMPLATE = Rule("template", Reason.BOILER_TEMPLATE, re.compile("(?!)"), max_units=float("inf"), strong=False)
+TEMPLATE = Rule("template", Reason.BOILER_TEMPLATE, "(?!)", max_units=float("inf"), strong=False)
 # The same, where the line's neighbours are shared too: part of a sequence
 # the site repeats, not a line that happens to recur (a teaser of another
 # page's first paragraph, a common heading).

@@ -66,6 +66,10 @@ class Config:
     patterns: tuple[Rule, ...] = ()
     allow: tuple[re.Pattern[str], ...] = ()
 
+    def __post_init__(self) -> None:
+        for extra in self.patterns:
+            extra.pattern  # (compiled now: a wrong expression is said here, not on some page later)
+
     def enabled(self, reason: Reason) -> bool:
         return reason not in self.disable
 

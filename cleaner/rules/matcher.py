@@ -38,11 +38,16 @@ class Rule:
     say…"), unless the rule is ``in_prose``: a phrase that only page
     furniture says, sentence or not (``如有侵权请联系删除``, "All rights
     reserved").
+
+    ``source`` is the regular expression as written; :attr:`pattern`
+    compiles it when first asked for (a page is tried on a few rules of the
+    catalogue, and compiling them all took a fifth of the time a process
+    needs to start and clean one small file).
     """
 
     name: str
     reason: Reason
-    pattern: re.Pattern[str]
+    source: str
     max_units: float = 40.0
     strong: bool = True
     wall: bool = False
@@ -50,6 +55,16 @@ class Rule:
     lower: bool = False
     not_prose: bool = False
     in_prose: bool = False
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    def ignores_case(self) -> bool:
+        """Written to ignore case (``(?i)``, a user's rule): compiled only
+        when its source holds a group of global flags with an ``i``, the
+        one way the expression can."""
+        return _GLOBAL_I.search(self.source) is not None and bool(self.pattern.flags & re.IGNORECASE)
 
     def match(self, text: str, feats: Features, lowered: str | None = None) -> str | None:
         """The matched text, or None. ``lower`` rules are written in lower
@@ -79,7 +94,13 @@ def rule(
     not_prose: bool = False,
     in_prose: bool = False,
 ) -> Rule:
-    return Rule(name, reason, re.compile(pattern), max_units, strong, wall, min_distinct, lower, not_prose, in_prose)
+    """A rule of ``pattern``, a regular expression compiled when first used
+    (:class:`cleaner.Config` compiles the rules it is given, so that a
+    wrong one is said at once)."""
+    return Rule(name, reason, pattern, max_units, strong, wall, min_distinct, lower, not_prose, in_prose)
+
+
+_GLOBAL_I = re.compile(r"\(\?[aiLmsux]*i[aiLmsux]*\)")  # a group of global flags that sets IGNORECASE
 
 
 SHAPE_SHARE = 0.5  # a match that opens its block and is this much of it is the block's shape
@@ -161,7 +182,7 @@ class RuleSet:
         limits = [r.max_units for r in rules]
         self.limits = array("d", limits)
         self.longest = max(limits, default=0.0)
-        numbered = [(number, r, _flat_alternatives(r.pattern.pattern)) for number, r in enumerate(rules)]
+        numbered = [(number, r, _flat_alternatives(r.source)) for number, r in enumerate(rules)]
         filings = _filings(sorted({part for _, _, parts in numbered for part in parts}))
         self.gates = (_Gate(numbered, False, filings), _Gate(numbered, True, filings))
 
@@ -215,7 +236,7 @@ class _Gate:
         for number, candidate, parts in rules:
             if candidate.lower != lower:
                 continue
-            if candidate.pattern.flags & re.IGNORECASE:
+            if candidate.ignores_case():
                 self.always.add(number)
                 continue
             for part in parts:
