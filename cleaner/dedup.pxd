@@ -75,9 +75,12 @@ cdef class _Filing:
     @cython.locals(out=list, j=Py_ssize_t)
     cdef list filed(self, Py_ssize_t slot)
     cdef void file(self, Py_ssize_t slot, str text, Py_ssize_t j)
+    @cython.locals(slot=Py_ssize_t)
+    cdef void tally(self, str text) except *
+    cdef Py_ssize_t times(self, str text) except -1
 
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t, sentence=Sentence)
-cdef bint _pattern(list seq, _Copy copy, dict said)
+cdef bint _pattern(list seq, _Copy copy, _Filing said)
 
 @cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str, edges=tuple)
 cpdef list _pieces(str text)
@@ -119,7 +122,7 @@ cdef set _repeating(Page page, list seq, bint by_line)
 @cython.locals(sentence=Sentence, keys=list, number=Py_ssize_t)
 cdef str _joined(list seq, Py_ssize_t start, Py_ssize_t stop)
 
-@cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=dict, by_key=_Filing,
+@cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=_Filing, by_key=_Filing,
                by_start=_Filing, by_end=_Filing, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy,
                key_slot=Py_ssize_t, start_slot=Py_ssize_t, end_slot=Py_ssize_t, candidates=list)
 cdef bint _drop_copies_once(Page page)

@@ -391,7 +391,7 @@ def _drop_copies_once(page: Page) -> bool:
     # What the page repeats right away, and how often it says each sentence:
     # worked out when the first candidate is found (most pages have none).
     repeats: set[int] | None = None
-    said: dict[str, int] = {}
+    said = _Filing(end)  # how often the page says each key, used as a tally
     by_key = _Filing(end)
     by_start = _Filing(end)  # the first EDGE characters of long keys -> sentences
     by_end = _Filing(end)  # the same, for the last ones
@@ -413,7 +413,7 @@ def _drop_copies_once(page: Page) -> bool:
             if repeats is None:
                 repeats = _refrains(page, seq)
                 for other in head:
-                    said[other.key] = said.get(other.key, 0) + 1
+                    said.tally(other.key)
             candidates = _candidates(by_key.filed(key_slot), by_start.filed(start_slot), by_end.filed(end_slot))
             found = None if j in repeats else _longest(head, j, candidates)
             if found is not None and _pattern(seq, found, said):
@@ -464,7 +464,9 @@ class _Filing:
     an open-addressing table of the strings (by the hash a string keeps),
     each slot with the first and last sentence filed there and their count,
     and from each sentence the next one filed under its string. (A dict of
-    lists made a list for every sentence of the page.)"""
+    lists made a list for every sentence of the page.) The same table
+    also serves as a tally of how often each string is said
+    (:meth:`tally`, :meth:`times`)."""
 
     def __init__(self, size: int):
         capacity = 8
@@ -512,6 +514,16 @@ class _Filing:
             self.after[self.last[slot]] = j
             self.last[slot] = j
             self.count[slot] += 1
+
+    def tally(self, text: str) -> None:
+        """Count ``text`` once more, in a table used to count, not to file."""
+        slot = self.slot(text)
+        self.strings[slot] = text
+        self.count[slot] += 1
+
+    def times(self, text: str) -> int:
+        """How often ``text`` was tallied."""
+        return self.count[self.slot(text)]
 
 
 def _candidates(same_key: list[int] | None, same_start: list[int] | None, same_end: list[int] | None) -> list[int]:
@@ -645,13 +657,13 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False, p
     return _Copy(j, b, i, a)
 
 
-def _pattern(seq: list[Sentence], copy: _Copy, said: dict[str, int]) -> bool:
+def _pattern(seq: list[Sentence], copy: _Copy, said: _Filing) -> bool:
     """Most of the run's sentences are ones the page says three times or
     more: a pattern of the page, not a pasted copy (which says them twice)."""
     often = 0
     for at in range(copy.source, copy.source_stop):
         sentence = seq[at]
-        often += said.get(sentence.key, 0) >= PATTERN_TIMES
+        often += said.times(sentence.key) >= PATTERN_TIMES
     return often * 2 > copy.source_stop - copy.source
 
 
