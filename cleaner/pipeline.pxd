@@ -21,8 +21,11 @@ cpdef list _resegment(str out, list spans, list final, config)
 
 cdef bint _starts_line(str out, Py_ssize_t start)
 
+@cython.locals(page=Page, step=object)
+cdef Page _judged(list blocks, config, cache, templates)
+
 @cython.locals(merged=list, starts=list, decision=Decision, origin=list, evidence=str, twin=Block, found=list, index=Py_ssize_t)
-cpdef list _carry_back(list final, list again, list spans)
+cpdef list _carry_back(list final, Page again, list spans)
 
 @cython.locals(at=Py_ssize_t, hits=list, start=Py_ssize_t, end=Py_ssize_t, index=Py_ssize_t)
 cpdef list _origins(Block block, list spans, list starts)

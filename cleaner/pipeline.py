@@ -114,10 +114,10 @@ def _counts(decisions: Iterable[Decision]) -> Counter[str]:
     return Counter({reason.value: count for reason, count in by_reason.items()})
 
 
-def _removes(decisions: Iterable[Decision]) -> bool:
-    """Whether any of the decisions removes its block."""
+def _removes(decisions: Iterable[Decision | None]) -> bool:
+    """Whether any of the decisions removes its block (None: kept)."""
     for decision in decisions:
-        if decision.reason is not _KEEP:
+        if decision is not None and decision.reason is not _KEEP:
             return True
     return False
 
@@ -139,10 +139,16 @@ class PageTooLarge(ValueError):
 
 
 def judge(blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None) -> list[Decision]:
+    return _judged(blocks, config, cache, templates).finish()
+
+
+def _judged(blocks: list[Block], config: Config, cache: dict | None, templates: Templates | None) -> Page:
+    """The page once every step has had its say: what a step left
+    undecided is kept."""
     page = Page(blocks, config, cache, templates)
     for step in steps():
         step(page)
-    return page.finish()
+    return page
 
 
 def assemble(decisions: Iterable[Decision]) -> tuple[str, list[tuple[int, int, int]]]:
@@ -205,8 +211,10 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     # Nothing removed: the output is the input's own lines, stripped, which
     # segment into the same blocks, so another pass would decide the same.
     while passes < MAX_PASSES and _removes(final):
-        again = judge(_resegment(out, spans, final, config), config, cache, templates)
-        if not _removes(again):
+        # (A later pass most often removes nothing: its kept blocks get no
+        # decision made for them.)
+        again = _judged(_resegment(out, spans, final, config), config, cache, templates)
+        if not _removes(again.decisions):
             break
         passes += 1
         final = _carry_back(final, again, spans)
@@ -252,18 +260,18 @@ def _starts_line(out: str, start: int) -> bool:
     return start == 0 or out[start - 1] == "\n"
 
 
-def _carry_back(final: list[Decision], again: list[Decision], spans: list[tuple[int, int, int]]) -> list[Decision]:
+def _carry_back(final: list[Decision], again: Page, spans: list[tuple[int, int, int]]) -> list[Decision]:
     """Apply a later pass's removals to the input blocks its blocks came from."""
     merged = list(final)
     starts = [s for s, _, _ in spans]
-    for decision in again:
-        if decision.reason is _KEEP:
+    for decision in again.decisions:
+        if decision is None or decision.reason is _KEEP:
             continue
         origin = _origins(decision.block, spans, starts)
         ref = None
         evidence = decision.evidence
         if decision.ref is not None:
-            twin = again[decision.ref].block
+            twin = again.blocks[decision.ref]
             found = _origins(twin, spans, starts)
             if found:
                 ref = found[0]
