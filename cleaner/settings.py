@@ -123,13 +123,15 @@ def _pattern(number: int, item: object):
     reason = Reason(item.get("reason", Reason.BOILER_SPAM.value))
     if not reason.removes:
         raise ValueError(f"patterns[{number}]: reason must be a code that removes, not {reason.value!r}")
-    return rule(
+    found = rule(
         str(item.get("name", f"custom.{number}")),
         reason,
         str(item["pattern"]),
         max_units=float(item.get("max-units", 40)),
         strong=bool(item.get("strong", True)),
     )
+    found.pattern  # (compiled here, so that a wrong expression is an error naming the file)
+    return found
 
 
 def to_config(settings: dict, base: Config | None = None) -> Config:

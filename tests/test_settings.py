@@ -62,6 +62,7 @@ def test_the_command_line_reads_the_file_and_wins_over_it(tmp_path):
         ('disable = ["nope"]\n', "unknown reason code 'nope'"),
         ('allow = ["("]\n', "missing ), unterminated subpattern"),
         ('[[patterns]]\nreason = "keep"\npattern = "x"\n', "reason must be a code that removes"),
+        ('[[patterns]]\npattern = "("\n', "missing ), unterminated subpattern"),
         ("this is not toml\n", "not valid TOML"),
     ],
 )
