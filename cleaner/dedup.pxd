@@ -38,10 +38,7 @@ cdef object _rapidfuzz_ratio
 
 cdef double _ratio(str a, str b, double cutoff=*) except? -1
 
-cdef Py_ssize_t BUCKETS
-cdef long[::1] _COUNTS
-
-@cython.locals(counts="long[::1]", char=Py_UCS4, differ=Py_ssize_t, bucket=Py_ssize_t)
+@cython.locals(counts="long[64]", char=Py_UCS4, differ=Py_ssize_t, bucket=Py_ssize_t)
 cpdef double _ratio_bound(str a, str b)
 
 cdef _Copy _paired(list seq, _Copy copy, bint same_paragraph)

@@ -46,8 +46,6 @@ LONG_RUN_SENTENCES = 6
 LONG_RUN_TOKENS = 120
 PATTERN_TIMES = 3  # a sentence said this often is the page's pattern, not a pasted copy
 MAX_ROUNDS = 8  # looks for copies in one pass, each on what the last left
-BUCKETS = 64  # classes of characters counted for a ceiling on the similarity of two keys
-_COUNTS = array("l", [0]) * BUCKETS  # (scratch for _ratio_bound, all zero between calls)
 _FLOW_ENDERS = "".join(sorted(FLOW_ENDERS))  # (a string: a character is looked for in it where it is)
 
 
@@ -258,7 +256,7 @@ def _similar_text(a: str, b: str) -> float:
     if shorter < FUZZY_MIN_CHARS or abs(len(a) - len(b)) > 0.2 * shorter:
         return 0.0
     cutoff = _threshold(shorter)
-    if _ratio_bound(a, b) < cutoff - 1e-6:  # (most pairs that get here: ratio is a call into rapidfuzz)
+    if _ratio_bound(a, b) < cutoff - 1e-6:  # (most pairs stop here, sparing a call into rapidfuzz)
         return 0.0
     # (Close enough first: comparing numbers costs more than the ratio.)
     score = _ratio(a, b, cutoff)
@@ -285,23 +283,24 @@ def _ratio_bound(a: str, b: str) -> float:
     len(b)))`` for ``d`` the characters inserted or deleted to turn one into
     the other: a character one text has more often than the other is one
     of those, so ``d`` is at least the sum of the differences in counts.
-    Characters are counted in BUCKETS classes (by code point), which can
-    only lower that sum and so keeps the ceiling above the ratio.
+    Characters are counted in 64 classes (by code point), which can only
+    lower that sum and so keeps the ceiling above the ratio.
 
         >>> from rapidfuzz.fuzz import ratio
         >>> a, b = "会议强调要牢记使命", "会议要求狠抓工作落实"
         >>> round(_ratio_bound(a, b), 1), round(ratio(a, b), 1)
         (42.1, 31.6)
     """
-    counts = _COUNTS  # (compiled, a typed view of BUCKETS C longs)
+    counts = [0] * 64  # (compiled, a C array on the stack, its size declared in the .pxd)
     for char in a:
-        counts[ord(char) % BUCKETS] += 1
+        counts[ord(char) % 64] += 1
     for char in b:
-        counts[ord(char) % BUCKETS] -= 1
+        counts[ord(char) % 64] -= 1
     differ = 0
-    for bucket in range(BUCKETS):
+    for bucket in range(64):
         differ += abs(counts[bucket])
-        counts[bucket] = 0
+    if not a and not b:
+        return 100.0  # (as rapidfuzz says of two empty texts)
     return 100.0 * (1.0 - differ / (len(a) + len(b)))
 
 
