@@ -16,13 +16,13 @@ cpdef object _counts(decisions)
 cpdef bint _removes(decisions)
 
 @cython.locals(blocks=list, at=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, index=Py_ssize_t, decision=Decision, block=Block,
-               stop=Py_ssize_t, piece=Block)
+               stop=Py_ssize_t, part=Block)
 cpdef list _resegment(str out, list spans, list final, config)
 
 cdef bint _starts_line(str out, Py_ssize_t start)
 
 @cython.locals(page=Page, step=object)
-cdef Page _judged(list blocks, config, cache, templates)
+cdef Page _judge_page(list blocks, config, cache, templates)
 
 @cython.locals(merged=list, starts=list, decision=Decision, origin=list, evidence=str, twin=Block, found=list, index=Py_ssize_t)
 cpdef list _carry_back(list final, Page again, list spans)

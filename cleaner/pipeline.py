@@ -139,12 +139,12 @@ class PageTooLarge(ValueError):
 
 
 def judge(blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None) -> list[Decision]:
-    return _judged(blocks, config, cache, templates).finish()
+    return _judge_page(blocks, config, cache, templates).finish()
 
 
-def _judged(blocks: list[Block], config: Config, cache: dict | None, templates: Templates | None) -> Page:
-    """The page once every step has had its say: what a step left
-    undecided is kept."""
+def _judge_page(blocks: list[Block], config: Config, cache: dict | None, templates: Templates | None) -> Page:
+    """The page once every step has had its say; the blocks no step decided
+    (``None`` in its decisions) are the ones kept."""
     page = Page(blocks, config, cache, templates)
     for step in steps():
         step(page)
@@ -213,7 +213,7 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     while passes < MAX_PASSES and _removes(final):
         # (A later pass most often removes nothing: its kept blocks get no
         # decision made for them.)
-        again = _judged(_resegment(out, spans, final, config), config, cache, templates)
+        again = _judge_page(_resegment(out, spans, final, config), config, cache, templates)
         if not _removes(again.decisions):
             break
         passes += 1
@@ -235,6 +235,8 @@ def _resegment(out: str, spans: list[tuple[int, int, int]], final: list[Decision
     made of kept sentences of a long line are segmented afresh.
     """
     blocks: list[Block] = []
+    if not out:
+        return blocks  # (a lone kept blank line is no line of text)
     at = 0
     while at < len(spans):
         start, end, index = spans[at]
@@ -246,17 +248,18 @@ def _resegment(out: str, spans: list[tuple[int, int, int]], final: list[Decision
         if stop == at + 1 and not block.piece:
             blocks.append(_block(len(blocks), block.line, start, end, block.text, 0, "", block.width))
         else:
-            for piece in segment(out[start : spans[stop - 1][1]], config.split_chars):
-                piece.index = len(blocks)
-                piece.line = block.line
-                piece.start += start
-                piece.end += start
-                blocks.append(piece)
+            for part in segment(out[start : spans[stop - 1][1]], config.split_chars):
+                part.index = len(blocks)
+                part.line = block.line
+                part.start += start
+                part.end += start
+                blocks.append(part)
         at = stop
     return blocks
 
 
 def _starts_line(out: str, start: int) -> bool:
+    """The output part that begins at ``start`` begins a line."""
     return start == 0 or out[start - 1] == "\n"
 
 

@@ -357,8 +357,9 @@ class _Literals:
     node, a column per character that some literal holds (column 0: any
     other character, which leads back to the root), failure links folded
     in. The catalogue's table is about 3 MB; a trie so large that its table
-    would pass ``max_cells`` is walked through its edges and failure links
-    instead, which finds the same.
+    would pass ``max_cells``, or of more nodes than a table cell can number
+    (65,535), is walked through its edges and failure links instead, which
+    finds the same.
 
         >>> found = set()
         >>> _Literals({"版权": {1}, "版权所有": {2}, "所有": {3}, "ICP": {4}}, {"本站": {5}, "站": {6}}).find("本站版权所有", False, found)
