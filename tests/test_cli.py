@@ -391,12 +391,13 @@ def test_cleaning_one_small_file_compiles_few_rules_and_loads_no_fuzzy_matcher()
     # are compiled as rules are tried, and rapidfuzz is loaded when a ratio
     # is first needed, which a page with no near-copies never asks for.
     script = (
-        "import sys, runpy; sys.argv = ['cleaner', '-q', sys.argv[1]]\n"
+        "import sys, runpy; sys.argv = ['cleaner', '-q', '--no-config', sys.argv[1]]\n"
         "try: runpy.run_module('cleaner', run_name='__main__')\n"
         "except SystemExit: pass\n"
         "from cleaner.rules import RULES\n"
         "print(sum('pattern' in vars(r) for r in RULES), len(RULES), 'rapidfuzz' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(ROOT / "samples" / "000_587dec79ab138032.txt")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
     compiled_rules, rules, fuzzy = done.stdout.splitlines()[-1].split()  # (after the cleaned text)
     assert int(compiled_rules) < int(rules) / 2 and fuzzy == "False", done.stderr
