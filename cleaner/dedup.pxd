@@ -61,23 +61,27 @@ cdef list _candidates(list same_key, list same_start, list same_end)
 
 cdef bint _joins(str whole, str head, str tail)
 
-cdef class _Filing:
+cdef class _Tally:
     cdef Py_ssize_t mask
     cdef list strings
-    cdef long long[::1] first, last, count, after
+    cdef long long[::1] count
 
     @cython.locals(at=Py_ssize_t, found=object)
     cdef Py_ssize_t slot(self, str text) except -1
-    cdef bint holds(self, Py_ssize_t slot)
-    @cython.locals(out=list, j=Py_ssize_t)
-    cdef list filed(self, Py_ssize_t slot)
-    cdef void file(self, Py_ssize_t slot, str text, Py_ssize_t j)
     @cython.locals(slot=Py_ssize_t)
     cdef void tally(self, str text) except *
     cdef Py_ssize_t times(self, str text) except -1
 
+cdef class _Filing(_Tally):
+    cdef long long[::1] first, last, after
+
+    cdef bint holds(self, Py_ssize_t slot)
+    @cython.locals(out=list, j=Py_ssize_t)
+    cdef list filed(self, Py_ssize_t slot)
+    cdef void file(self, Py_ssize_t slot, str text, Py_ssize_t j)
+
 @cython.locals(often=Py_ssize_t, at=Py_ssize_t, sentence=Sentence)
-cdef bint _pattern(list seq, _Copy copy, _Filing said)
+cdef bint _pattern(list seq, _Copy copy, _Tally said)
 
 @cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str, edges=tuple)
 cpdef list _pieces(str text)
@@ -119,7 +123,7 @@ cdef set _repeating(Page page, list seq, bint by_line)
 @cython.locals(sentence=Sentence, keys=list, number=Py_ssize_t)
 cdef str _joined(list seq, Py_ssize_t start, Py_ssize_t stop)
 
-@cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=_Filing, by_key=_Filing,
+@cython.locals(seq=list, copies=list, end=Py_ssize_t, half=_Copy, head=list, repeats=set, said=_Tally, by_key=_Filing,
                by_start=_Filing, by_end=_Filing, patterns=bint, j=Py_ssize_t, edges=tuple, sentence=Sentence, other=Sentence, found=_Copy,
                key_slot=Py_ssize_t, start_slot=Py_ssize_t, end_slot=Py_ssize_t, candidates=list)
 cdef bint _drop_copies_once(Page page)

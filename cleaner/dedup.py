@@ -390,7 +390,7 @@ def _drop_copies_once(page: Page) -> bool:
     # What the page repeats right away, and how often it says each sentence:
     # worked out when the first candidate is found (most pages have none).
     repeats: set[int] | None = None
-    said = _Filing(end)  # how often the page says each key, used as a tally
+    said = _Tally(end)  # how often the page says each key
     by_key = _Filing(end)
     by_start = _Filing(end)  # the first EDGE characters of long keys -> sentences
     by_end = _Filing(end)  # the same, for the last ones
@@ -457,15 +457,10 @@ def _joins(whole: str, head: str, tail: str) -> bool:
     return len(whole) == len(head) + len(tail) and whole.startswith(head) and whole.endswith(tail)
 
 
-class _Filing:
-    """Sentences filed under strings (keys, or the edges of keys), at most
-    MAX_CANDIDATES a string, in the order filed, for ``size`` sentences:
-    an open-addressing table of the strings (by the hash a string keeps),
-    each slot with the first and last sentence filed there and their count,
-    and from each sentence the next one filed under its string. (A dict of
-    lists made a list for every sentence of the page.) The same table
-    also serves as a tally of how often each string is said
-    (:meth:`tally`, :meth:`times`)."""
+class _Tally:
+    """How often each of up to ``size`` strings (sentence keys) is said: an
+    open-addressing table of the strings, found by the hash a string keeps,
+    and a count a slot."""
 
     def __init__(self, size: int):
         capacity = 8
@@ -473,19 +468,41 @@ class _Filing:
             capacity *= 2
         self.mask = capacity - 1
         self.strings: list[str | None] = [None] * capacity
-        self.first = array("q", [-1]) * capacity
-        self.last = array("q", [-1]) * capacity
         self.count = array("q", [0]) * capacity
-        self.after = array("q", [-1]) * max(size, 1)
 
     def slot(self, text: str) -> int:
-        """The slot ``text`` is filed in, or the empty one it would be."""
+        """The slot of ``text``, or the empty one it would take."""
         at = hash(text) & self.mask
         while True:
             found = self.strings[at]
             if found is None or found == text:
                 return at
             at = (at + 1) & self.mask
+
+    def tally(self, text: str) -> None:
+        """Count ``text`` once more."""
+        slot = self.slot(text)
+        self.strings[slot] = text
+        self.count[slot] += 1
+
+    def times(self, text: str) -> int:
+        """How often ``text`` was counted."""
+        return self.count[self.slot(text)]
+
+
+class _Filing(_Tally):
+    """Sentences filed under strings (keys, or the edges of keys), at most
+    MAX_CANDIDATES a string, in the order filed, for ``size`` sentences: a
+    slot of the table holds the first and last sentence filed under its
+    string (``count``: how many), and each sentence the next one filed
+    under its string. (A dict of lists made a list for every sentence of
+    the page.)"""
+
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.first = array("q", [-1]) * (self.mask + 1)
+        self.last = array("q", [-1]) * (self.mask + 1)
+        self.after = array("q", [-1]) * max(size, 1)
 
     def holds(self, slot: int) -> bool:
         """Some sentence is filed in ``slot`` (-1: none asked for)."""
@@ -513,16 +530,6 @@ class _Filing:
             self.after[self.last[slot]] = j
             self.last[slot] = j
             self.count[slot] += 1
-
-    def tally(self, text: str) -> None:
-        """Count ``text`` once more, in a table used to count, not to file."""
-        slot = self.slot(text)
-        self.strings[slot] = text
-        self.count[slot] += 1
-
-    def times(self, text: str) -> int:
-        """How often ``text`` was tallied."""
-        return self.count[self.slot(text)]
 
 
 def _candidates(same_key: list[int] | None, same_start: list[int] | None, same_end: list[int] | None) -> list[int]:
@@ -656,7 +663,7 @@ def _extend(seq: list[Sentence], i: int, j: int, same_paragraph: bool = False, p
     return _Copy(j, b, i, a)
 
 
-def _pattern(seq: list[Sentence], copy: _Copy, said: _Filing) -> bool:
+def _pattern(seq: list[Sentence], copy: _Copy, said: _Tally) -> bool:
     """Most of the run's sentences are ones the page says three times or
     more: a pattern of the page, not a pasted copy (which says them twice)."""
     often = 0
