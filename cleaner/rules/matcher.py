@@ -418,6 +418,12 @@ class _Literals:
             for anywhere, numeric, head in zip(self.hits, self.numeric_hits, self.head_hits)
         )
         self.empty = len(children) == 1
+        self._tabulate(children, queue, max_cells)
+        if not self.tabulated:
+            self._index(children)
+
+    def _index(self, children: list[dict[str, int]]) -> None:
+        """The trie's edges for :meth:`_walk`, where no table is made."""
         # The characters of the Basic Multilingual Plane that some literal
         # holds, a bit each: any other one leads back to the root at once.
         alphabet = bytearray(0x2000)
@@ -442,7 +448,6 @@ class _Literals:
                     slot = (slot + 1) & self.mask
                 self.keys[slot] = key
                 self.values[slot] = child
-        self._tabulate(children, queue, max_cells)
 
     def _tabulate(self, children: list[dict[str, int]], order: list[int], max_cells: int) -> None:
         """Fold the failure links into a table (``delta``) of ``width``
