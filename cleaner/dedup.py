@@ -268,8 +268,8 @@ _rapidfuzz_ratio = None  # (imported by _ratio)
 
 def _ratio(a: str, b: str, cutoff: float = 0.0) -> float:
     """rapidfuzz's ``ratio(a, b)``, 0 below ``cutoff``. rapidfuzz is imported
-    when first asked for: that is a sixth of the time a process takes to
-    start and clean one small file, and most small pages never need it."""
+    when first asked for: most small pages never need it, and a process
+    that cleans one (a pre-commit run) need not pay for the import."""
     global _rapidfuzz_ratio
     if _rapidfuzz_ratio is None:
         from rapidfuzz.fuzz import ratio

@@ -81,7 +81,8 @@ def starts_item(text: str) -> bool:
 def _word_start(first: str) -> bool:
     """The text starts with a letter or a Han character that is not a
     numeral: no list item does (bullets, dashes, brackets and digits are
-    not letters). Most lines do, and this is cheaper than each look above."""
+    not letters). Most lines do, and this one look is cheaper than the
+    several the callers make after it."""
     return first.isalpha() and first not in _ZH_NUMERALS
 
 
