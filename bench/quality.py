@@ -6,6 +6,8 @@
     python bench/quality.py FOLDER --per-page --json scores.json
     python bench/quality.py FOLDER --templates   # learn site templates over each folder first
     python bench/quality.py FOLDER --lost        # gold text lost, by the reason code that removed it
+    python bench/quality.py FOLDER --kept        # junk text kept, by where it lies: before, inside, after the article
+    python bench/quality.py FOLDER --json new.json --against old.json   # pages that got worse since old.json
 
 Tokens are CJK characters and runs of other letters/digits (NFKC,
 case-folded, punctuation and whitespace ignored), compared as multisets, so a
@@ -21,6 +23,15 @@ lines lost (removed blocks of at least LOST_MIN_KEY characters of key whose
 key is in the gold text and nowhere in the output) by reason code. A rule
 that removes sentences of the article shows up here before it shows up in
 the recall.
+
+With --kept, the output's tokens that the gold lacks are charged to the
+kept blocks that hold them, in page order, and each block to where it lies:
+before the first kept line of the article (a gold line, as --lost finds
+them), after the last one, or inside. A header kept is "before", a
+comment thread or related-article teasers "after".
+
+With --against OLD.json (written by --json on an earlier run), the pages
+whose F1 fell, worst first: what a change cost, page by page.
 """
 
 from __future__ import annotations
@@ -72,11 +83,13 @@ class Page:
     n_gold: int
     lost_tokens: Counter = field(default_factory=Counter)  # reason code -> gold tokens it removed
     lost_lines: Counter = field(default_factory=Counter)  # reason code -> gold lines it removed
+    kept_junk: Counter = field(default_factory=Counter)  # before / inside / after -> junk tokens kept there
 
 
 def score_folder(folder: Path, config: Config | None = None, templates: bool = False, charge: bool = False) -> list[Page]:
     """Clean every ``<id>.txt`` that has an ``<id>.gold.txt`` and score it
-    (``charge``: and charge the gold text it misses to the reasons, see :func:`lost`)."""
+    (``charge``: and charge the gold text it misses to the reasons, see
+    :func:`lost`, and the junk it keeps to where it lies, see :func:`kept`)."""
     learned = learn(discover([folder], ["*.txt", "!*.gold.txt"]), config or Config()) if templates else None
     pages = []
     for gold_path in sorted(folder.glob("*.gold.txt")):
@@ -94,7 +107,9 @@ def score_folder(folder: Path, config: Config | None = None, templates: bool = F
         _, _, base_f = prf(sum((base & gold).values()), sum(base.values()), sum(gold.values()))
         page = Page(page_id, p, r, f, base_f, tp, sum(out.values()), sum(gold.values()))
         if charge:
-            page.lost_tokens, page.lost_lines = lost(result, gold, gold_path.read_text(encoding="utf-8"))
+            gold_text = gold_path.read_text(encoding="utf-8")
+            page.lost_tokens, page.lost_lines = lost(result, gold, gold_text)
+            page.kept_junk = kept(result, gold, gold_text)
         pages.append(page)
     return pages
 
@@ -131,6 +146,27 @@ def lost(result, gold: Counter, gold_text: str) -> tuple[Counter, Counter]:
     return by_tokens, by_lines
 
 
+def kept(result, gold: Counter, gold_text: str) -> Counter:
+    """Output tokens the gold lacks, by where their block lies: ``before``
+    the first kept gold line, ``after`` the last, or ``inside``; all
+    ``outside`` when no gold line was kept."""
+    gold_key = dedup_key(gold_text)
+    blocks = [d.block.text for d in result.decisions if d.kept and d.block.text]
+    in_gold = [len(key) >= LOST_MIN_KEY and key in gold_key for key in map(dedup_key, blocks)]
+    first = in_gold.index(True) if any(in_gold) else None
+    last = len(in_gold) - 1 - in_gold[::-1].index(True) if any(in_gold) else None
+    unclaimed = Counter(gold)
+    junk: Counter = Counter()
+    for at, text in enumerate(blocks):
+        found = tokens(text)
+        extra = found - unclaimed
+        unclaimed -= found
+        if extra:
+            where = "outside" if first is None else "before" if at < first else "after" if at > last else "inside"
+            junk[where] += sum(extra.values())
+    return junk
+
+
 def summarise(pages: list[Page]) -> dict:
     n = max(len(pages), 1)
     micro = prf(sum(p.tp for p in pages), sum(p.n_out for p in pages), sum(p.n_gold for p in pages))
@@ -141,7 +177,21 @@ def summarise(pages: list[Page]) -> dict:
         "baseline_macro_f1": sum(p.base_f for p in pages) / n,
         "lost_tokens": dict(sum((p.lost_tokens for p in pages), Counter()).most_common()),
         "lost_lines": dict(sum((p.lost_lines for p in pages), Counter()).most_common()),
+        "kept_junk": dict(sum((p.kept_junk for p in pages), Counter()).most_common()),
+        "f1": {p.id: round(p.f, 4) for p in pages},
     }
+
+
+def worse(before: dict, after: dict, least: float = 0.005) -> list[tuple[float, str, float, float]]:
+    """``(change, folder/page, F1 before, F1 after)`` of the pages whose F1
+    fell by ``least`` or more between two --json summaries, worst first."""
+    out = []
+    for folder, summary in after.items():
+        old = before.get(folder, {}).get("f1", {})
+        for page, f in summary["f1"].items():
+            if page in old and f <= old[page] - least:
+                out.append((f - old[page], f"{Path(folder).name}/{page}", old[page], f))
+    return sorted(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,14 +201,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the summary to this file")
     parser.add_argument("--templates", action="store_true", help="learn site templates over each folder first")
     parser.add_argument("--lost", action="store_true", help="print the gold text lost, by reason code")
+    parser.add_argument("--kept", action="store_true", help="print the junk text kept, by where it lies")
+    parser.add_argument("--against", type=Path, help="an earlier --json summary: print the pages whose F1 fell since")
     args = parser.parse_args(argv)
     summary = {}
     lost_tokens: Counter = Counter()
     lost_lines: Counter = Counter()
+    kept_junk: dict[str, Counter] = {}
     print(f"{'folder':24s} {'pages':>5s} | {'macroP':>6s} {'macroR':>6s} {'macroF':>6s} | {'microP':>6s} {'microR':>6s} {'microF':>6s} || {'in:mF':>6s}  seconds")
     for folder in args.folders:
         started = time.perf_counter()
-        pages = score_folder(folder, templates=args.templates, charge=args.lost)
+        pages = score_folder(folder, templates=args.templates, charge=args.lost or args.kept)
         seconds = time.perf_counter() - started
         if args.per_page:
             for page in pages:
@@ -170,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{folder.name[:24]:24s} {s['pages']:5d} | {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f} | {u['p']:6.3f} {u['r']:6.3f} {u['f1']:6.3f} || {s['baseline_macro_f1']:6.3f}  {seconds:.2f}")
         lost_tokens.update(s["lost_tokens"])
         lost_lines.update(s["lost_lines"])
+        kept_junk[folder.name] = Counter(s["kept_junk"])
     if args.lost:
         print(f"\ngold lost, all folders     {'tokens':>7s} {'lines':>6s} {'inside':>6s}")
         for reason in sorted(r for r in set(lost_tokens) | set(lost_lines) if " " not in r):
@@ -179,6 +233,16 @@ def main(argv: list[str] | None = None) -> int:
         print("gold lines removed inside the article by a rule's own hit:")
         for name, count in sorted(((r[5:], n) for r, n in lost_lines.items() if r.startswith("rule ")), key=lambda x: (-x[1], x[0])):
             print(f"  {name:24s} {count:6d}")
+    if args.kept:
+        regions = ("before", "inside", "after", "outside")
+        print(f"\njunk tokens kept      {' '.join(f'{r:>8s}' for r in regions)}")
+        for name, junk in kept_junk.items():
+            print(f"  {name[:19]:19s} {' '.join(f'{junk[r]:8d}' for r in regions)}")
+    if args.against:
+        fell = worse(json.loads(args.against.read_text(encoding="utf-8")), summary)
+        print(f"\n{len(fell)} pages fell by 0.005 F1 or more since {args.against}" + (":" if fell else ""))
+        for change, page, old, new in fell:
+            print(f"  {change:+.3f}  {page:50s} {old:.3f} -> {new:.3f}")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -6,6 +6,7 @@ from cleaner.features cimport Features, features
 from cleaner.layout cimport Paragraph, paragraphs
 from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
+from cleaner.shapes cimport opens_news_item
 from cleaner.rules.matcher cimport Hit, RuleSet
 
 cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
@@ -22,6 +23,7 @@ cdef class _Item:
     cdef public bint wall, open
     cdef public Hit hit
     cdef public object zone
+    cdef public bint opens
 
 cdef _Item _fill_item(_Item item, list blocks, Features feats, double score, bint wall, bint open, Hit hit)
 cdef _Item _item(list blocks, Features feats, double score, bint wall, bint open, Hit hit)
@@ -52,7 +54,7 @@ cdef void _escalate(list items)
 @cython.locals(number=Py_ssize_t, item=_Item, later=_Item, hit=Hit)
 cdef void _comment_zone(list items, Py_ssize_t main_end)
 
-@cython.locals(best=double, best_start=Py_ssize_t, best_end=Py_ssize_t, total=double, start=Py_ssize_t, i=Py_ssize_t, item=_Item)
+@cython.locals(best=double, best_start=Py_ssize_t, best_end=Py_ssize_t, total=double, start=Py_ssize_t, i=Py_ssize_t, item=_Item, dated=bint)
 cpdef tuple _best(list items, Py_ssize_t lo, Py_ssize_t hi)
 
 @cython.locals(number=Py_ssize_t, item=_Item)
@@ -91,7 +93,7 @@ cdef bint _any_open(list items)
 cdef void _without_prose(Page page, list items)
 
 @cython.locals(items=list, block=Block, decision=Decision, feats=Features, cost=double, known=dict, breaks=list,
-               para=Paragraph, blocks=list, first=Block, text=str, score=double, hit=Hit, decisions=list)
+               para=Paragraph, blocks=list, first=Block, text=str, score=double, hit=Hit, decisions=list, item=_Item)
 cpdef list _items(Page page, _Notes notes)
 
 @cython.locals(score=double, start=Py_ssize_t, end=Py_ssize_t, regions=list, pending=list, lo=Py_ssize_t, hi=Py_ssize_t,

@@ -27,6 +27,7 @@ from . import templates
 from .rules import Rule
 from .rules.matcher import Hit
 from .segment import Block
+from .shapes import opens_news_item
 
 # Region scores, in units (about one word each).
 RULE_COST = 4.0
@@ -208,9 +209,10 @@ def _trim_templates(items: list[_Item], start: int, end: int) -> tuple[int, int]
 class _Item:
     """What the region search sees: a paragraph of undecided blocks, or a
     block already removed (which still separates, and may be a wall).
-    ``zone`` is set inside a comment section."""
+    ``zone`` is set inside a comment section; ``opens`` when the item opens
+    a news item with its dateline (:func:`shapes.opens_news_item`)."""
 
-    __slots__ = ("blocks", "feats", "score", "wall", "open", "hit", "zone")
+    __slots__ = ("blocks", "feats", "score", "wall", "open", "hit", "zone", "opens")
 
     def __init__(self, blocks: list[Block], feats: Features, score: float, wall: bool = False, open: bool = True, hit: Hit | None = None):
         _fill_item(self, blocks, feats, score, wall, open, hit)
@@ -228,6 +230,7 @@ def _fill_item(item: _Item, blocks: list[Block], feats: Features, score: float, 
     item.open = open
     item.hit = hit
     item.zone = None
+    item.opens = False
     return item
 
 
@@ -411,7 +414,9 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             score = -(SHORT_COST if feats.units < 3 else TITLE_COST)
         if hit is not None and hit.keyword:
             score -= KEYWORD_COST  # (so a short one does not extend the article at its ends)
-        items.append(_item(blocks, feats, score, False, True, hit))
+        item = _item(blocks, feats, score, False, True, hit)
+        item.opens = score > 0 and opens_news_item(first.text if len(blocks) == 1 else para.text)
+        items.append(item)
     items.sort(key=_first_index)
     _escalate(items)
     return items
@@ -449,17 +454,23 @@ def _comment_zone(items: list[_Item], main_end: int) -> None:
 
 
 def _best(items: list[_Item], lo: int, hi: int) -> tuple[float, int, int]:
-    """Maximum-sum run of items[lo:hi] that crosses no wall: (sum, start, end)."""
+    """Maximum-sum run of items[lo:hi] that crosses no wall and holds at
+    most one news item's opening (a second one that ``opens``, with its
+    dateline, starts a run afresh): (sum, start, end). After a news article
+    come teasers of the next ones, a headline, a dateline and a first
+    sentence each, which read like its own paragraphs."""
     best, best_start, best_end = 0.0, -1, -1
     total, start = 0.0, lo
+    dated = False  # the run so far holds a dateline
     for i in range(lo, hi):
         item = items[i]
         if item.wall:
-            total, start = 0.0, i + 1
+            total, start, dated = 0.0, i + 1, False
             continue
-        if total <= 0:
-            total, start = 0.0, i
+        if total <= 0 or item.opens and dated:
+            total, start, dated = 0.0, i, False
         total += item.score
+        dated = dated or item.opens
         if total > best:
             best, best_start, best_end = total, start, i
     return best, best_start, best_end
@@ -482,7 +493,8 @@ def _regions(items: list[_Item]) -> list[tuple[int, int]]:
             continue
         crosses = _walled(items, min(e, start), max(s, end))
         share = EXTRA_SHARE_ACROSS_WALL if crosses else EXTRA_SHARE
-        if extra >= MIN_EXTRA and (extra >= share * score or extra >= BIG_EXTRA):
+        # Another news item (its run opens with a dateline) is not more of the article unless it is big.
+        if extra >= BIG_EXTRA or extra >= MIN_EXTRA and extra >= share * score and not items[s].opens:
             regions.append((s, e))
             pending += [(lo, s), (e + 1, hi)]
     return sorted(regions)

@@ -4,7 +4,7 @@ import cython
 ctypedef long long i64
 
 from cleaner.chars cimport char_class
-from cleaner.shapes cimport starts_bullet
+from cleaner.shapes cimport cut_off, starts_bullet
 
 cdef class Features:
     cdef public Py_ssize_t chars, cjk, words, digits, clauses, stops, full_stops, foreign
@@ -13,7 +13,7 @@ cdef class Features:
 
 cdef int ALNUM, DECIMAL, CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP
 cdef unsigned short[::1] _FIRST_PLANE
-cdef double CJK_PER_UNIT, OPAQUE_UNITS
+cdef double CJK_PER_UNIT, OPAQUE_UNITS, HEADLINE_UNITS
 cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
 
 @cython.locals(length=Py_ssize_t, cjk=Py_ssize_t, words=Py_ssize_t, stops=Py_ssize_t, digits=Py_ssize_t,

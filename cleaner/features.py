@@ -12,11 +12,12 @@ from __future__ import annotations
 from array import array
 
 from .chars import ALNUM, CJK, CLAUSE, CLOSER, DECIMAL, FIRST_PLANE, FULL_STOP, LATIN, MARK, ZH_STOP, char_class
-from .shapes import SENTENCE_ENDERS, starts_bullet
+from .shapes import SENTENCE_ENDERS, cut_off, starts_bullet
 
 FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks", "prose", "opaque")
 CJK_PER_UNIT = 1.6
 OPAQUE_UNITS = 20.0
+HEADLINE_UNITS = 16.0  # a line shorter than this that trails off in an ellipsis may be a cut-off headline
 
 _EN_STOP = frozenset(
     "the of and to a in is that for it with as was on be by are this at from have has not but or an they "
@@ -129,6 +130,8 @@ def features(text: str) -> Features:
         end -= 1
     last = text[end - 1] if end else "\0"
     ends = end > 0 and last in SENTENCE_ENDERS
+    if ends and units < HEADLINE_UNITS and (last == "…" or last == "." or last == "．") and cut_off(text, end, clauses - in_numbers):
+        ends = False  # a headline or teaser cut off with an ellipsis
     found = Features.__new__(Features)
     found.chars = length
     found.cjk = cjk

@@ -14,3 +14,15 @@ cdef bint _word_start(Py_UCS4 first)
 
 @cython.locals(at=Py_ssize_t)
 cpdef Py_ssize_t count_leading(str text, Py_ssize_t start, bint decimal)
+
+cdef object _DATELINE
+cdef str _BEFORE_DATELINE
+
+@cython.locals(found=object, char=Py_UCS4)
+cpdef bint opens_news_item(str text)
+
+cdef str _ELLIPSIS
+cdef tuple _INNER_STOPS
+
+@cython.locals(stop=Py_ssize_t, body=str, mark=str)
+cpdef bint cut_off(str text, Py_ssize_t end, Py_ssize_t clauses)

@@ -5,6 +5,8 @@ differ on purpose, and only here.
 
 from __future__ import annotations
 
+import re
+
 from .chars import OTHER_STOPS
 
 # A sentence ends with one of these (possibly followed by closing quotes
@@ -97,3 +99,66 @@ def count_leading(text: str, start: int, decimal: bool) -> int:
     while at < len(text) and (text[at].isdecimal() if decimal else text[at] in _ZH_NUMERALS):
         at += 1
     return at - start
+
+
+_ELLIPSIS = "….．"  # (three or more dots, or one …, make an ellipsis)
+_INNER_STOPS = ("。", "！", "？", "!", "?", ". ")  # a sentence that ended before the last one
+
+
+def cut_off(text: str, end: int, clauses: int) -> bool:
+    """Whether ``text[:end]``, which ends with a sentence mark, ends with an
+    ellipsis that cuts off a headline or a teaser rather than a sentence
+    (陈文辉：保险业绝不能由“风险管理者”异化为“风..., You may also like...):
+    before it, at most one clause mark (``clauses``) and no sentence that
+    ended. A sentence trailing off (…更有甚者将其称为“衣物百慕大”……) has
+    commas before it.
+
+        >>> text = "陈文辉：保险业绝不能由“风险管理者”异化为“风..."
+        >>> trailing = "有的认为是大气电离子惹的祸，有的认为是由地球磁场变动所引发，更有甚者将其称为“衣物百慕大”……"
+        >>> cut_off(text, len(text), 1), cut_off(trailing, len(trailing), 2)
+        (True, False)
+        >>> cut_off("Here is a lot. You could try...", 31, 0), cut_off("You may also like...", 20, 0)
+        (False, True)
+    """
+    if clauses > 1:
+        return False
+    stop = end
+    while stop and text[stop - 1] in _ELLIPSIS:
+        stop -= 1
+    if not ("…" in text[stop:end] or end - stop >= 3):
+        return False
+    body = text[:stop]
+    for mark in _INNER_STOPS:
+        if mark in body:
+            return False
+    return True
+
+
+# A news item's dateline: the agency and place, then the day it was filed
+# (人民网北京6月1日电, 本报上海3月2日讯), and a space, a bracket (（记者…）)
+# or a colon after it, not a word (6月1日电价…). Only a headline may stand
+# before it on its line: a sentence that quotes one (据新华社…电，) has a
+# comma first.
+_DATELINE = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电讯](?=[\s（(【\[:：])")
+_BEFORE_DATELINE = "，。；,;"
+
+
+def opens_news_item(text: str) -> bool:
+    """Whether ``text`` opens a news item with its dateline, at the start
+    or after the item's headline (a teaser: headline, dateline, first
+    sentence).
+
+        >>> opens_news_item("人民网北京6月1日电 今日，民航局公布…"), opens_news_item("社保基金去年收入6.7万亿元 人民网北京5月22日电 据…")
+        (True, True)
+        >>> opens_news_item("会议指出，据新华社北京6月8日电报道…"), opens_news_item("6月1日电价下调")
+        (False, False)
+    """
+    if "日电" not in text and "日讯" not in text:  # (most lines: one look, no expression)
+        return False
+    found = _DATELINE.search(text)
+    if found is None:
+        return False
+    for char in text[: found.start()]:
+        if char in _BEFORE_DATELINE:
+            return False
+    return True

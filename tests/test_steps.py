@@ -159,6 +159,52 @@ def test_the_article_is_the_best_run_and_no_run_crosses_a_wall():
     assert boilerplate._best(items, 0, len(items)) == (5.0, 1, 1)
 
 
+def test_a_run_holds_one_news_item_a_second_dateline_starts_another():
+    def item(score, opens=False):
+        made = boilerplate._Item([], features("x"), score)
+        made.opens = opens
+        return made
+
+    # The article's own dateline opens the run; a teaser's dateline after
+    # it may only start a run of its own.
+    items = [item(2), item(9, opens=True), item(6), item(-1), item(5, opens=True), item(1)]
+    assert boilerplate._best(items, 0, len(items)) == (17.0, 0, 2)
+    items[4].opens = False  # the same page without the second dateline: one run
+    assert boilerplate._best(items, 0, len(items)) == (22.0, 0, 5)
+
+
+def test_teasers_of_other_news_items_after_the_article_go():
+    article = "人民网北京6月1日电 今日，民航局公布首批严重失信人名单，限制特定严重失信人乘坐民用航空器。\n" + ARTICLE
+    teasers = "".join(
+        f"社保基金去年收入{n}万亿元 人民网北京5月2{n}日电 据人力资源和社会保障部网站消息，去年基金收入增幅超过支出增幅，运行总体平稳。\n财经\n"
+        for n in range(1, 5)
+    )
+    page = page_of(article + teasers)
+    boilerplate.drop_rule_hits(page)
+    boilerplate.judge_context(page)
+    decided = removed(page)
+    assert not {1, 2, 3, 4} & decided.keys()  # the article, its dateline included
+    assert set(range(5, 13)) <= decided.keys()  # every teaser and its category label
+
+
+def test_a_dateline_opens_a_news_item_only_at_the_head_of_its_line():
+    assert shapes.opens_news_item("新华社北京6月8日电（记者王珂）文化和旅游部1日发布")
+    assert shapes.opens_news_item("全国接待国内游客1.47亿人次 本报北京5月1日电 （记者王珂）")
+    assert not shapes.opens_news_item("会议指出，据新华社北京6月8日电，文化和旅游部发布")  # quoted inside a sentence
+    assert not shapes.opens_news_item("自6月1日电价下调以来")  # a date, then a word
+
+
+def test_a_short_line_cut_off_with_an_ellipsis_does_not_end_a_sentence():
+    for teaser in ("陈文辉：保险业绝不能由“风险管理者”异化为“风...", "You may also like...", "Uyardıktan sonra nasihat etti…"):
+        assert not features(teaser).ends_sentence, teaser
+    for sentence in (
+        "有的认为是大气电离子惹的祸，有的认为是由地球磁场变动所引发，更有甚者将其称为“衣物百慕大”……",  # trails off after clauses
+        "Here is what you do. You could try...",  # a sentence ended before it
+        "2023年在全市职业教育工作会议上的讲话与总结和对下一阶段的工作思路和安排以及各部门的具体分工和责任落实的要求...",  # too long for a headline
+    ):
+        assert features(sentence).ends_sentence, sentence
+
+
 def test_a_menu_line_is_short_items_and_a_sentence_is_not():
     for text in ("首页 | 新闻 | 体育 | 娱乐", "网站首页 新闻中心 政务公开 办事服务"):
         assert boilerplate._menu(text, features(text)) is not None
