@@ -13,7 +13,7 @@ cdef class Features:
 
 cdef int ALNUM, DECIMAL, CJK, CLAUSE, CLOSER, FULL_STOP, LATIN, MARK, ZH_STOP
 cdef unsigned short[::1] _FIRST_PLANE
-cdef double CJK_PER_UNIT, OPAQUE_UNITS, HEADLINE_UNITS
+cdef double CJK_PER_UNIT, OPAQUE_UNITS, HEADLINE_UNITS, TICKER_UNITS
 cdef Py_ssize_t PHRASE_LETTERS, LETTERS_PER_WORD
 
 @cython.locals(length=Py_ssize_t, cjk=Py_ssize_t, words=Py_ssize_t, stops=Py_ssize_t, digits=Py_ssize_t,

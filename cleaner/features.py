@@ -17,6 +17,7 @@ from .shapes import SENTENCE_ENDERS, cut_off, starts_bullet
 FIELDS = ("chars", "cjk", "words", "digits", "ends_sentence", "clauses", "bullet", "stops", "units", "full_stops", "foreign", "asks", "prose", "opaque")
 CJK_PER_UNIT = 1.6
 OPAQUE_UNITS = 20.0
+TICKER_UNITS = 15.0  # a long Chinese sentence has a clause mark at least this often
 HEADLINE_UNITS = 16.0  # a line shorter than this that trails off in an ellipsis may be a cut-off headline
 
 _EN_STOP = frozenset(
@@ -190,8 +191,10 @@ def _prose(found: Features) -> bool:
         return found.clauses >= 2 and found.units >= 10 or found.clauses >= 4
     # A Chinese paragraph ends with 。！？; a headline with a colon and a
     # comma (不低于20%，员工称…) does not, so it needs more to count, and
-    # a long line with no full stop anywhere is a ticker of headlines.
-    if found.units > 60 and not found.full_stops:
+    # a long line with no full stop in it is a ticker of headlines; so is
+    # one with a single one (蹊跷！昨日申请停牌…) and few commas, which a
+    # sentence that long has every few words.
+    if found.units > 60 and (not found.full_stops or found.full_stops == 1 and found.clauses * TICKER_UNITS < found.units):
         return False
     return found.clauses >= 3 and found.units >= 20 or found.clauses >= 5
 

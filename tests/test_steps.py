@@ -205,6 +205,24 @@ def test_a_short_line_cut_off_with_an_ellipsis_does_not_end_a_sentence():
         assert features(sentence).ends_sentence, sentence
 
 
+def test_a_column_of_headlines_joined_as_one_paragraph_is_not_prose():
+    # Ten headlines cut at a fixed width read as a hard-wrapped paragraph;
+    # one of them exclaims, none is a sentence of it.
+    ticker = (
+        "经观头条 | 首家保险债权计划“踩雷”事件郭树清提示风险：收益率超过6%打问号，10%5G首个版本出炉 2025年中国5G用户或占全球"
+        "生态环境部：石家庄定州河堤惊现3公里“垃蹊跷！昨日申请停牌 中融双创今日就出现债养老金全国统筹迈出新一步 养老保险基金中"
+        "本报暗访后，记者随国家抽查组摸排“地条钢【独家】武穴城投担保资管项目延期兑付 地"
+    )
+    assert not features(ticker).prose
+    # One long sentence with one full stop, a comma every few words, and a colon before its list.
+    sentence = (
+        "东方网记者曹磊5月13日报道：2024年5月19日是第14个中国旅游日，作为每年中国旅游日的重要内容，上海市文化和旅游局、"
+        "上海市旅游行业协会动员、组织本市62家有关景区（点）开展“中国旅游日”门票半价优惠活动，包括东方明珠、上海野生动物园、"
+        "海昌海洋公园、上海欢乐谷等。详见："
+    )
+    assert features(sentence).prose
+
+
 def test_a_menu_line_is_short_items_and_a_sentence_is_not():
     for text in ("首页 | 新闻 | 体育 | 娱乐", "网站首页 新闻中心 政务公开 办事服务"):
         assert boilerplate._menu(text, features(text)) is not None
