@@ -377,7 +377,12 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             continue
         hit = notes.hits[block.index]
         feats = notes.feats[block.index]
-        cost = RULE_COST if hit is None or hit.strong else WEAK_COST
+        if hit is not None and hit.rule.aside:
+            cost = SHORT_COST  # (a post's furniture: as the short line it is, it says nothing of where the text runs)
+        elif hit is None or hit.strong:
+            cost = RULE_COST
+        else:
+            cost = WEAK_COST
         items.append(_item([block], feats, -(cost + feats.units / 2), hit is not None and hit.wall, False, hit))
     known = page.table("hit")
     breaks = [hit is not None and not _looks_only_hit(hit) for hit in notes.hits]

@@ -223,6 +223,50 @@ def test_a_column_of_headlines_joined_as_one_paragraph_is_not_prose():
     assert features(sentence).prose
 
 
+def test_the_furniture_around_comments_and_posts_is_named():
+    rules = Config().rules()
+    furniture = {
+        "joetoronto says:": "comments.author",
+        "Reply 1 - Posted by: Jesuslover54 5/12/2024 12:06:29 PM (No. 1716597)": "comments.author",
+        "Rating: 36 Votes": "comments.votes",
+        "3 people like this.": "comments.votes",
+        "2 days ago at 07:52 am": "comments.time_ago",
+        "ReplyQuote": "comments.actions",
+        "Reply | Quote | Report": "comments.actions",
+        "Joined: Mar 2019": "comments.member",
+        "Posts: 1,234": "comments.member",
+        "[ 167 comments ]": "comments.header",
+        "Top Rated Comments": "comments.header",
+        "Click to share on Twitter (Opens in new window)": "share.click",
+        "3小时前": "comments.time_ago",
+        "回复 踩0 赞85 收藏": "comments.actions",
+        "37评论 收藏": "comments.actions",
+        "热门评论 10条": "comments.header",
+        "缩小字体 放大字体 收藏 微博 微信 分享 5,874": "nav.tools",
+        "您的浏览器暂时无法播放此视频": "nav.tools",
+    }
+    for line, name in furniture.items():
+        hit = rules.first_hit(line, features(line))
+        assert hit is not None and hit.rule.name == name, line
+    for sentence in ("The president says: we will win.", "Three people like this song more than any other.", "两天前他回复了我的邮件，并表示赞同。"):
+        hit = rules.first_hit(sentence, features(sentence))
+        assert hit is None or not hit.rule.name.startswith("comments."), sentence
+
+
+def test_a_posts_furniture_does_not_cut_the_thread_it_stands_in():
+    # Five lines of furniture weigh, in the search for the text, as the short
+    # lines they are; had they cost what a rule's hit costs, the two posts
+    # would be two runs, and the second too short to join the first.
+    post = "I agree in principle, but one act like this will spawn many more.\n"
+    furniture = "Reply | Quote\n3 people like this.\n2 days ago\njoetoronto says:\nPosts: 12\n"
+    page = page_of("Home\nForums\n" + post + furniture + post.replace("agree", "disagree"))
+    boilerplate.drop_rule_hits(page)
+    boilerplate.judge_context(page)
+    decided = removed(page)
+    assert [decided.get(line) for line in range(4, 9)] == ["boiler.comments"] * 5
+    assert 3 not in decided and 9 not in decided  # both posts stay
+
+
 def test_a_menu_line_is_short_items_and_a_sentence_is_not():
     for text in ("首页 | 新闻 | 体育 | 娱乐", "网站首页 新闻中心 政务公开 办事服务"):
         assert boilerplate._menu(text, features(text)) is not None

@@ -37,7 +37,9 @@ class Rule:
     happens to contain (``记者扫描了包装上的二维码``, "Copyright lawyers
     say…"), unless the rule is ``in_prose``: a phrase that only page
     furniture says, sentence or not (``如有侵权请联系删除``, "All rights
-    reserved").
+    reserved"). An ``aside`` rule's lines stand beside the text rather than
+    interrupt it (who wrote a post and when, its votes and buttons): they
+    go, and the text on either side of them reads on as one.
 
     ``source`` is the regular expression as written; :attr:`pattern`
     compiles it when first asked for (a page is tried on a few rules of the
@@ -55,6 +57,7 @@ class Rule:
     lower: bool = False
     not_prose: bool = False
     in_prose: bool = False
+    aside: bool = False
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -93,11 +96,12 @@ def rule(
     lower: bool = False,
     not_prose: bool = False,
     in_prose: bool = False,
+    aside: bool = False,
 ) -> Rule:
     """A rule of ``pattern``, a regular expression compiled when first used
     (:class:`cleaner.Config` compiles the rules it is given, so that a
     wrong one is said at once)."""
-    return Rule(name, reason, pattern, max_units, strong, wall, min_distinct, lower, not_prose, in_prose)
+    return Rule(name, reason, pattern, max_units, strong, wall, min_distinct, lower, not_prose, in_prose, aside)
 
 
 _GLOBAL_I = re.compile(r"\(\?[aiLmsux]*i[aiLmsux]*\)")  # a group of global flags that sets IGNORECASE

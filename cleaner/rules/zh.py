@@ -52,8 +52,12 @@ RULES = (
     rule("related.header", R.BOILER_RELATED, rf"^[\W_]{{0,3}}(?:{_RELATED_HEADERS})(?:[\W_]{{0,3}}$|\s*[:：]|\s*(?:>>|»|更多))", max_units=80, wall=True),
     rule("related.prev_next", R.BOILER_RELATED, _BRACKET + r"\s*(?:上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇|前一篇|后一篇)\s*" + _CLOSE + r"\s*[:：]?", max_units=40, in_prose=True),
     # Comment sections and their forms.
-    rule("comments.header", R.BOILER_COMMENTS, r"^[\W_]{0,3}(?:发表|我要|网友|读者|用户|最新|热门|全部|查看|精彩|文章|相关)(?:评论|留言|跟帖)(?:区|列表|内容)?\s*[（(]?\s*\d*\s*[)）]?[\W_]{0,3}$|^[\W_]{0,3}(?:评论|留言|跟帖)(?:区|列表)?\s*[（(]\s*\d+\s*[)）][\W_]{0,3}$|^.{0,40}已有\s*\d+\s*(?:件|条|篇|人)(?:评论|参与)|^共\s*\d+\s*(?:篇|条|个)评论|^\d+\s*条评论|^#\s?re[:：]|^回复\s*[:：]|^(?:点击|点这里)?发表评论|^发表、查看|^主题已经关闭|^评论已关闭|^网友(?:留言|跟帖|评论)", max_units=20, wall=True),
+    rule("comments.header", R.BOILER_COMMENTS, r"^[\W_]{0,3}(?:发表|我要|网友|读者|用户|最新|热门|全部|查看|精彩|文章|相关)(?:评论|留言|跟帖)(?:区|列表|内容)?\s*[（(]?\s*\d*\s*[)）]?(?:\s*\d+\s*条)?[\W_]{0,3}$|^[\W_]{0,3}(?:评论|留言|跟帖)(?:区|列表)?\s*[（(]\s*\d+\s*[)）][\W_]{0,3}$|^.{0,40}已有\s*\d+\s*(?:件|条|篇|人)(?:评论|参与)|^共\s*\d+\s*(?:篇|条|个)评论|^\d+\s*条评论|^#\s?re[:：]|^回复\s*[:：]|^(?:点击|点这里)?发表评论|^发表、查看|^主题已经关闭|^评论已关闭|^网友(?:留言|跟帖|评论)", max_units=20, wall=True),
     rule("comments.word", R.BOILER_COMMENTS, r"^[\W_]{0,3}(?:评论|留言|跟帖)(?:区|列表)?[\W_]{0,3}$", strong=False),
+    # Around each comment: when it was posted, its buttons and counts.
+    rule("comments.time_ago", R.BOILER_COMMENTS, r"^(?:刚刚|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前)(?:\s*(?:发布|发表|回复|更新|来自\S{0,12}))?$", aside=True),
+    rule("comments.actions", R.BOILER_COMMENTS, r"^(?:[\d,.]*[万wk]?\s*(?:回复|踩|赞|点赞|收藏|举报|分享|转发|评论|顶|引用|人参与)\s*[(（]?\s*[\d,.]*[万wk]?\s*[)）]?\s*[|·•/]?\s*){2,}$", aside=True),
+    rule("nav.tools", R.BOILER_NAV, r"调整字体|(?:缩小|放大)字体|您的浏览器(?:暂时)?(?:无法|不能|不支持)播放", max_units=30),
     # Share, follow, tip.
     rule("share.qr", R.BOILER_SHARE, r"分享到|分享至|一键分享|转发(?:到|至)|扫描.{0,24}二维码|扫一扫|扫码(?:关注|下载|阅读|查看|领取)|长按(?:识别|扫描)?.{0,8}二维码|(?:点击|欢迎|敬请)关注|关注(?:我们|本站|官方微信|官方微博)|赞赏|打赏|QQ空间|新浪微博|腾讯微博|人人网|微信好友", max_units=25),
     rule("share.network", R.BOILER_SHARE, r"^(?:微信|微博|QQ|Qzone|QQ空间|朋友圈|微信好友|新浪微博|腾讯微博|抖音|今日头条|头条号|百家号|小红书|知乎|豆瓣)$"),
