@@ -159,6 +159,14 @@ def test_the_article_is_the_best_run_and_no_run_crosses_a_wall():
     assert boilerplate._best(items, 0, len(items)) == (5.0, 1, 1)
 
 
+def test_the_title_leads_the_article_past_its_date_and_source_line():
+    from cleaner.pipeline import clean_text
+
+    title = "民航局公布86人黑名单 今起限制乘坐民航1年"
+    text = "人民网>>财经\n" + title + "\n2018年06月01日16:07 来源：人民网-财经频道\n（图片提供：全景视觉）\n" + ARTICLE
+    assert clean_text(text).text == title + "\n" + ARTICLE
+
+
 def test_a_run_holds_one_news_item_a_second_dateline_starts_another():
     def item(score, opens=False):
         made = boilerplate._Item([], features("x"), score)
@@ -244,11 +252,16 @@ def test_the_furniture_around_comments_and_posts_is_named():
         "热门评论 10条": "comments.header",
         "缩小字体 放大字体 收藏 微博 微信 分享 5,874": "nav.tools",
         "您的浏览器暂时无法播放此视频": "nav.tools",
+        "字号：": "nav.tools",
+        "小诺抓 (楼主)10月前": "comments.time_ago",
+        "（图片提供：全景视觉）": "metadata.label",
+        "2018年06月01日16:07 来源：人民网-财经频道": "metadata.date_word",
+        "本文关键词：娃娃,菜炒,必威betway中文版,香菇": "metadata.label",
     }
     for line, name in furniture.items():
         hit = rules.first_hit(line, features(line))
         assert hit is not None and hit.rule.name == name, line
-    for sentence in ("The president says: we will win.", "Three people like this song more than any other.", "两天前他回复了我的邮件，并表示赞同。"):
+    for sentence in ("The president says: we will win.", "Three people like this song more than any other.", "两天前他回复了我的邮件，并表示赞同。", "他10年前就来过这里了"):
         hit = rules.first_hit(sentence, features(sentence))
         assert hit is None or not hit.rule.name.startswith("comments."), sentence
 
