@@ -420,7 +420,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         if hit is not None and hit.keyword:
             score -= KEYWORD_COST  # (so a short one does not extend the article at its ends)
         item = _item(blocks, feats, score, False, True, hit)
-        item.opens = score > 0 and opens_news_item(first.text if len(blocks) == 1 else para.text)
+        item.opens = score > 0 and feats.digits > 0 and opens_news_item(first.text if len(blocks) == 1 else para.text)
         items.append(item)
     items.sort(key=_first_index)
     _escalate(items)

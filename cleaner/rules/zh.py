@@ -55,7 +55,7 @@ RULES = (
     rule("comments.header", R.BOILER_COMMENTS, r"^[\W_]{0,3}(?:发表|我要|网友|读者|用户|最新|热门|全部|查看|精彩|文章|相关)(?:评论|留言|跟帖)(?:区|列表|内容)?\s*[（(]?\s*\d*\s*[)）]?(?:\s*\d+\s*条)?[\W_]{0,3}$|^[\W_]{0,3}(?:评论|留言|跟帖)(?:区|列表)?\s*[（(]\s*\d+\s*[)）][\W_]{0,3}$|^.{0,40}已有\s*\d+\s*(?:件|条|篇|人)(?:评论|参与)|^共\s*\d+\s*(?:篇|条|个)评论|^\d+\s*条评论|^#\s?re[:：]|^回复\s*[:：]|^(?:点击|点这里)?发表评论|^发表、查看|^主题已经关闭|^评论已关闭|^网友(?:留言|跟帖|评论)", max_units=20, wall=True),
     rule("comments.word", R.BOILER_COMMENTS, r"^[\W_]{0,3}(?:评论|留言|跟帖)(?:区|列表)?[\W_]{0,3}$", strong=False),
     # Around each comment: when it was posted, its buttons and counts.
-    rule("comments.time_ago", R.BOILER_COMMENTS, r"^(?:\S{1,16}?\s*(?:[(（]楼主[)）])?\s*)?(?:刚刚|\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前)(?:\s*(?:发布|发表|回复|更新|来自\S{0,12}))?$", aside=True),
+    rule("comments.time_ago", R.BOILER_COMMENTS, r"^(?:\S{1,16}?\s*(?:[(（]楼主[)）])?\s*)?\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前$", lower=True, aside=True),
     rule("comments.actions", R.BOILER_COMMENTS, r"^(?:[\d,.]*[万wk]?\s*(?:回复|踩|赞|点赞|收藏|举报|分享|转发|评论|顶|引用|人参与)\s*[(（]?\s*[\d,.]*[万wk]?\s*[)）]?\s*[|·•/]?\s*){2,}$", aside=True),
     rule("nav.tools", R.BOILER_NAV, r"调整字体|(?:缩小|放大)字体|^[【\[]?字[号体]\s*[:：]?[】\]]?$|^(?:列表|大图|缩略图|全文)(?:查看|浏览|模式)$|您的浏览器(?:暂时)?(?:无法|不能|不支持)播放", max_units=30),
     # Share, follow, tip.
