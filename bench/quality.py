@@ -239,7 +239,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, junk in kept_junk.items():
             print(f"  {name[:19]:19s} {' '.join(f'{junk[r]:8d}' for r in regions)}")
     if args.against:
-        fell = worse(json.loads(args.against.read_text(encoding="utf-8")), summary)
+        before = json.loads(args.against.read_text(encoding="utf-8"))
+        shared = [folder for folder in summary if "f1" in before.get(folder, {})]
+        if not shared:
+            print(f"\n{args.against} holds no page scores for these folders (written before --against, or for other paths)")
+        fell = worse(before, summary)
         print(f"\n{len(fell)} pages fell by 0.005 F1 or more since {args.against}" + (":" if fell else ""))
         for change, page, old, new in fell:
             print(f"  {change:+.3f}  {page:50s} {old:.3f} -> {new:.3f}")

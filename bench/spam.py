@@ -8,10 +8,11 @@ cleaning, and how many still do after.
 A line counts as spam when it names a gambling brand or term of LEXICON.
 The list is the yardstick only: the cleaner does not read it (its rules
 catch keyword stuffing by the line's shape), so a line the cleaner keeps
-and the list names is spam it missed. Every such line left is printed,
-with its document, for a reader to judge: a brand injected into a sentence
-of the article (…作为js333金沙线路国落实…) stays by design, since the
-cleaner keeps or removes whole sentences and never edits one.
+and the list names is likely spam it missed. Likely: a few of its words
+are also ordinary ones (金沙江, 棋牌室), which is why every line left is
+printed, with its document, for a reader to judge. A brand injected into a
+sentence of the article (…作为js333金沙线路国落实…) stays by design, since
+the cleaner keeps or removes whole sentences and never edits one.
 """
 
 from __future__ import annotations

@@ -378,11 +378,12 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         hit = notes.hits[block.index]
         feats = notes.feats[block.index]
         if hit is not None and hit.rule.aside:
-            cost = SHORT_COST  # (a post's furniture: as the short line it is, it says nothing of where the text runs)
-        elif hit is None or hit.strong:
-            cost = RULE_COST
+            # A post's furniture costs SHORT_COST where a rule's hit costs
+            # RULE_COST (both and half the line's length): it says little of
+            # where the text runs, and a thread's posts read on across it.
+            cost = SHORT_COST
         else:
-            cost = WEAK_COST
+            cost = RULE_COST if hit is None or hit.strong else WEAK_COST
         items.append(_item([block], feats, -(cost + feats.units / 2), hit is not None and hit.wall, False, hit))
     known = page.table("hit")
     breaks = [hit is not None and not _looks_only_hit(hit) for hit in notes.hits]
@@ -459,11 +460,13 @@ def _comment_zone(items: list[_Item], main_end: int) -> None:
 
 
 def _best(items: list[_Item], lo: int, hi: int) -> tuple[float, int, int]:
-    """Maximum-sum run of items[lo:hi] that crosses no wall and holds at
-    most one news item's opening (a second one that ``opens``, with its
-    dateline, starts a run afresh): (sum, start, end). After a news article
-    come teasers of the next ones, a headline, a dateline and a first
-    sentence each, which read like its own paragraphs."""
+    """Maximum-sum run of items[lo:hi] that crosses no wall and goes on
+    into no other news item: (sum, start, end). An item that ``opens`` one
+    with its dateline starts a run afresh when the run so far holds a
+    dateline already, or is an article of its own without one (MIN_EXTRA
+    or more); a shorter lead above a dateline (a standfirst) stays with it.
+    After a news article come teasers of the next ones, a headline, a
+    dateline and a first sentence each, which read like its own paragraphs."""
     best, best_start, best_end = 0.0, -1, -1
     total, start = 0.0, lo
     dated = False  # the run so far holds a dateline
@@ -472,7 +475,7 @@ def _best(items: list[_Item], lo: int, hi: int) -> tuple[float, int, int]:
         if item.wall:
             total, start, dated = 0.0, i + 1, False
             continue
-        if total <= 0 or item.opens and dated:
+        if total <= 0 or item.opens and (dated or total >= MIN_EXTRA):
             total, start, dated = 0.0, i, False
         total += item.score
         dated = dated or item.opens

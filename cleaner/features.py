@@ -191,9 +191,10 @@ def _prose(found: Features) -> bool:
         return found.clauses >= 2 and found.units >= 10 or found.clauses >= 4
     # A Chinese paragraph ends with 。！？; a headline with a colon and a
     # comma (不低于20%，员工称…) does not, so it needs more to count, and
-    # a long line with no full stop in it is a ticker of headlines; so is
-    # one with a single one (蹊跷！昨日申请停牌…) and few commas, which a
-    # sentence that long has every few words.
+    # a long line that does not end one, with no full stop in it, is a
+    # ticker of headlines; so is one with a single one (蹊跷！昨日申请停牌
+    # 中融双创今日就出现债) and few commas, which a sentence that long has
+    # every few words.
     if found.units > 60 and (not found.full_stops or found.full_stops == 1 and found.clauses * TICKER_UNITS < found.units):
         return False
     return found.clauses >= 3 and found.units >= 20 or found.clauses >= 5

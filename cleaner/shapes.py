@@ -135,11 +135,11 @@ def cut_off(text: str, end: int, clauses: int) -> bool:
 
 
 # A news item's dateline: the agency and place, then the day it was filed
-# (人民网北京6月1日电, 本报上海3月2日讯), and a space, a bracket (（记者…）)
-# or a colon after it, not a word (6月1日电价…). Only a headline may stand
+# (人民网北京6月1日电, 本报上海3月2日讯), and a space, a bracket (（记者…）),
+# a colon or the end of the line after it, not a word (6月1日电价…). Only a headline may stand
 # before it on its line: a sentence that quotes one (据新华社…电，) has a
 # comma first.
-_DATELINE = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电讯](?=[\s（(【\[:：])")
+_DATELINE = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电讯](?=[\s（(【\[:：]|$)")
 _BEFORE_DATELINE = "，。；,;"
 
 
@@ -150,8 +150,8 @@ def opens_news_item(text: str) -> bool:
 
         >>> opens_news_item("人民网北京6月1日电 今日，民航局公布…"), opens_news_item("社保基金去年收入6.7万亿元 人民网北京5月22日电 据…")
         (True, True)
-        >>> opens_news_item("会议指出，据新华社北京6月8日电报道…"), opens_news_item("6月1日电价下调")
-        (False, False)
+        >>> opens_news_item("会议指出，据新华社北京6月8日电 文化和旅游部…"), opens_news_item("6月1日电价下调"), opens_news_item("新华社北京6月1日电")
+        (False, False, True)
     """
     if "日电" not in text and "日讯" not in text:  # (most lines: one look, no expression)
         return False

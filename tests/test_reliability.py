@@ -285,6 +285,9 @@ def _adversarial(pattern: str, size: int) -> list[str]:
         texts.append((char + "1") * (size // 2) + "\n")
     literals = [part for part in re.split(r"[\\^$.*+?()[\]{}|]+", pattern) if len(part) > 1][:20]
     texts += [(literal + " ") * (size // (len(literal) + 1)) for literal in literals]
+    # (A run that matches all the way but for its last character: where a
+    # repeated group can split the run in many ways, each is tried.)
+    texts += [(literal + " ") * (size // (len(literal) + 1)) + "x" for literal in literals]
     texts += [("2023-08-11 " + literal) * (size // 40) for literal in literals[:5]]
     return texts
 

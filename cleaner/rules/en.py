@@ -17,10 +17,12 @@ RULES = (
     rule("comments.word", R.BOILER_COMMENTS, r"^(?:comments|discussion|what do you think\?)$", strong=False, lower=True),
     # What every comment or forum post carries around its text: who wrote it,
     # when, its votes, its buttons, the writer's card.
-    rule("comments.author", R.BOILER_COMMENTS, r"^\S+(?: \S+){0,2} says:$|^(?:reply|post|comment|#)\s*\d+\s*[-–—:]?\s*(?:posted )?by\b", max_units=20, lower=True, aside=True),
+    rule("comments.author", R.BOILER_COMMENTS, r"^(?:reply|post|comment|#)\s*\d+\s*[-–—:]?\s*(?:posted )?by\b", max_units=20, lower=True, aside=True),
+    # (A quote's lead-in in an article reads the same, "The report says:": only outside the article.)
+    rule("comments.says", R.BOILER_COMMENTS, r"^\S+ says:$", max_units=5, lower=True, strong=False),
     rule("comments.votes", R.BOILER_COMMENTS, r"^(?:rating:\s*)?[+-]?\d[\d,.]*k?\s+(?:votes?|points?|likes?|upvotes?|dislikes?|(?:people|persons?|users?|members?) (?:like|liked|likes) this)\.?$", lower=True, aside=True),
     rule("comments.time_ago", R.BOILER_COMMENTS, r"^(?:posted |edited |updated |last (?:edited|updated|active) )?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\.?$", lower=True, aside=True),
-    rule("comments.actions", R.BOILER_COMMENTS, r"^(?:(?:reply|quote|report|like|unlike|share|permalink|flag|edit|delete|thanks|upvote|downvote|vote|bookmark|multi-?quote|link to (?:comment|post)|report (?:post|comment|abuse)|reply to (?:this|comment|post)|view all|show more|load more)\s*(?:\(\d+\)|\d+)?\s*[|·•/]?\s*)+$", lower=True, aside=True),
+    rule("comments.actions", R.BOILER_COMMENTS, r"^(?:reply|quote|report|like|unlike|share|permalink|flag|edit|delete|upvote|downvote|vote|bookmark|multi-?quote|link to (?:comment|post)|report (?:post|comment|abuse)|reply to (?:this|comment|post)|view all|show more|load more)(?:\s*(?:\(\d+\)|\d+))?(?:(?:\s*[|·•/]\s*|\s+)?(?:reply|quote|report|like|unlike|share|permalink|flag|edit|delete|upvote|downvote|vote|bookmark|multi-?quote|link to (?:comment|post)|report (?:post|comment|abuse)|reply to (?:this|comment|post)|view all|show more|load more)(?:\s*(?:\(\d+\)|\d+))?)*$", lower=True, aside=True),
     rule("comments.member", R.BOILER_COMMENTS, r"^(?:joined|member since|registered|posts|messages|reputation|karma|reactions?|likes received|solutions|topics|threads)\s*:?\s*(?:[\d,.]+k?|[a-z]{3,9}\.? (?:\d{1,2},? )?\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$", lower=True, aside=True),
     rule("share.click", R.BOILER_SHARE, r"^click to (?:share|email|print|tweet|pin)\b|\(opens in (?:a )?new window\)$", max_units=15, lower=True),
     rule("prompt.cookies", R.BOILER_PROMPT, r"we use cookies|(?:this|our) (?:site|website) uses cookies|by (?:using|continuing to use|browsing) (?:this|our) (?:site|website)|accept (?:all )?cookies|cookie (?:policy|settings|preferences|notice|consent)", max_units=80, lower=True, in_prose=True),
