@@ -391,6 +391,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         blocks = para.blocks
         first = blocks[0]
         if len(blocks) == 1:
+            text = first.text
             feats, hit = notes.feats[first.index], notes.hits[first.index]
         else:
             # Hard-wrapped lines are judged as the paragraph they make: terms
@@ -410,7 +411,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         # keyword, scores as what it looks like: where the article lies is
         # the page's own call; the hit only decides what happens to the line
         # when it is outside the article.
-        if (feats.prose or feats.opaque) and (len(blocks) > 1 or _menu(first.text, feats) is None):
+        if (feats.prose or feats.opaque) and (len(blocks) > 1 or _menu(text, feats) is None):
             # Unfinished "prose" (a ticker of headlines, a cut-off teaser) counts half.
             score = feats.units if feats.ends_sentence else feats.units / 2
         elif feats.ends_sentence:
@@ -421,7 +422,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         if hit is not None and hit.keyword:
             score -= KEYWORD_COST  # (so a short one does not extend the article at its ends)
         item = _item(blocks, feats, score, False, True, hit)
-        item.opens = score > 0 and feats.digits > 0 and opens_news_item(first.text if len(blocks) == 1 else para.text)
+        item.opens = score > 0 and feats.digits > 0 and opens_news_item(text)
         items.append(item)
     items.sort(key=_first_index)
     _escalate(items)

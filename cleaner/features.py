@@ -131,7 +131,7 @@ def features(text: str) -> Features:
         end -= 1
     last = text[end - 1] if end else "\0"
     ends = end > 0 and last in SENTENCE_ENDERS
-    if ends and units < HEADLINE_UNITS and (last == "…" or last == "." or last == "．") and cut_off(text, end, clauses - in_numbers):
+    if ends and units < HEADLINE_UNITS and cut_off(text, end, clauses - in_numbers):
         ends = False  # a headline or teaser cut off with an ellipsis
     found = Features.__new__(Features)
     found.chars = length
