@@ -120,11 +120,9 @@ def lost(result, gold: Counter, gold_text: str) -> tuple[Counter, Counter]:
     the page (inside the article), and by ``rule <name>`` when a rule's own
     hit, not a judgement of the page's layout, removed them inside."""
     missing = gold - tokens(result.text)
-    gold_key, out_key = dedup_key(gold_text), dedup_key(result.text)
+    out_key = dedup_key(result.text)
     keys = [dedup_key(d.block.text) for d in result.decisions]
-    in_gold = [len(key) >= LOST_MIN_KEY and key in gold_key for key in keys]
-    first = in_gold.index(True) if any(in_gold) else len(in_gold)
-    last = len(in_gold) - 1 - in_gold[::-1].index(True) if any(in_gold) else -1
+    in_gold, first, last = _gold_lines(keys, gold_text)
     by_tokens: Counter = Counter()
     by_lines: Counter = Counter()
     for at, decision in enumerate(result.decisions):
@@ -146,15 +144,23 @@ def lost(result, gold: Counter, gold_text: str) -> tuple[Counter, Counter]:
     return by_tokens, by_lines
 
 
+def _gold_lines(keys: list[str], gold_text: str) -> tuple[list[bool], int, int]:
+    """Which of the blocks (by their comparison keys) are lines of the gold
+    text (LOST_MIN_KEY characters of key or more, found in it), and the
+    first and last of them (``len(keys)`` and -1 when there is none)."""
+    gold_key = dedup_key(gold_text)
+    in_gold = [len(key) >= LOST_MIN_KEY and key in gold_key for key in keys]
+    if True not in in_gold:
+        return in_gold, len(in_gold), -1
+    return in_gold, in_gold.index(True), len(in_gold) - 1 - in_gold[::-1].index(True)
+
+
 def kept(result, gold: Counter, gold_text: str) -> Counter:
     """Output tokens the gold lacks, by where their block lies: ``before``
     the first kept gold line, ``after`` the last, or ``inside``; all
     ``outside`` when no gold line was kept."""
-    gold_key = dedup_key(gold_text)
     blocks = [d.block.text for d in result.decisions if d.kept and d.block.text]
-    in_gold = [len(key) >= LOST_MIN_KEY and key in gold_key for key in map(dedup_key, blocks)]
-    first = in_gold.index(True) if any(in_gold) else None
-    last = len(in_gold) - 1 - in_gold[::-1].index(True) if any(in_gold) else None
+    _, first, last = _gold_lines([dedup_key(text) for text in blocks], gold_text)
     unclaimed = Counter(gold)
     junk: Counter = Counter()
     for at, text in enumerate(blocks):
@@ -162,7 +168,7 @@ def kept(result, gold: Counter, gold_text: str) -> Counter:
         extra = found - unclaimed
         unclaimed -= found
         if extra:
-            where = "outside" if first is None else "before" if at < first else "after" if at > last else "inside"
+            where = "outside" if first > last else "before" if at < first else "after" if at > last else "inside"
             junk[where] += sum(extra.values())
     return junk
 
