@@ -8,7 +8,7 @@ from cleaner.page cimport Decision, Page
 
 cdef int UNSPACED
 cdef object _KEEP, _BLANK, _SYMBOLS
-cdef Py_ssize_t MAX_WRAP_WIDTH  # (WRAP_MIN_WIDTH stays a Python name: other modules import it)
+cdef Py_ssize_t MAX_WRAP_WIDTH, CJK_WRAP_SLACK  # (WRAP_MIN_WIDTH stays a Python name: other modules import it)
 cdef double WRAP_SHARE, FULL_LINE, DOUBLE_SPACED_SHARE
 
 cdef class Paragraph:
@@ -24,7 +24,7 @@ cpdef list paragraphs(page, list breaks=*)
 @cython.locals(first=Block, last=Block, key=tuple, found=list)
 cdef _add_run(list run, list out, dict grouped)
 
-@cython.locals(out=list, widest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list, at=Py_ssize_t,
+@cython.locals(out=list, widest=Py_ssize_t, longest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list, at=Py_ssize_t,
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)
 cdef list _group(list run)
 

@@ -15,6 +15,11 @@ WRAP_MIN_WIDTH = 30
 WRAP_SHARE = 0.7
 MAX_WRAP_WIDTH = 120  # hard wraps are narrower than this; wider lines are whole paragraphs
 FULL_LINE = 0.9
+# CJK text wraps at a width or at a count of characters, so its wrapped
+# lines are within a character or two of the longest by one measure or the
+# other (a mark moved to avoid starting a line); a column of headlines is
+# ragged, and each headline is a line of its own.
+CJK_WRAP_SLACK = 2  # characters
 DOUBLE_SPACED_SHARE = 0.8
 # (Reasons read once: a member looked up on its enum class costs more than
 # the rest of a removal.)
@@ -65,7 +70,8 @@ def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
 
     Blank lines, decided blocks and blocks whose ``breaks[block.index]`` is
     true end a paragraph. Inside a run of lines, a line continues the previous one when
-    that one stops mid-sentence, is wide (a wrapped line fills the width),
+    that one stops mid-sentence, is wide (a wrapped line fills the width;
+    in CJK text, within two characters of the longest line),
     and the next line does not start a list item.
 
     The steps of a pass ask for paragraphs several times, each time with a
@@ -154,9 +160,10 @@ def _add_run(run: list[Block], out: list[Paragraph], grouped: dict) -> None:
 def _group(run: list[Block]) -> list[Paragraph]:
     """The paragraphs of a run of two or more lines."""
     out = []
-    widest = size = wide = 0
+    widest = longest = size = wide = 0
     for block in run:
         widest = max(widest, block.width)
+        longest = max(longest, len(block.text))
         size += len(block.text)
         wide += block.width
     cjk = (wide - size) * 2 > size  # mostly wide characters: CJK text and its full-width punctuation
@@ -172,6 +179,7 @@ def _group(run: list[Block]) -> list[Paragraph]:
                 width >= WRAP_MIN_WIDTH
                 and (not done or (wrapped and width >= FULL_LINE * widest))
                 and (width >= WRAP_SHARE * widest or _starts_lower(block.text))
+                and (wrapped or not cjk or widest - width <= 2 * CJK_WRAP_SLACK or longest - len(previous.text) <= CJK_WRAP_SLACK)
             ) or (
                 # A short tail of a wrapped line that stops mid-sentence, and a
                 # wide next line that goes on in lower case: text wrapped once

@@ -101,6 +101,24 @@ def test_wrapped_chinese_is_joined_without_spaces_and_a_decided_block_breaks_the
     assert [p.text for p in layout.paragraphs(page)] == [lines[0], lines[2]]
 
 
+def test_a_ragged_column_of_chinese_headlines_is_not_a_wrapped_paragraph():
+    # Headlines of 13 to 24 characters, none ending a sentence, line-spaced:
+    # wrapped text would be within a character or two of one width.
+    headlines = [
+        "深圳出招：P2P存管属地化 跑路不可再任性",
+        "汪玉凯：“提前离岗”是一种“赎买政策”",
+        "快播案开审 王欣：技术本身并不可耻",
+        "东莞地陷事故：人祸甚于天灾",
+        "最低价中标背后腐败链：中标后以各种理由增加工程款",
+    ]
+    page = page_of("\n\n".join(headlines) + "\n")
+    assert [p.text for p in layout.paragraphs(page)] == headlines
+    # The same words wrapped at one width are one paragraph again.
+    joined = "".join(headlines)
+    lines = [joined[at : at + 24] for at in range(0, len(joined), 24)]
+    assert [p.text for p in layout.paragraphs(page_of("\n\n".join(lines) + "\n"))] == [joined]
+
+
 def test_double_spacing_is_line_spacing_not_paragraph_breaks():
     assert layout.double_spaced(segment("a\n\nb\n\nc\n\nd\n"))
     assert not layout.double_spaced(segment("a\nb\n\nc\nd\n\ne\n"))
