@@ -2,7 +2,7 @@
 import cython
 
 from cleaner.chars cimport char_class, ends_with, has_word_char
-from cleaner.shapes cimport starts_item
+from cleaner.shapes cimport starts_item, trails_off
 from cleaner.segment cimport Block
 from cleaner.page cimport Decision, Page
 
@@ -27,6 +27,11 @@ cdef _add_run(list run, list out, dict grouped)
 @cython.locals(out=list, widest=Py_ssize_t, longest=Py_ssize_t, size=Py_ssize_t, wide=Py_ssize_t, cjk=bint, wrapped=bint, current=list, at=Py_ssize_t,
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)
 cdef list _group(list run)
+
+@cython.locals(cut=Py_ssize_t, block=Block)
+cdef bint _cut_to_fit(list run, Py_ssize_t widest, Py_ssize_t longest)
+
+cdef bint _bar_separated(str text)
 
 cpdef bint _starts_lower(str text)
 

@@ -7,7 +7,7 @@ from .chars import CLOSERS, UNSPACED, char_class, ends_with, has_word_char
 from .page import Page
 from .reasons import Reason
 from .segment import Block
-from .shapes import LINE_ENDERS, starts_item
+from .shapes import LINE_ENDERS, starts_item, trails_off
 
 # A line at least this wide (in terminal columns) that stops mid-sentence was
 # hard-wrapped when the next line goes on with it.
@@ -168,12 +168,14 @@ def _group(run: list[Block]) -> list[Paragraph]:
         wide += block.width
     cjk = (wide - size) * 2 > size  # mostly wide characters: CJK text and its full-width punctuation
     wrapped = _wrapped(run, widest, cjk)
+    if cjk and _cut_to_fit(run, widest, longest):
+        return [_paragraph([block], cjk) for block in run]
     current = [run[0]]
     for at in range(1, len(run)):
         previous, block = run[at - 1], run[at]
         width = previous.width
         continues = False
-        if not starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1):
+        if not starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1) and not _bar_separated(previous.text):
             done = ends_with(previous.text, LINE_ENDERS, CLOSERS)
             continues = (
                 width >= WRAP_MIN_WIDTH
@@ -195,6 +197,19 @@ def _group(run: list[Block]) -> list[Paragraph]:
     return out
 
 
+def _cut_to_fit(run: list[Block], widest: int, longest: int) -> bool:
+    """A column of headlines that the site cut to one length: two or more
+    lines of the full width trail off in an ellipsis. Its lines are as
+    long as a wrap's, and each is a headline of its own."""
+    cut = 0
+    for block in run:
+        if (widest - block.width <= 2 * CJK_WRAP_SLACK or longest - len(block.text) <= CJK_WRAP_SLACK) and trails_off(block.text):
+            cut += 1
+            if cut == 2:
+                return True
+    return False
+
+
 def _wrapped(run: list[Block], widest: int, cjk: bool) -> bool:
     """Hard-wrapped at a fixed width: most lines fill it (CJK wraps give lines
     of exactly the same width; Latin ones a ragged edge), and most stop
@@ -210,6 +225,11 @@ def _wrapped(run: list[Block], widest: int, cjk: bool) -> bool:
         full += widest - block.width <= near
         ended += ends_with(block.text, LINE_ENDERS, CLOSERS)
     return full >= 2 * (len(run) - 1) / 3 and ended * 2 <= len(run) - 1
+
+
+def _bar_separated(text: str) -> bool:
+    """Items between bars (关于我们|联系我们|网站地图): a menu, which a wrap does not make."""
+    return text.count("|") + text.count("｜") >= 2
 
 
 def _starts_lower(text: str) -> bool:

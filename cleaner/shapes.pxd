@@ -21,6 +21,8 @@ cdef str _BEFORE_DATELINE
 @cython.locals(found=object, char=Py_UCS4)
 cpdef bint opens_news_item(str text)
 
+cpdef bint trails_off(str text)
+
 cdef str _ELLIPSIS
 cdef tuple _INNER_STOPS
 

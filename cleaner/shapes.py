@@ -105,6 +105,16 @@ _ELLIPSIS = "….．"  # (three or more dots, or one …, make an ellipsis)
 _INNER_STOPS = ("。", "！", "？", "!", "?", ". ")  # a sentence that ended before the last one
 
 
+def trails_off(text: str) -> bool:
+    """Ends with an ellipsis: three dots or a …  (a headline a site cut
+    to fit its column ends so: 王者荣耀制作团队：七成员工是四川人 3总监都是...).
+
+        >>> trails_off("3总监都是..."), trails_off("可遇不可求…"), trails_off("v1.2.")
+        (True, True, False)
+    """
+    return text.endswith(("...", "…", "．．．"))
+
+
 def cut_off(text: str, end: int, clauses: int) -> bool:
     """Whether ``text[:end]``, which ends with a sentence mark, ends with an
     ellipsis that cuts off a headline or a teaser rather than a sentence

@@ -119,6 +119,23 @@ def test_a_ragged_column_of_chinese_headlines_is_not_a_wrapped_paragraph():
     assert [p.text for p in layout.paragraphs(page_of("\n\n".join(lines) + "\n"))] == [joined]
 
 
+def test_headlines_cut_to_one_length_and_a_menu_line_start_paragraphs_of_their_own():
+    # Cut by the site to 23 characters and an ellipsis: as long as a wrap's
+    # lines, but two full-width lines trail off, so each is a headline.
+    column = [
+        "格力手机被质疑刷单 董明珠：没必要 刷单没价值",
+        "王者荣耀制作团队：七成员工是四川人 3总监都是...",
+        "网红工厂造星：吃住挤6平米 月入过万需720小时苦练",
+        "从全球涨幅第一到部分楼价腰斩 谁导演了合肥房价...",
+    ]
+    assert [p.text for p in layout.paragraphs(page_of("\n\n".join(column) + "\n"))] == column
+    footer = [
+        "关于财经网|关于我们|联系我们|广告合作|财经奖学金|财经招聘|环境公益中心|网站地图",
+        "有意与本刊合作者，有关合作事宜请与财经网联系。未经财经网书面授权，请勿转载或建立镜像",
+    ]
+    assert [p.text for p in layout.paragraphs(page_of("\n".join(footer) + "\n"))] == footer
+
+
 def test_double_spacing_is_line_spacing_not_paragraph_breaks():
     assert layout.double_spaced(segment("a\n\nb\n\nc\n\nd\n"))
     assert not layout.double_spaced(segment("a\nb\n\nc\nd\n\ne\n"))
