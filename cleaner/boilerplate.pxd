@@ -6,7 +6,7 @@ from cleaner.features cimport Features, features
 from cleaner.layout cimport Paragraph, paragraphs
 from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
-from cleaner.shapes cimport opens_news_item
+from cleaner.shapes cimport opens_news_item, rank
 from cleaner.rules.matcher cimport Hit, RuleSet
 
 cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
@@ -47,6 +47,12 @@ cdef void _remove(Page page, _Item item, reason, str evidence)
 
 @cython.locals(block=Block)
 cpdef Py_ssize_t _first_index(_Item item)
+
+@cython.locals(run=list, expected=Py_ssize_t, item=_Item, number=Py_ssize_t)
+cdef void _ranked(list items)
+
+@cython.locals(item=_Item)
+cdef void _demote(list run)
 
 @cython.locals(run=Py_ssize_t, item=_Item)
 cdef void _escalate(list items)

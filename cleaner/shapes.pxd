@@ -1,5 +1,6 @@
 # C declarations of shapes.py for the compiled core (see cleaner/compiled.py).
 import cython
+from cleaner.chars cimport char_class
 
 cdef str _BULLETS, _NUMBER_MARKS, _OPEN_BRACKETS, _CLOSE_BRACKETS, _ZH_NUMERALS
 cdef str _ITEM_BULLETS, _ITEM_DASHES, _ITEM_NUMBER_MARKS, _ZH_NUMERAL_MARKS
@@ -28,3 +29,9 @@ cdef tuple _INNER_STOPS
 
 @cython.locals(stop=Py_ssize_t, body=str, mark=str)
 cpdef bint cut_off(str text, Py_ssize_t end, Py_ssize_t clauses)
+
+cdef str _COUNTERS
+cdef int CJK
+
+@cython.locals(digits=Py_ssize_t, after=Py_UCS4)
+cpdef Py_ssize_t rank(str text)

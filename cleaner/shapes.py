@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import OTHER_STOPS
+from .chars import CJK, OTHER_STOPS, char_class
 
 # A sentence ends with one of these (possibly followed by closing quotes
 # and brackets): a block's statistics (features.ends_sentence).
@@ -172,3 +172,25 @@ def opens_news_item(text: str) -> bool:
         if char in _BEFORE_DATELINE:
             return False
     return True
+
+
+# After a number, these make a date, a time or a count (1月, 2日, 3个),
+# not a rank run into a headline.
+_COUNTERS = "年月日号时点分秒周天个位名次届期岁"
+
+
+def rank(text: str) -> int:
+    """The rank a hot-articles list gives a headline, run into it with no
+    mark between (1万科蛇口公馆开盘…, 2全球贸易协会…): a number of one or
+    two digits followed by a CJK character that is not a counter; else -1.
+
+        >>> rank("1万科蛇口公馆开盘"), rank("12北京八达岭长城"), rank("1月5日"), rank("1. 标题"), rank("2018年")
+        (1, 12, -1, -1, -1)
+    """
+    digits = count_leading(text, 0, True)
+    if not 0 < digits <= 2 or digits == len(text):
+        return -1
+    after = text[digits]
+    if not char_class(after) & CJK or after in _COUNTERS:
+        return -1
+    return int(text[:digits])

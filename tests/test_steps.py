@@ -240,6 +240,28 @@ def test_an_article_without_a_dateline_does_not_go_on_into_a_dated_teaser():
     assert 4 in decided
 
 
+def test_a_ranking_of_hot_articles_goes_and_a_chronology_stays():
+    ranking = [
+        "1万科蛇口公馆开盘：出入被严格限制，前350人抢走194套房，最低7.97万/平！",
+        "2全球贸易协会总干事艾伟德：历史表明贸易战中没有赢家",
+        "3美国缺席世界杯，特朗普却想打败全世界，市场担忧情绪再起！",
+        "4科学家发现：找不着调，找不着北可能是一回事",
+    ]
+    page = page_of(ARTICLE + "\n" + "\n".join(ranking) + "\n")
+    boilerplate.drop_rule_hits(page)
+    boilerplate.judge_context(page)
+    decided = removed(page)
+    assert not {1, 2, 3} & decided.keys()
+    assert {5, 6, 7, 8} <= decided.keys()  # the two that exclaim after a comma too
+    assert [shapes.rank(line) for line in ranking] == [1, 2, 3, 4]
+    # Numbered by month, the lines are dates, not ranks.
+    chronology = ["1月，全市新开工重点项目32个，完成投资超过预期！", "2月，各区完成年度目标分解，签订责任书。", "3月，全市召开推进大会，部署全年任务！"]
+    page = page_of(ARTICLE + "\n".join(chronology) + "\n")
+    boilerplate.drop_rule_hits(page)
+    boilerplate.judge_context(page)
+    assert not removed(page)
+
+
 def test_a_dateline_opens_a_news_item_only_at_the_head_of_its_line():
     assert shapes.opens_news_item("新华社北京6月8日电（记者王珂）文化和旅游部1日发布")
     assert shapes.opens_news_item("全国接待国内游客1.47亿人次 本报北京5月1日电 （记者王珂）")
