@@ -440,7 +440,8 @@ def _ranked(items: list[_Item]) -> None:
     for item in items:
         if not item.open:
             continue
-        number = rank(item.first.text)
+        block = item.blocks[0]
+        number = rank(block.text) if block.text[0].isdecimal() else -1
         if number < 0 or number != expected and run:
             _demote(run)
             run = []

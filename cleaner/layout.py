@@ -175,7 +175,7 @@ def _group(run: list[Block]) -> list[Paragraph]:
         previous, block = run[at - 1], run[at]
         width = previous.width
         continues = False
-        if not starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1) and not _bar_separated(previous.text):
+        if not starts_item(block.text) and (width >= WRAP_MIN_WIDTH or len(current) > 1):
             done = ends_with(previous.text, LINE_ENDERS, CLOSERS)
             continues = (
                 width >= WRAP_MIN_WIDTH
@@ -188,7 +188,7 @@ def _group(run: list[Block]) -> list[Paragraph]:
                 # and wrapped again narrower (long line, short line, long line...).
                 len(current) > 1 and not done and block.width >= WRAP_MIN_WIDTH and _starts_lower(block.text)
             )
-        if continues:
+        if continues and not _bar_separated(previous.text):  # (asked last: most lines are done by now)
             current.append(block)
         else:
             out.append(_paragraph(current, cjk))
