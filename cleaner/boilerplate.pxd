@@ -48,8 +48,8 @@ cdef void _remove(Page page, _Item item, reason, str evidence)
 @cython.locals(block=Block)
 cpdef Py_ssize_t _first_index(_Item item)
 
-@cython.locals(run=list, expected=Py_ssize_t, item=_Item, block=Block, number=Py_ssize_t)
-cdef void _ranked(list items)
+@cython.locals(run=list, expected=Py_ssize_t, item=_Item, block=Block, text=str, number=Py_ssize_t)
+cdef void _demote_rankings(list items)
 
 @cython.locals(item=_Item)
 cdef void _demote(list run)

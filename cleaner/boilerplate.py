@@ -425,23 +425,25 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         item.opens = score > 0 and feats.digits > 0 and opens_news_item(text)
         items.append(item)
     items.sort(key=_first_index)
-    _ranked(items)
+    _demote_rankings(items)
     _escalate(items)
     return items
 
 
-def _ranked(items: list[_Item]) -> None:
+def _demote_rankings(items: list[_Item]) -> None:
     """A ranking of hot articles: three or more paragraphs in a row
     numbered n, n+1, n+2… with the number run into the headline (1万科…,
-    2全球…). Its headlines weigh as titles, however they are punctuated
-    (…前350人抢走194套房，最低7.97万/平！)."""
+    2全球…; lines already decided between them do not count). Its
+    headlines, up to a title's length, weigh as titles however they are
+    punctuated (…前350人抢走194套房，最低7.97万/平！)."""
     run: list[_Item] = []
     expected = -1
     for item in items:
         if not item.open:
             continue
         block = item.blocks[0]
-        number = rank(block.text) if block.text[0].isdecimal() else -1
+        text = block.text
+        number = rank(text) if text and text[0].isdecimal() else -1
         if number < 0 or number != expected and run:
             _demote(run)
             run = []
@@ -457,6 +459,7 @@ def _demote(run: list[_Item]) -> None:
     for item in run:
         if item.score > 0 and item.feats.units <= MAX_TITLE_UNITS:
             item.score = -TITLE_COST
+            item.opens = False  # (a news item opens only with prose)
 
 
 def _first_index(item: _Item) -> int:

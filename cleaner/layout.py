@@ -71,7 +71,9 @@ def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
     Blank lines, decided blocks and blocks whose ``breaks[block.index]`` is
     true end a paragraph. Inside a run of lines, a line continues the previous one when
     that one stops mid-sentence, is wide (a wrapped line fills the width;
-    in CJK text, within two characters of the longest line),
+    in CJK text, unless most of the run's lines fill one width, within
+    ``CJK_WRAP_SLACK`` characters of the run's longest line by width or by
+    count), is not a line of bar-separated items,
     and the next line does not start a list item.
 
     The steps of a pass ask for paragraphs several times, each time with a
@@ -199,8 +201,9 @@ def _group(run: list[Block]) -> list[Paragraph]:
 
 def _cut_to_fit(run: list[Block], widest: int, longest: int) -> bool:
     """A column of headlines that the site cut to one length: two or more
-    lines of the full width trail off in an ellipsis. Its lines are as
-    long as a wrap's, and each is a headline of its own."""
+    lines of the full width trail off in an ellipsis (:func:`trails_off`).
+    Its lines are as long as a wrap's, and each is a headline of its own.
+    (A Chinese sentence that trails off ends in two …, not one.)"""
     cut = 0
     for block in run:
         if (widest - block.width <= 2 * CJK_WRAP_SLACK or longest - len(block.text) <= CJK_WRAP_SLACK) and trails_off(block.text):

@@ -22,6 +22,7 @@ cdef str _BEFORE_DATELINE
 @cython.locals(found=object, char=Py_UCS4)
 cpdef bint opens_news_item(str text)
 
+@cython.locals(stop=Py_ssize_t, marks=Py_ssize_t)
 cpdef bint trails_off(str text)
 
 cdef str _ELLIPSIS

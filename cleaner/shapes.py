@@ -106,13 +106,18 @@ _INNER_STOPS = ("。", "！", "？", "!", "?", ". ")  # a sentence that ended be
 
 
 def trails_off(text: str) -> bool:
-    """Ends with an ellipsis: three dots or a …  (a headline a site cut
-    to fit its column ends so: 王者荣耀制作团队：七成员工是四川人 3总监都是...).
+    """Ends with the ellipsis a site cuts a headline with to fit its column
+    (王者荣耀制作团队：七成员工是四川人 3总监都是...): three dots or more, or
+    one …; not the two of a Chinese sentence that trails off (……).
 
-        >>> trails_off("3总监都是..."), trails_off("可遇不可求…"), trails_off("v1.2.")
-        (True, True, False)
+        >>> trails_off("3总监都是..."), trails_off("可遇不可求…"), trails_off("他说……"), trails_off("v1.2.")
+        (True, True, False, False)
     """
-    return text.endswith(("...", "…", "．．．"))
+    stop = len(text)
+    while stop and text[stop - 1] in _ELLIPSIS:
+        stop -= 1
+    marks = text.count("…", stop)
+    return marks == 1 or marks == 0 and len(text) - stop >= 3
 
 
 def cut_off(text: str, end: int, clauses: int) -> bool:
@@ -176,7 +181,7 @@ def opens_news_item(text: str) -> bool:
 
 # After a number, these make a date, a time or a count (1月, 2日, 3个),
 # not a rank run into a headline.
-_COUNTERS = "年月日号时点分秒周天个位名次届期岁"
+_COUNTERS = "年月日号时点分秒周天个位名次届期岁元成倍人家条米"
 
 
 def rank(text: str) -> int:

@@ -256,7 +256,7 @@ def test_a_ranking_of_hot_articles_goes_and_a_chronology_stays():
     assert [shapes.rank(line) for line in ranking] == [1, 2, 3, 4]
     # Numbered by month, the lines are dates, not ranks.
     chronology = ["1月，全市新开工重点项目32个，完成投资超过预期！", "2月，各区完成年度目标分解，签订责任书。", "3月，全市召开推进大会，部署全年任务！"]
-    page = page_of(ARTICLE + "\n".join(chronology) + "\n")
+    page = page_of(ARTICLE + "\n" + "\n".join(chronology) + "\n")
     boilerplate.drop_rule_hits(page)
     boilerplate.judge_context(page)
     assert not removed(page)
