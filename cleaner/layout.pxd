@@ -28,6 +28,8 @@ cdef _add_run(list run, list out, dict grouped)
                previous=Block, width=Py_ssize_t, block=Block, continues=bint, done=bint)
 cdef list _group(list run)
 
+cdef inline bint _fills(Block block, Py_ssize_t widest, Py_ssize_t longest)
+
 @cython.locals(cut=Py_ssize_t, block=Block)
 cdef bint _cut_to_fit(list run, Py_ssize_t widest, Py_ssize_t longest)
 

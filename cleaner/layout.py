@@ -183,7 +183,7 @@ def _group(run: list[Block]) -> list[Paragraph]:
                 width >= WRAP_MIN_WIDTH
                 and (not done or (wrapped and width >= FULL_LINE * widest))
                 and (width >= WRAP_SHARE * widest or _starts_lower(block.text))
-                and (wrapped or not cjk or widest - width <= 2 * CJK_WRAP_SLACK or longest - len(previous.text) <= CJK_WRAP_SLACK)
+                and (wrapped or not cjk or _fills(previous, widest, longest))
             ) or (
                 # A short tail of a wrapped line that stops mid-sentence, and a
                 # wide next line that goes on in lower case: text wrapped once
@@ -199,6 +199,12 @@ def _group(run: list[Block]) -> list[Paragraph]:
     return out
 
 
+def _fills(block: Block, widest: int, longest: int) -> bool:
+    """A CJK line as long as its run's longest, by width or by count of
+    characters, give or take CJK_WRAP_SLACK characters: a full line of a wrap."""
+    return widest - block.width <= 2 * CJK_WRAP_SLACK or longest - len(block.text) <= CJK_WRAP_SLACK
+
+
 def _cut_to_fit(run: list[Block], widest: int, longest: int) -> bool:
     """A column of headlines that the site cut to one length: two or more
     lines of the full width trail off in an ellipsis (:func:`trails_off`).
@@ -206,7 +212,7 @@ def _cut_to_fit(run: list[Block], widest: int, longest: int) -> bool:
     (A Chinese sentence that trails off ends in two …, not one.)"""
     cut = 0
     for block in run:
-        if (widest - block.width <= 2 * CJK_WRAP_SLACK or longest - len(block.text) <= CJK_WRAP_SLACK) and trails_off(block.text):
+        if _fills(block, widest, longest) and trails_off(block.text):
             cut += 1
             if cut == 2:
                 return True

@@ -22,11 +22,14 @@ cdef str _BEFORE_DATELINE
 @cython.locals(found=object, char=Py_UCS4)
 cpdef bint opens_news_item(str text)
 
-@cython.locals(stop=Py_ssize_t, marks=Py_ssize_t)
-cpdef bint trails_off(str text)
-
 cdef str _ELLIPSIS
 cdef tuple _INNER_STOPS
+
+@cython.locals(stop=Py_ssize_t)
+cdef Py_ssize_t _ellipsis_start(str text, Py_ssize_t end)
+
+@cython.locals(stop=Py_ssize_t, marks=Py_ssize_t)
+cpdef bint trails_off(str text)
 
 @cython.locals(stop=Py_ssize_t, body=str, mark=str)
 cpdef bint cut_off(str text, Py_ssize_t end, Py_ssize_t clauses)

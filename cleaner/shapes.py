@@ -105,6 +105,14 @@ _ELLIPSIS = "….．"  # (three or more dots, or one …, make an ellipsis)
 _INNER_STOPS = ("。", "！", "？", "!", "?", ". ")  # a sentence that ended before the last one
 
 
+def _ellipsis_start(text: str, end: int) -> int:
+    """Where the run of dots and … that ends ``text[:end]`` begins."""
+    stop = end
+    while stop and text[stop - 1] in _ELLIPSIS:
+        stop -= 1
+    return stop
+
+
 def trails_off(text: str) -> bool:
     """Ends with the ellipsis a site cuts a headline with to fit its column
     (王者荣耀制作团队：七成员工是四川人 3总监都是...): three dots or more, or
@@ -113,9 +121,7 @@ def trails_off(text: str) -> bool:
         >>> trails_off("3总监都是..."), trails_off("可遇不可求…"), trails_off("他说……"), trails_off("v1.2.")
         (True, True, False, False)
     """
-    stop = len(text)
-    while stop and text[stop - 1] in _ELLIPSIS:
-        stop -= 1
+    stop = _ellipsis_start(text, len(text))
     marks = text.count("…", stop)
     return marks == 1 or marks == 0 and len(text) - stop >= 3
 
@@ -137,9 +143,7 @@ def cut_off(text: str, end: int, clauses: int) -> bool:
     """
     if clauses > 1:
         return False
-    stop = end
-    while stop and text[stop - 1] in _ELLIPSIS:
-        stop -= 1
+    stop = _ellipsis_start(text, end)
     if not ("…" in text[stop:end] or end - stop >= 3):
         return False
     body = text[:stop]
