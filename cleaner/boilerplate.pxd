@@ -6,12 +6,12 @@ from cleaner.features cimport Features, features
 from cleaner.layout cimport Paragraph, paragraphs
 from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
-from cleaner.shapes cimport opens_news_item, rank
+from cleaner.shapes cimport last_mark, opens_news_item, rank
 from cleaner.rules.matcher cimport Hit, RuleSet
 
 cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
-cdef double EXTRA_SHARE_ACROSS_WALL, BIG_EXTRA, RUN_GROWTH, MENU_UNITS, MAX_TITLE_UNITS
-cdef Py_ssize_t TITLE_LOOKBACK, RUN_CAP, NO_CONTENT_MIN_ITEMS
+cdef double EXTRA_SHARE_ACROSS_WALL, BIG_EXTRA, RUN_GROWTH, MENU_UNITS, MAX_TITLE_UNITS, HEADLINE_MIN, HEADLINE_MAX
+cdef Py_ssize_t TITLE_LOOKBACK, RUN_CAP, NO_CONTENT_MIN_ITEMS, COLUMN_MIN
 
 cdef class _Notes:
     cdef public list feats, hits
@@ -53,6 +53,12 @@ cdef void _demote_rankings(list items)
 
 @cython.locals(item=_Item)
 cdef void _demote(list run)
+
+@cython.locals(run=list, item=_Item, units=double)
+cdef void _demote_headlines(list items)
+
+@cython.locals(item=_Item, unfinished=Py_ssize_t)
+cdef void _demote_column(list run)
 
 @cython.locals(run=Py_ssize_t, item=_Item)
 cdef void _escalate(list items)

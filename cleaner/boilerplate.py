@@ -27,7 +27,7 @@ from . import templates
 from .rules import Rule
 from .rules.matcher import Hit
 from .segment import Block
-from .shapes import opens_news_item, rank
+from .shapes import CALLS, LEADS, last_mark, opens_news_item, rank
 
 # Region scores, in units (about one word each).
 RULE_COST = 4.0
@@ -47,6 +47,9 @@ MENU_UNITS = 4.0  # lines shorter than this in a row are menu items, longer ones
 RUN_CAP = 4
 NO_CONTENT_MIN_ITEMS = 10
 MAX_TITLE_UNITS = 40.0
+HEADLINE_MIN = 5.0  # a column of headlines: lines of HEADLINE_MIN to HEADLINE_MAX units,
+HEADLINE_MAX = 20.0
+COLUMN_MIN = 6  # at least this many in a row
 
 _UNSEEN = object()
 _TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.DUP_NEAR, Reason.LAYOUT_SYMBOLS})
@@ -426,6 +429,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
         items.append(item)
     items.sort(key=_first_index)
     _demote_rankings(items)
+    _demote_headlines(items)
     _escalate(items)
     return items
 
@@ -451,6 +455,44 @@ def _demote_rankings(items: list[_Item]) -> None:
             run.append(item)
             expected = number + 1
     _demote(run)
+
+
+def _demote_headlines(items: list[_Item]) -> None:
+    """A column of headlines: COLUMN_MIN or more one-line paragraphs in a
+    row of a headline's length, most of them not a sentence. Those of them
+    that end in ! or ? are headlines that call out (…belli oldu!, What are
+    Google's AI Overviews good for?), not sentences of the article. Shorter
+    lines (a category label, a byline) do not end the column; a bullet, a
+    longer paragraph or a line that introduces a list (…can help you:) does."""
+    run: list[_Item] = []
+    for item in items:
+        if not item.open:
+            continue
+        units = item.feats.units
+        if units < HEADLINE_MIN:
+            continue
+        if len(item.blocks) == 1 and units <= HEADLINE_MAX and not item.feats.bullet:
+            run.append(item)
+        else:
+            _demote_column(run)
+            run = []
+    _demote_column(run)
+
+
+def _demote_column(run: list[_Item]) -> None:
+    if len(run) < COLUMN_MIN:
+        return
+    unfinished = 0
+    for item in run:
+        if last_mark(item.first.text) in LEADS:
+            return
+        unfinished += item.score <= 0
+    if unfinished * 3 < len(run) * 2:
+        return
+    for item in run:
+        if item.score > 0 and last_mark(item.first.text) in CALLS:
+            item.score = -TITLE_COST
+            item.opens = False
 
 
 def _demote(run: list[_Item]) -> None:

@@ -27,6 +27,14 @@ def removed(page: Page) -> dict[int, str]:
     return {block.line: decision.reason.value for block, decision in zip(page.blocks, page.decisions) if decision is not None and not decision.kept}
 
 
+def judged(text: str) -> dict[int, str]:
+    """Line number -> reason code of each block the boilerplate steps remove."""
+    page = page_of(text)
+    boilerplate.drop_rule_hits(page)
+    boilerplate.judge_context(page)
+    return removed(page)
+
+
 # layout.drop_symbol_lines
 
 
@@ -174,10 +182,7 @@ def test_a_rule_word_inside_a_sentence_of_the_article_is_only_a_keyword():
 def test_the_article_stays_and_the_page_around_it_goes_named_for_what_it_is():
     menu = "网站首页 新闻中心 政务公开 办事服务 互动交流\n"
     headlines = "".join(f"市教育局召开第{n}次职业教育工作推进会议\n" for n in range(1, 8))
-    page = page_of(menu + "全市职业教育工作会议召开\n" + ARTICLE + headlines)
-    boilerplate.drop_rule_hits(page)
-    boilerplate.judge_context(page)
-    decided = removed(page)
+    decided = judged(menu + "全市职业教育工作会议召开\n" + ARTICLE + headlines)
     assert decided[1] == "boiler.nav"
     assert 2 not in decided  # the title above the article
     assert not {3, 4, 5} & decided.keys()  # the article
@@ -222,20 +227,14 @@ def test_teasers_of_other_news_items_after_the_article_go():
         f"社保基金去年收入{n}万亿元 人民网北京5月2{n}日电 据人力资源和社会保障部网站消息，去年基金收入增幅超过支出增幅，运行总体平稳。\n财经\n"
         for n in range(1, 5)
     )
-    page = page_of(article + teasers)
-    boilerplate.drop_rule_hits(page)
-    boilerplate.judge_context(page)
-    decided = removed(page)
+    decided = judged(article + teasers)
     assert not {1, 2, 3, 4} & decided.keys()  # the article, its dateline included
     assert set(range(5, 13)) <= decided.keys()  # every teaser and its category label
 
 
 def test_an_article_without_a_dateline_does_not_go_on_into_a_dated_teaser():
     teaser = "社保基金去年收入6.7万亿元 人民网北京5月22日电 据人力资源和社会保障部网站消息，去年基金收入增幅超过支出增幅，运行总体平稳。\n"
-    page = page_of(ARTICLE + teaser + "财经\n")
-    boilerplate.drop_rule_hits(page)
-    boilerplate.judge_context(page)
-    decided = removed(page)
+    decided = judged(ARTICLE + teaser + "财经\n")
     assert not {1, 2, 3} & decided.keys()
     assert 4 in decided
 
@@ -247,19 +246,38 @@ def test_a_ranking_of_hot_articles_goes_and_a_chronology_stays():
         "3美国缺席世界杯，特朗普却想打败全世界，市场担忧情绪再起！",
         "4科学家发现：找不着调，找不着北可能是一回事",
     ]
-    page = page_of(ARTICLE + "\n" + "\n".join(ranking) + "\n")
-    boilerplate.drop_rule_hits(page)
-    boilerplate.judge_context(page)
-    decided = removed(page)
+    decided = judged(ARTICLE + "\n" + "\n".join(ranking) + "\n")
     assert not {1, 2, 3} & decided.keys()
     assert {5, 6, 7, 8} <= decided.keys()  # the two that exclaim after a comma too
     assert [shapes.rank(line) for line in ranking] == [1, 2, 3, 4]
     # Numbered by month, the lines are dates, not ranks.
     chronology = ["1月，全市新开工重点项目32个，完成投资超过预期！", "2月，各区完成年度目标分解，签订责任书。", "3月，全市召开推进大会，部署全年任务！"]
-    page = page_of(ARTICLE + "\n" + "\n".join(chronology) + "\n")
-    boilerplate.drop_rule_hits(page)
-    boilerplate.judge_context(page)
-    assert not removed(page)
+    assert not judged(ARTICLE + "\n" + "\n".join(chronology) + "\n")
+
+
+ENGLISH = (
+    "The council met on Tuesday to discuss the budget for the coming year, and it agreed on most of the items.\n"
+    "Members said that the new plan would help the city repair its roads and build two new schools by the autumn.\n"
+    "The vote on the remaining items was put off until next month, when the full report will be ready for review.\n"
+)
+
+
+def test_headlines_that_call_out_in_a_column_of_headlines_go_and_a_list_a_sentence_introduces_stays():
+    column = [
+        "Local team wins the regional final after extra time",
+        "Heavy rain expected across the north this weekend",
+        "Is this the end of the high street as we know it?",
+        "New bridge opens to traffic two years behind schedule",
+        "You will not believe what the mayor said next!",
+        "Prices of fresh fruit rise for the third month running",
+    ]
+    decided = judged(ENGLISH + "\n" + "\n\n".join(column) + "\n")
+    assert not {1, 2, 3} & decided.keys()
+    assert {5, 7, 9, 11, 13, 15} <= decided.keys()  # the question and the exclamation too
+    # The same lines after a sentence that introduces them are the article's own list.
+    introduced = "\nThe paper's front page carried these stories:\n\n" + "\n\n".join(column) + "\n\n"
+    assert not judged(ENGLISH + introduced + ENGLISH)
+    assert shapes.last_mark("Why not?\u201d") == "?" and shapes.last_mark("") == ""
 
 
 def test_a_dateline_opens_a_news_item_only_at_the_head_of_its_line():
@@ -350,10 +368,7 @@ def test_a_posts_furniture_does_not_cut_the_thread_it_stands_in():
     # would be two runs, and the second too short to join the first.
     post = "I agree in principle, but one act like this will spawn many more.\n"
     furniture = "Reply | Quote\n3 people like this.\n2 days ago\nJoined: Mar 2019\nPosts: 12\n"
-    page = page_of("Home\nForums\n" + post + furniture + post.replace("agree", "disagree"))
-    boilerplate.drop_rule_hits(page)
-    boilerplate.judge_context(page)
-    decided = removed(page)
+    decided = judged("Home\nForums\n" + post + furniture + post.replace("agree", "disagree"))
     assert [decided.get(line) for line in range(4, 9)] == ["boiler.comments"] * 5
     assert 3 not in decided and 9 not in decided  # both posts stay
 
