@@ -362,6 +362,27 @@ def test_the_furniture_around_comments_and_posts_is_named():
         assert hit is None or not hit.rule.strong or hit.in_sentence(features(sentence)), sentence  # (a keyword, not furniture)
 
 
+def test_a_footers_copyright_and_terms_of_reuse_are_named_and_a_sentence_about_them_is_not():
+    rules = Config().rules()
+    terms = "The content (including but not limited to text, photo, multimedia information, etc) published in this site belongs to the company. "
+    footer = {
+        "Copyright 1995 - 2024 . All rights reserved. " + terms + terms: "copyright.lead",
+        "© 2024 Example Media Group. " + terms + terms: "copyright.lead",
+        "Without written authorization from the company, such content shall not be republished or used in any form.": "copyright.reuse",
+        "This material may not be published, broadcast, rewritten or redistributed.": "copyright.reuse",
+        "No part of this site may be reproduced without the prior permission of the publisher.": "copyright.reuse",
+    }
+    for line, name in footer.items():
+        hit = rules.first_hit(line, features(line))
+        assert hit is not None and hit.rule.name == name and hit.strong, line
+    for sentence in ("Copyright law in the United States protects original works of authorship, the judge wrote in her ruling.",
+                     "The photos were copied without permission, the court heard on Tuesday.",
+                     "Spyware gathers information from a target and sends it to another entity without consent.",
+                     "The names of the victims may not be published until their families have been told."):
+        hit = rules.first_hit(sentence, features(sentence))
+        assert hit is None or not hit.rule.strong or hit.in_sentence(features(sentence)), sentence
+
+
 def test_a_posts_furniture_does_not_cut_the_thread_it_stands_in():
     # Five lines of furniture weigh, in the search for the text, as the short
     # lines they are; had they cost what a rule's hit costs, the two posts
