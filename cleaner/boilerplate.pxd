@@ -54,11 +54,14 @@ cdef void _demote_rankings(list items)
 @cython.locals(item=_Item)
 cdef void _demote(list run)
 
-@cython.locals(run=list, item=_Item, units=double)
+@cython.locals(start=Py_ssize_t, count=Py_ssize_t, number=Py_ssize_t, item=_Item, feats=Features)
 cdef void _demote_headlines(list items)
 
-@cython.locals(item=_Item, unfinished=Py_ssize_t)
-cdef void _demote_column(list run)
+@cython.locals(lines=list, number=Py_ssize_t, item=_Item)
+cdef list _column_lines(list items, Py_ssize_t start, Py_ssize_t stop)
+
+@cython.locals(lines=list, item=_Item, unfinished=Py_ssize_t)
+cdef void _demote_column(list items, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t count)
 
 @cython.locals(run=Py_ssize_t, item=_Item)
 cdef void _escalate(list items)

@@ -464,32 +464,45 @@ def _demote_headlines(items: list[_Item]) -> None:
     Google's AI Overviews good for?), not sentences of the article. Shorter
     lines (a category label, a byline) do not end the column; a bullet, a
     longer paragraph or a line that introduces a list (…can help you:) does."""
-    run: list[_Item] = []
-    for item in items:
-        if not item.open:
+    start = count = 0  # the column so far: where it began, how many lines
+    for number in range(len(items)):
+        item = items[number]
+        feats = item.feats
+        if not item.open or feats.units < HEADLINE_MIN:
             continue
-        units = item.feats.units
-        if units < HEADLINE_MIN:
-            continue
-        if len(item.blocks) == 1 and units <= HEADLINE_MAX and not item.feats.bullet:
-            run.append(item)
-        else:
-            _demote_column(run)
-            run = []
-    _demote_column(run)
+        if len(item.blocks) == 1 and feats.units <= HEADLINE_MAX and not feats.bullet:
+            if not count:
+                start = number
+            count += 1
+        elif count:
+            _demote_column(items, start, number, count)
+            count = 0
+    if count:
+        _demote_column(items, start, len(items), count)
 
 
-def _demote_column(run: list[_Item]) -> None:
-    if len(run) < COLUMN_MIN:
+def _column_lines(items: list[_Item], start: int, stop: int) -> list[_Item]:
+    """The lines of the column that runs from items[start] to before items[stop]."""
+    lines: list[_Item] = []
+    for number in range(start, stop):
+        item = items[number]
+        if item.open and item.feats.units >= HEADLINE_MIN:
+            lines.append(item)
+    return lines
+
+
+def _demote_column(items: list[_Item], start: int, stop: int, count: int) -> None:
+    if count < COLUMN_MIN:
         return
+    lines = _column_lines(items, start, stop)
     unfinished = 0
-    for item in run:
+    for item in lines:
         if last_mark(item.first.text) in LEADS:
             return
         unfinished += item.score <= 0
-    if unfinished * 3 < len(run) * 2:
+    if unfinished * 3 < count * 2:
         return
-    for item in run:
+    for item in lines:
         if item.score > 0 and last_mark(item.first.text) in CALLS:
             item.score = -TITLE_COST
             item.opens = False
