@@ -1,12 +1,12 @@
 # C declarations of boilerplate.py for the compiled core (see cleaner/compiled.py).
 import cython
 
-from cleaner.chars cimport char_class
+from cleaner.chars cimport char_class, ends_with
 from cleaner.features cimport Features, features
 from cleaner.layout cimport Paragraph, paragraphs
 from cleaner.page cimport Decision, Page
 from cleaner.segment cimport Block
-from cleaner.shapes cimport last_mark, opens_news_item, rank
+from cleaner.shapes cimport opens_news_item, rank
 from cleaner.rules.matcher cimport Hit, RuleSet
 
 cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
@@ -57,11 +57,12 @@ cdef void _demote(list run)
 @cython.locals(start=Py_ssize_t, count=Py_ssize_t, number=Py_ssize_t, item=_Item, feats=Features)
 cdef void _demote_headlines(list items)
 
-@cython.locals(lines=list, number=Py_ssize_t, item=_Item)
-cdef list _column_lines(list items, Py_ssize_t start, Py_ssize_t stop)
+cdef bint _in_columns(_Item item)
 
-@cython.locals(lines=list, item=_Item, unfinished=Py_ssize_t)
+@cython.locals(above=Py_ssize_t, number=Py_ssize_t, item=_Item, unfinished=Py_ssize_t)
 cdef void _demote_column(list items, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t count)
+
+cdef bint _runs_on(_Item item)
 
 @cython.locals(run=Py_ssize_t, item=_Item)
 cdef void _escalate(list items)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .chars import CJK, char_class
+from .chars import CJK, CLOSERS, char_class, ends_with
 from .features import Features, features
 from .page import Page
 from .reasons import Reason
@@ -27,7 +27,7 @@ from . import templates
 from .rules import Rule
 from .rules.matcher import Hit
 from .segment import Block
-from .shapes import CALLS, LEADS, last_mark, opens_news_item, rank
+from .shapes import CALLS, RUNS_ON, opens_news_item, rank
 
 # Region scores, in units (about one word each).
 RULE_COST = 4.0
@@ -458,19 +458,22 @@ def _demote_rankings(items: list[_Item]) -> None:
 
 
 def _demote_headlines(items: list[_Item]) -> None:
-    """A column of headlines: COLUMN_MIN or more one-line paragraphs in a
-    row of a headline's length, most of them not a sentence. Those of them
-    that end in ! or ? are headlines that call out (…belli oldu!, What are
-    Google's AI Overviews good for?), not sentences of the article. Shorter
-    lines (a category label, a byline) do not end the column; a bullet, a
-    longer paragraph or a line that introduces a list (…can help you:) does."""
+    """A column of headlines: COLUMN_MIN or more paragraphs in a row of a
+    headline's length, two thirds of them not sentences (they score as
+    titles do). Those of them that end in ! or ? are headlines that call out
+    (…belli oldu!, What are Google's AI Overviews good for?), not sentences
+    of the article. Shorter lines (a category label, a byline) do not end
+    the column; a bullet or a longer paragraph does. A line in it or just
+    above it that runs on into the next (…can help your organization:, a
+    line of verse ending in a comma) makes it the article's own list or
+    verse, and it stays as it is."""
     start = count = 0  # the column so far: where it began, how many lines
     for number in range(len(items)):
         item = items[number]
-        feats = item.feats
-        if not item.open or feats.units < HEADLINE_MIN:
+        if not _in_columns(item):
             continue
-        if len(item.blocks) == 1 and feats.units <= HEADLINE_MAX and not feats.bullet:
+        feats = item.feats
+        if feats.units <= HEADLINE_MAX and not feats.bullet:
             if not count:
                 start = number
             count += 1
@@ -481,31 +484,40 @@ def _demote_headlines(items: list[_Item]) -> None:
         _demote_column(items, start, len(items), count)
 
 
-def _column_lines(items: list[_Item], start: int, stop: int) -> list[_Item]:
-    """The lines of the column that runs from items[start] to before items[stop]."""
-    lines: list[_Item] = []
-    for number in range(start, stop):
-        item = items[number]
-        if item.open and item.feats.units >= HEADLINE_MIN:
-            lines.append(item)
-    return lines
+def _in_columns(item: _Item) -> bool:
+    """Whether a column of headlines sees ``item`` at all (shorter lines
+    stand between its headlines without ending it)."""
+    return item.open and item.feats.units >= HEADLINE_MIN
 
 
 def _demote_column(items: list[_Item], start: int, stop: int, count: int) -> None:
+    """Demote the headlines that call out of the column items[start:stop]
+    (``count`` lines), if it is one."""
     if count < COLUMN_MIN:
         return
-    lines = _column_lines(items, start, stop)
+    above = start - 1
+    while above >= 0 and not items[above].open:
+        above -= 1
+    if above >= 0 and _runs_on(items[above]):
+        return
     unfinished = 0
-    for item in lines:
-        if last_mark(item.first.text) in LEADS:
-            return
-        unfinished += item.score <= 0
+    for number in range(start, stop):
+        item = items[number]
+        if _in_columns(item):
+            if _runs_on(item):
+                return
+            unfinished += item.score <= 0
     if unfinished * 3 < count * 2:
         return
-    for item in lines:
-        if item.score > 0 and last_mark(item.first.text) in CALLS:
+    for number in range(start, stop):
+        item = items[number]
+        if _in_columns(item) and item.score > 0 and ends_with(item.first.text, CALLS, CLOSERS):
             item.score = -TITLE_COST
             item.opens = False
+
+
+def _runs_on(item: _Item) -> bool:
+    return ends_with(item.first.text, RUNS_ON, CLOSERS)
 
 
 def _demote(run: list[_Item]) -> None:

@@ -22,9 +22,6 @@ cdef str _BEFORE_DATELINE
 @cython.locals(found=object, char=Py_UCS4)
 cpdef bint opens_news_item(str text)
 
-@cython.locals(end=Py_ssize_t)
-cpdef str last_mark(str text)
-
 cdef str _ELLIPSIS
 cdef tuple _INNER_STOPS
 
@@ -38,7 +35,7 @@ cpdef bint trails_off(str text)
 cpdef bint cut_off(str text, Py_ssize_t end, Py_ssize_t clauses)
 
 cdef str _COUNTERS
-cdef int CJK, CLOSER
+cdef int CJK
 
 @cython.locals(digits=Py_ssize_t, after=Py_UCS4)
 cpdef Py_ssize_t rank(str text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import CJK, CLOSER, OTHER_STOPS, char_class
+from .chars import CJK, OTHER_STOPS, char_class
 
 # A sentence ends with one of these (possibly followed by closing quotes
 # and brackets): a block's statistics (features.ends_sentence).
@@ -20,10 +20,11 @@ LINE_ENDERS = SENTENCE_ENDERS | frozenset(":：")
 FLOW_ENDERS = frozenset("。！？!?.…；;」』”\"'）)" + OTHER_STOPS)
 
 # A headline that calls out (Türkan Şoray'ın sağlık durumu belli oldu!,
-# What are Google's AI Overviews good for?) rather than a sentence of prose.
-CALLS = frozenset("!?！？")
-# A line that introduces what follows it: a list, a quote.
-LEADS = frozenset(":：")
+# What are Google's AI Overviews good for?) ends with one of these.
+CALLS = frozenset("!?！？؟")
+# A line that ends with one of these runs on into the next: a line of
+# verse, or the sentence that introduces a list. No headline does.
+RUNS_ON = frozenset(",，;；、:：")
 
 # A list item starts with a bullet, a number and a mark (1. 2、 3）), a
 # number in brackets, or a Chinese numeral and a mark.
@@ -109,19 +110,6 @@ def count_leading(text: str, start: int, decimal: bool) -> int:
 
 _ELLIPSIS = "….．"  # (three or more dots, or one …, make an ellipsis)
 _INNER_STOPS = ("。", "！", "？", "!", "?", ". ")  # a sentence that ended before the last one
-
-
-def last_mark(text: str) -> str:
-    """The last character of ``text`` before any closing quotes and
-    brackets ('' if there is none).
-
-        >>> last_mark("Why not?\u201d"), last_mark("名单如下："), last_mark(")")
-        ('?', '：', '')
-    """
-    end = len(text)
-    while end and char_class(text[end - 1]) & CLOSER:
-        end -= 1
-    return text[end - 1] if end else ""
 
 
 def _ellipsis_start(text: str, end: int) -> int:

@@ -13,8 +13,10 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
 _WORD_DATE = rf"(?:{_WEEKDAY}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 
 RULES = (
-    # A footer that opens with its copyright runs on with the site's terms (…All rights reserved. The content published in this site…).
-    rule("copyright.lead", R.BOILER_COPYRIGHT, r"^(?:©|&copy;|copyright\s*(?:©|&copy;|\(c\)|(?:19|20)\d{2}))", max_units=120, lower=True, in_prose=True),
+    # A footer that opens with its copyright sign runs on with the site's
+    # terms (© 2024 … All rights reserved. The content published in this site…);
+    # a year alone after the word needs the reservation too (Copyright 2019 was a record year…).
+    rule("copyright.lead", R.BOILER_COPYRIGHT, r"^(?:©|&copy;|copyright\s*(?:©|&copy;|\(c\))|copyright\s*(?:19|20)\d{2}\b.{0,60}all rights reserved)", max_units=120, lower=True, in_prose=True),
     rule("copyright.sign", R.BOILER_COPYRIGHT, r"©|&copy;|\(c\)\s*(?:19|20)\d{2}|all rights reserved", max_units=40, lower=True, in_prose=True),
     rule("copyright.word", R.BOILER_COPYRIGHT, r"\bcopyright\b|powered by\b", max_units=40, lower=True),
     rule("metadata.date", R.BOILER_METADATA, rf"^[(（\[【]?\s*(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_TIME})(?:\s*(?:[,，T]|at)?\s*{_TIME})?(?:\s*(?:[a-z]{{2,4}}|gmt[+-]?\d*|utc[+-]?\d*))?\s*[)）\]】]?$", max_units=12, lower=True),
