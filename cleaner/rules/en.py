@@ -33,11 +33,12 @@ RULES = (
     rule("prompt.player", R.BOILER_PROMPT, r"^(?:advertisement|sponsored|continue reading|click here\b|play(?: video)?$|(?:un)?mute$|loaded: \d+%|progress: \d+%|current time|duration time|remaining time|stream type|playback rate|chapters$|descriptions off|captions off|fullscreen$|non-fullscreen$)", max_units=20, lower=True),
     rule("prompt.browser", R.BOILER_PROMPT, r"(?:enable|turn on) javascript|javascript (?:is )?(?:disabled|required|must be enabled)|your browser does not support|your browser,? (?:unfortunately,? )?is not supported|upgrade your browser|report this ad|skip (?:this )?ad\b|read the full (?:story|article)|captions settings|subtitles settings|modal window|dialog window", max_units=20, lower=True, in_prose=True),
     rule("pagination.pages", R.BOILER_PAGINATION, r"^(?:page \d+ of \d+$|[«‹]?\s*(?:previous|prev|older|newer|next)(?: page| posts| entries| articles?)?\s*[»›]?$|(?:\d+\s+){2,}(?:next|»|›))", lower=True),
-    # A site's terms on reuse, in their legal register: what this site or
-    # its content may not be, or the publisher's permission. The same words
-    # about something else (the names may not be published, used without
-    # written permission, a court says) are news: the phrase must name the
-    # site, its content or its publisher.
-    rule("copyright.reuse", R.BOILER_COPYRIGHT, r"(?:this|such|our) (?:material|content|article|story|site|website|page|publication)s?\b[^.]{0,80}\b(?:may|shall|must) not be (?:re)?(?:produced|published|distributed|printed|transmitted|written|broadcast|copied|used)|^no part of (?:this|the|our) (?:material|content|article|site|website|page|publication)s?\b[^.]{0,40}\bmay be (?:re)?(?:produced|published|distributed|printed|transmitted|copied|used)|without (?:the )?(?:prior |express )?(?:written )?(?:permission|authori[sz]ation|consent) of the (?:publisher|copyright (?:owner|holder))", max_units=60, lower=True, in_prose=True),
+    # A site's terms on reuse, in their legal register: what this material
+    # or content may not be, what no part of the site may be, or the
+    # permission of its publisher (a match starts there, not at the
+    # commoner "without"). The same words about something else (the names
+    # may not be published, used without written permission, a court says)
+    # are news: the phrase must name the material, the site or its publisher.
+    rule("copyright.reuse", R.BOILER_COPYRIGHT, r"(?:this|such|our) (?:material|content)s?\b[^.]{0,80}\b(?:may|shall|must) not be (?:re)?(?:produced|published|distributed|printed|transmitted|written|broadcast|copied|used)|^no part of (?:this|the|our) (?:material|content|article|site|website|page|publication)s?\b[^.]{0,40}\bmay be (?:re)?(?:produced|published|distributed|printed|transmitted|copied|used)|(?:permission|authori[sz]ation|consent) of the (?:publisher|copyright (?:owner|holder))", max_units=60, lower=True, in_prose=True),
     rule("disclaimer.views", R.BOILER_DISCLAIMER, r"views expressed (?:here |in this \w+ )?are (?:those of|solely)|do(?:es)? not necessarily (?:reflect|represent) (?:the )?(?:views|opinions|position|policy|official)|^disclaimer\s*:?", max_units=60, lower=True, in_prose=True),
 )
