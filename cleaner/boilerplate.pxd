@@ -64,6 +64,9 @@ cdef void _demote_column(list items, Py_ssize_t start, Py_ssize_t stop, Py_ssize
 
 cdef bint _runs_on(_Item item)
 
+@cython.locals(block=Block)
+cdef str _last_line(_Item item)
+
 @cython.locals(run=Py_ssize_t, item=_Item)
 cdef void _escalate(list items)
 

@@ -47,9 +47,11 @@ MENU_UNITS = 4.0  # lines shorter than this in a row are menu items, longer ones
 RUN_CAP = 4
 NO_CONTENT_MIN_ITEMS = 10
 MAX_TITLE_UNITS = 40.0
-HEADLINE_MIN = 5.0  # a column of headlines: lines of HEADLINE_MIN to HEADLINE_MAX units,
+# A column of headlines: COLUMN_MIN or more paragraphs in a row of
+# HEADLINE_MIN to HEADLINE_MAX units.
+HEADLINE_MIN = 5.0
 HEADLINE_MAX = 20.0
-COLUMN_MIN = 6  # at least this many in a row
+COLUMN_MIN = 6
 
 _UNSEEN = object()
 _TRANSPARENT = frozenset({Reason.DUP_EXACT, Reason.DUP_NEAR, Reason.LAYOUT_SYMBOLS})
@@ -511,13 +513,19 @@ def _demote_column(items: list[_Item], start: int, stop: int, count: int) -> Non
         return
     for number in range(start, stop):
         item = items[number]
-        if _in_columns(item) and item.score > 0 and ends_with(item.first.text, CALLS, CLOSERS):
+        if _in_columns(item) and item.score > 0 and ends_with(_last_line(item), CALLS, CLOSERS):
             item.score = -TITLE_COST
             item.opens = False
 
 
 def _runs_on(item: _Item) -> bool:
-    return ends_with(item.first.text, RUNS_ON, CLOSERS)
+    return ends_with(_last_line(item), RUNS_ON, CLOSERS)
+
+
+def _last_line(item: _Item) -> str:
+    """The text of the paragraph's last line, where it ends."""
+    block = item.blocks[len(item.blocks) - 1]
+    return block.text
 
 
 def _demote(run: list[_Item]) -> None:

@@ -279,6 +279,9 @@ def test_headlines_that_call_out_in_a_column_of_headlines_go_and_a_list_a_senten
     # (The list's last line, after its last sentence, is outside the article either way.)
     for lead in ("The paper's front page carried these stories:", "On the morning after the vote, the front page of the city's paper carried these six stories:"):
         assert not judged(ENGLISH + "\n" + lead + "\n\n" + "\n\n".join(column) + "\n").keys() & set(range(1, 16)), lead
+    # A headline wrapped over two lines is judged where it ends.
+    wrapped = [line.replace(" we know", " we\nknow").replace(" said next", " said\nnext") for line in column]
+    assert {9, 10, 14, 15} <= judged(ENGLISH + "\n" + "\n\n".join(wrapped) + "\n").keys()
     verse = [line + "," if n % 2 else line for n, line in enumerate(column)]
     assert not judged(ENGLISH + "\n" + "\n\n".join(verse) + "\n").keys() & set(range(1, 14))
 
