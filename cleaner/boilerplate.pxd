@@ -54,6 +54,8 @@ cdef void _demote_rankings(list items)
 @cython.locals(item=_Item)
 cdef void _demote(list run)
 
+cdef void _as_title(_Item item)
+
 @cython.locals(start=Py_ssize_t, count=Py_ssize_t, number=Py_ssize_t, item=_Item, feats=Features)
 cdef void _demote_headlines(list items)
 

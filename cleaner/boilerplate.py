@@ -514,8 +514,7 @@ def _demote_column(items: list[_Item], start: int, stop: int, count: int) -> Non
     for number in range(start, stop):
         item = items[number]
         if _in_columns(item) and item.score > 0 and ends_with(_last_line(item), CALLS, CLOSERS):
-            item.score = -TITLE_COST
-            item.opens = False
+            _as_title(item)
 
 
 def _runs_on(item: _Item) -> bool:
@@ -533,8 +532,13 @@ def _demote(run: list[_Item]) -> None:
         return
     for item in run:
         if item.score > 0 and item.feats.units <= MAX_TITLE_UNITS:
-            item.score = -TITLE_COST
-            item.opens = False  # (a news item opens only with prose)
+            _as_title(item)
+
+
+def _as_title(item: _Item) -> None:
+    """Score a paragraph read as prose as the headline it is."""
+    item.score = -TITLE_COST
+    item.opens = False  # (a news item opens only with prose)
 
 
 def _first_index(item: _Item) -> int:
