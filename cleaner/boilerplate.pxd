@@ -65,6 +65,7 @@ cdef bint _in_columns(_Item item)
 cdef void _demote_column(list items, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t count)
 
 cdef bint _runs_on(_Item item)
+cdef bint _calls_out(_Item item)
 
 @cython.locals(block=Block)
 cdef str _last_line(_Item item)

@@ -461,14 +461,15 @@ def _demote_rankings(items: list[_Item]) -> None:
 
 def _demote_headlines(items: list[_Item]) -> None:
     """A column of headlines: COLUMN_MIN or more paragraphs in a row of a
-    headline's length, two thirds of them not sentences (they score as
-    titles do). Those of them that end in ! or ? are headlines that call out
-    (…belli oldu!, What are Google's AI Overviews good for?), not sentences
-    of the article. Shorter lines (a category label, a byline) do not end
-    the column; a bullet or a longer paragraph does. A line in it or just
-    above it that runs on into the next (…can help your organization:, a
-    line of verse ending in a comma) makes it the article's own list or
-    verse, and it stays as it is."""
+    headline's length, two thirds of them either not sentences (they score
+    as titles do) or ending in ! or ?. Those that end so are headlines that
+    call out (…belli oldu!, What are Google's AI Overviews good for?), not
+    sentences of the article: a column of clickbait is a column all the
+    same. Shorter lines (a category label, a byline) do not end the
+    column; a bullet or a longer paragraph does. A line in it or just above
+    it that runs on into the next (…can help your organization:, a line of
+    verse ending in a comma) makes it the article's own list or verse, and
+    it stays as it is."""
     start = count = 0  # the column so far: where it began, how many lines
     for number in range(len(items)):
         item = items[number]
@@ -508,13 +509,17 @@ def _demote_column(items: list[_Item], start: int, stop: int, count: int) -> Non
         if _in_columns(item):
             if _runs_on(item):
                 return
-            unfinished += item.score <= 0
+            unfinished += item.score <= 0 or _calls_out(item)
     if unfinished * 3 < count * 2:
         return
     for number in range(start, stop):
         item = items[number]
-        if _in_columns(item) and item.score > 0 and ends_with(_last_line(item), CALLS, CLOSERS):
+        if _in_columns(item) and item.score > 0 and _calls_out(item):
             _as_title(item)
+
+
+def _calls_out(item: _Item) -> bool:
+    return ends_with(_last_line(item), CALLS, CLOSERS)
 
 
 def _runs_on(item: _Item) -> bool:

@@ -286,6 +286,30 @@ def test_headlines_that_call_out_in_a_column_of_headlines_go_and_a_list_a_senten
     assert not judged(ENGLISH + "\n" + "\n\n".join(verse) + "\n").keys() & set(range(1, 14))
 
 
+
+def test_a_column_of_clickbait_is_a_column_and_questions_answered_in_sentences_are_not():
+    clickbait = [
+        "You will not believe what the mayor said next!",
+        "Is this the end of the high street as we know it?",
+        "Local team wins the regional final after extra time",
+        "Why are fruit prices still rising every month?",
+        "The star finally breaks her silence on the rumours!",
+        "Heavy rain expected across the north this weekend",
+    ]
+    decided = judged(ENGLISH + "\n" + "\n\n".join(clickbait) + "\n")
+    assert not {1, 2, 3} & decided.keys()
+    assert {5, 7, 9, 11, 13, 15} <= decided.keys()
+    # Questions answered in sentences of the same length are the article's own.
+    exchange = [
+        "Why did the council put off the vote?",
+        "The full report was not ready for review yet.",
+        "When will the two new schools open?",
+        "Both schools should open their doors by the autumn.",
+        "Which roads will the council repair first?",
+        "The roads near the schools come first on the list.",
+    ]
+    assert not judged(ENGLISH + "\n" + "\n\n".join(exchange) + "\n")
+
 def test_a_dateline_opens_a_news_item_only_at_the_head_of_its_line():
     assert shapes.opens_news_item("新华社北京6月8日电（记者王珂）文化和旅游部1日发布")
     assert shapes.opens_news_item("全国接待国内游客1.47亿人次 本报北京5月1日电 （记者王珂）")
