@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.variants import edited  # noqa: E402
 from cleaner import Config, clean_text  # noqa: E402
-from cleaner.corpus import CrossFile, shingles, signature  # noqa: E402
+from cleaner.dedup_across import Index, shingles, signature  # noqa: E402
 from cleaner.reasons import parse_reasons  # noqa: E402
 
 ONLY_DEDUP = Config(disable=parse_reasons("boiler"))
@@ -75,7 +75,7 @@ def cross_file(sizes: list[int]) -> None:
     print(f"{'documents':>10s} {'seconds':>8s} {'ms/doc':>7s} {'copies found':>13s}")
     for size in sizes:
         docs = documents(size)
-        memory = CrossFile()
+        memory = Index()
         started = time.perf_counter()
         found = sum(memory.document(doc)[1] is not None for doc in docs)
         seconds = time.perf_counter() - started

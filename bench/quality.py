@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Config, clean_bytes  # noqa: E402
-from cleaner.batch import learn  # noqa: E402
+from cleaner.templates import learn  # noqa: E402
 from cleaner.chars import TOKEN_RE, dedup_key  # noqa: E402
 from cleaner.files import discover  # noqa: E402
 

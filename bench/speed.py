@@ -52,7 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner import batch, pipeline  # noqa: E402
+from cleaner import outcome, pipeline  # noqa: E402
 from cleaner.decode import decode  # noqa: E402
 from cleaner.files import Source  # noqa: E402
 from cleaner.pipeline import Config  # noqa: E402
@@ -168,9 +168,9 @@ class Stages:
         from cleaner import boilerplate, dedup, layout
 
         self.wrap(pipeline, "decode", "decode")  # clean_bytes
-        self.wrap(batch, "decode", "decode")  # files of a run
+        self.wrap(outcome, "decode", "decode")  # files of a run
         self.wrap(pipeline, "segment", "segment")
-        self.wrap(batch, "write_atomic", "write")
+        self.wrap(outcome, "write_atomic", "write")
         steps = pipeline.steps()
         names = {
             layout.drop_symbol_lines: "layout",
@@ -207,8 +207,8 @@ def stage_times(corpus: Path, limit: int) -> tuple[Counter, float, int, list[str
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         for path in sources:
-            outcome = batch.prepare(Source(path, path.relative_to(corpus)), Config())
-            batch.deliver(outcome, batch.Mode.OUTPUT_DIR, Path(out))
+            prepared = outcome.prepare(Source(path, path.relative_to(corpus)), Config())
+            outcome.deliver(prepared, outcome.Mode.OUTPUT_DIR, Path(out))
         seconds = time.perf_counter() - started
     for path in sources[:200]:
         texts.append(decode(path.read_bytes()).text)

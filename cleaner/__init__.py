@@ -21,6 +21,19 @@ from .segment import Block
 
 __version__ = "0.1.0"
 
+# A corpus run, imported when first asked for: a program that cleans one
+# page (a pre-commit hook on one file) does not pay for the run's machinery.
+_CORPUS = {"clean_corpus": "corpus", "Mode": "outcome", "Outcome": "outcome"}
+
+
+def __getattr__(name: str):
+    if name in _CORPUS:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_CORPUS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "BinaryInput",
     "Block",
@@ -28,11 +41,14 @@ __all__ = [
     "DecodeError",
     "Decision",
     "Decoded",
+    "Mode",
+    "Outcome",
     "PageTooLarge",
     "Reason",
     "Result",
     "__version__",
     "clean_bytes",
+    "clean_corpus",
     "clean_file",
     "clean_text",
     "decode",

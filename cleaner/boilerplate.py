@@ -179,7 +179,7 @@ def _template_hits(page: Page, notes: _Notes) -> dict[int, Hit]:
     text_lines: list[tuple[int, float]] = []  # (files, units) of the page's lines of text
     for block, alone, pairs in templates.shared_units(page.blocks):
         alone_count = learned.counts.get(alone, 0) if alone else 0
-        shared[block.index] = (alone_count, learned.count(pairs))
+        shared[block.index] = (alone_count, learned.most_shared(pairs))
         feats = notes.feats[block.index]
         if alone and feats is not None and page.decisions[block.index] is None:
             text_lines.append((alone_count, feats.units))

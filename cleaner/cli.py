@@ -1,8 +1,8 @@
-"""The ``cleaner`` command: options -> Config -> batch -> report -> exit code.
+"""The ``cleaner`` command: options -> a corpus run -> messages -> exit code.
 
 The only module that imports click. It parses options, picks where output
-goes, and turns outcomes into messages and an exit status; cleaning itself
-is :func:`cleaner.clean_bytes`.
+goes, runs :func:`cleaner.corpus.clean_corpus` (or cleans standard input),
+and turns outcomes into messages and an exit status.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ import gc
 import os
 import sys
 import time
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 from . import __version__, compiled, records, report, settings
-from .batch import Across, Done, Mode, Outcome, default_jobs, learn, process, run
+from .corpus import Done, clean_corpus
 from .decode import canonical
 from .files import Source, discover
 from .formats import Format, Reading
+from .outcome import Mode, Outcome, process
 from .pipeline import Config
 from .reasons import parse_reasons
 
@@ -103,82 +105,114 @@ def cli(
     paths = list(paths) or [STDIN]
     file_settings = _settings(config_path, no_config, paths)
     config = _config(encoding, disable, file_settings)
-    globs = globs or tuple(file_settings.get("glob", ()))
-    jobs = jobs if jobs is not None else file_settings.get("jobs", 0)
-    learn_templates = learn_templates or file_settings.get("templates", False)
-    reading = _reading(input_format or file_settings.get("format"), text_field or file_settings.get("text-field"))
-    use_stdin = paths == [STDIN]
-    if STDIN in paths and not use_stdin:
+    reading = _reading(input_format, text_field, file_settings)
+    _refuse_contradictions(paths, output, in_place, check, dedup_across)
+    mode = _mode(paths, output, in_place, check, show_diff)
+    shown = _Shown(err, report.Console(highlight=False, soft_wrap=True), mode, check, show_diff, explain, quiet)
+    if paths == [STDIN]:
+        outcomes, bar = _from_stdin(config, mode, reading, shown), None
+    else:
+        run = _run_options(file_settings, globs, learn_templates, jobs)
+        run.update(mode=mode, output=output, reading=reading, dedup_across=dedup_across, details=explain or show_diff, report=report_path is not None)
+        outcomes, bar = _from_paths(paths, config, run, shown)
+    started = time.perf_counter()
+    summary = _render(outcomes, shown, bar, report_path)
+    if summary.files > 1 and not quiet and sys.stderr.isatty():
+        err.print(summary.table(time.perf_counter() - started))
+    click.get_current_context().exit(int(_status(summary, check)))
+
+
+def _status(summary: report.Summary, check: bool) -> Exit:
+    return Exit.FAILED if summary.failed or (check and summary.changed) else Exit.OK
+
+
+def _run_options(file_settings: dict, globs: tuple[str, ...], learn_templates: bool, jobs: int | None) -> dict:
+    """The options of a corpus run that a configuration file may set too (the command line wins)."""
+    return dict(
+        globs=globs or tuple(file_settings.get("glob", ())),
+        templates=learn_templates or file_settings.get("templates", False),
+        jobs=jobs if jobs is not None else file_settings.get("jobs", 0),
+    )
+
+
+@dataclass
+class _Shown:
+    """How the outcomes of a run are shown: where messages and text go, and
+    what the options ask to see."""
+
+    err: report.Console
+    text_out: report.Console
+    mode: Mode
+    check: bool
+    show_diff: bool
+    explain: bool
+    quiet: bool
+
+
+def _refuse_contradictions(paths: list[Path], output: Path | None, in_place: bool, check: bool, dedup_across: str | None) -> None:
+    if STDIN in paths and paths != [STDIN]:
         raise click.UsageError("'-' (stdin) cannot be mixed with other paths")
     if sum([output is not None, in_place, check]) > 1:
         raise click.UsageError("choose one of -o/--output, --in-place and --check")
-    if use_stdin and (output is not None or in_place):
+    if paths == [STDIN] and (output is not None or in_place):
         raise click.UsageError("-o and --in-place need PATH arguments; stdin is cleaned to stdout")
     if dedup_across == "drop" and in_place:
         raise click.UsageError("--dedup-across drop would empty input files; use -o DIR")
 
-    single_file = len(paths) == 1 and (use_stdin or not paths[0].is_dir())
+
+def _mode(paths: list[Path], output: Path | None, in_place: bool, check: bool, show_diff: bool) -> Mode:
+    """Where the cleaned text goes: a single input with no other choice goes to standard output."""
     if output is not None:
-        mode = Mode.OUTPUT_DIR
-    elif in_place:
-        mode = Mode.IN_PLACE
-    elif check or show_diff:
-        mode = Mode.DRY
-    elif single_file:
-        mode = Mode.STDOUT
-    else:
-        what = "a folder" if any(path.is_dir() for path in paths) else "several inputs"
-        raise click.UsageError(f"{what}: choose -o DIR, --in-place, --check or --diff")
+        _make_folder(output)
+        return Mode.OUTPUT_DIR
+    if in_place:
+        return Mode.IN_PLACE
+    if check or show_diff:
+        return Mode.DRY
+    if len(paths) == 1 and (paths == [STDIN] or not paths[0].is_dir()):
+        return Mode.STDOUT
+    what = "a folder" if any(path.is_dir() for path in paths) else "several inputs"
+    raise click.UsageError(f"{what}: choose -o DIR, --in-place, --check or --diff")
 
-    if output is not None:
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise click.UsageError(f"cannot create output folder {output}: {exc.strerror}") from exc
 
-    if use_stdin:
-        if sys.stdin.isatty() and not quiet:
-            err.print("cleaner: reading a page from the terminal (end it with Ctrl-D; cleaner --help for usage)")
-        data = sys.stdin.buffer.read()
-        outcomes = iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data, reading=reading)])
-        bar = None
-    else:
-        exclude = [output] if output is not None else []
-        sources = discover(paths, globs, exclude=exclude)
-        interactive = not quiet and sys.stderr.isatty()
-        progress = None
-        # (A terminal that also gets the cleaned text is not drawn on.)
-        if interactive and not (mode is Mode.STDOUT and sys.stdout.isatty()):
-            sources = list(sources)
-            progress = Done()
-            bar = report.Bar(err, sum(_size(source) for source in sources), progress)
-        else:
-            bar = None
-        jobs = 1 if single_file else jobs or default_jobs()
-        templates = None
-        if learn_templates:
-            if interactive:
-                err.print(report.rich_text("learning templates…", style="dim"))
-            # A second walk rather than a list of every path: the walk is
-            # sorted, so both passes see the same files in the same order.
-            templates = learn(discover(paths, globs, exclude=exclude), config, jobs, reading)
-        across = Across(dedup_across == "drop", config) if dedup_across else None
-        details = explain or show_diff
-        outcomes = run(
-            sources, config, mode, output, across, jobs, templates, details, reading,
-            roots=len(paths), progress=progress, report=report_path is not None,
-        )
+def _make_folder(output: Path) -> None:
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(f"cannot create output folder {output}: {exc.strerror}") from exc
 
-    started = time.perf_counter()
+
+def _from_stdin(config: Config, mode: Mode, reading: Reading, shown: _Shown) -> Iterator[Outcome]:
+    if sys.stdin.isatty() and not shown.quiet:
+        shown.err.print("cleaner: reading a page from the terminal (end it with Ctrl-D; cleaner --help for usage)")
+    data = sys.stdin.buffer.read()
+    return iter([process(Source(Path("<stdin>"), Path("stdin")), config, mode, data=data, reading=reading)])
+
+
+def _from_paths(paths: list[Path], config: Config, run: dict, shown: _Shown) -> tuple[Iterator[Outcome], report.Bar | None]:
+    """The run's outcomes, and the progress bar that shows them on a
+    terminal (not one that also gets the cleaned text)."""
+    interactive = not shown.quiet and sys.stderr.isatty()
+    bar = progress = None
+    if interactive and not (shown.mode is Mode.STDOUT and sys.stdout.isatty()):
+        progress = Done()
+        exclude = [run["output"]] if run["output"] is not None else []
+        total = sum(_size(source) for source in discover(paths, run["globs"], exclude=exclude))
+        bar = report.Bar(shown.err, total, progress)
+    if interactive and run["templates"]:
+        shown.err.print(report.rich_text("learning templates…", style="dim"))
+    return clean_corpus(paths, config, progress=progress, **run), bar
+
+
+def _render(outcomes: Iterable[Outcome], shown: _Shown, bar: report.Bar | None, report_path: Path | None) -> report.Summary:
+    """Show each outcome as it comes, write its report record, and sum them up."""
     summary = report.Summary()
-    out = sys.stdout.buffer
-    text_out = report.Console(highlight=False, soft_wrap=True)
     report_file = _open_report(report_path)
     try:
         with bar or contextlib.nullcontext():
             for outcome in outcomes:
                 summary.add(outcome)
-                _show(outcome, err, text_out, out, mode, check, show_diff, explain, quiet)
+                _show(outcome, shown)
                 if report_file is not None:
                     records.write(outcome, report_file)
                 if bar:
@@ -186,11 +220,7 @@ def cli(
     finally:
         if report_file is not None:
             report_file.close()
-    seconds = time.perf_counter() - started
-    if summary.files > 1 and not quiet and sys.stderr.isatty():
-        err.print(summary.table(seconds))
-    status = Exit.FAILED if summary.failed or (check and summary.changed) else Exit.OK
-    click.get_current_context().exit(int(status))
+    return summary
 
 
 def _size(source: Source) -> int:
@@ -214,7 +244,9 @@ def _settings(path: Path | None, ignore: bool, paths: list[Path]) -> dict:
         raise click.UsageError(str(exc)) from None
 
 
-def _reading(input_format: str | None, text_field: str | None) -> Reading:
+def _reading(input_format: str | None, text_field: str | None, file_settings: dict) -> Reading:
+    input_format = input_format or file_settings.get("format")
+    text_field = text_field or file_settings.get("text-field")
     try:
         chosen = Format(input_format or "auto")
     except ValueError:
@@ -246,20 +278,38 @@ def _open_report(path: Path | None):
         raise click.UsageError(f"cannot write report {path}: {exc.strerror}") from exc
 
 
-def _show(outcome: Outcome, err: report.Console, text_out: report.Console, out, mode: Mode, check: bool, show_diff: bool, explain: bool, quiet: bool) -> None:
+def _show(outcome: Outcome, shown: _Shown) -> None:
     if outcome.error is not None:
         for problem in outcome.problems:  # (what it could not read, before why it was not written)
-            report.message(err, "error", outcome, problem)
-        report.message(err, "error", outcome, outcome.error)
+            report.message(shown.err, "error", outcome, problem)
+        report.message(shown.err, "error", outcome, outcome.error)
         return
     if outcome.skipped is not None:
-        if not quiet:
-            report.message(err, "skipped", outcome, outcome.skipped)
+        if not shown.quiet:
+            report.message(shown.err, "skipped", outcome, outcome.skipped)
         return
-    if outcome.dropped and not quiet:
-        path, score = outcome.duplicate_of
+    _tell(outcome, shown)
+    if shown.explain:
+        report.explain(outcome, shown.err)
+    if shown.show_diff:
+        report.diff(outcome, shown.text_out)
+    if shown.check and outcome.changed:
+        shown.text_out.print(report.rich_text(f"would clean {report.shown(outcome.path)}"), soft_wrap=True)
+    if shown.mode is Mode.STDOUT:
+        out = sys.stdout.buffer
+        out.write(outcome.output)
+        out.flush()
+
+
+def _tell(outcome: Outcome, shown: _Shown) -> None:
+    """The messages about a file that was cleaned: copies left out, parts
+    that failed, warnings."""
+    err, quiet = shown.err, shown.quiet
+    verdict = outcome.verdict
+    if verdict.dropped and not quiet:
+        path, score = verdict.duplicate_of
         report.message(err, "dropped", outcome, f"near-duplicate of {path} ({score:.0%} similar); not written")
-    dropped = sum(document.dropped for document in outcome.documents)
+    dropped = sum(document.verdict.dropped for document in outcome.documents)
     if dropped and not quiet:
         report.message(err, "dropped", outcome, f"{dropped} document(s) near-duplicates of earlier ones; not written (see --report)")
     for problem in outcome.problems:
@@ -267,15 +317,6 @@ def _show(outcome: Outcome, err: report.Console, text_out: report.Console, out, 
     if not quiet:
         for warning in outcome.warnings:
             report.message(err, "warning", outcome, warning)
-    if explain:
-        report.explain(outcome, err)
-    if show_diff:
-        report.diff(outcome, text_out)
-    if check and outcome.changed:
-        text_out.print(report.rich_text(f"would clean {report.shown(outcome.path)}"), soft_wrap=True)
-    if mode is Mode.STDOUT:
-        out.write(outcome.output)
-        out.flush()
 
 
 def main() -> None:

@@ -1,148 +1,248 @@
-"""Passes over many files: duplicates across the files of one run.
+"""A corpus run: many files cleaned as one run, as a library call.
 
-The same article arrives from several sites. :class:`CrossFile` sees the
-cleaned documents of a run one after another, in the run's fixed order
-(sorted paths), and answers two questions about each:
+:func:`clean_corpus` is what the ``cleaner`` command runs on folders: it
+finds the files under the paths, learns the run's templates first when
+asked (:mod:`cleaner.templates`), cleans every file, puts the files through
+the cross-file stage when asked (:mod:`cleaner.dedup_across`), writes them
+where the mode says, and yields an :class:`~cleaner.outcome.Outcome` for
+each file, in the files' sorted order.
 
-* is the whole document a near-duplicate of an earlier one? MinHash over
-  shingles (five CJK characters, or three words), with locality-sensitive
-  hashing to find candidates without comparing all pairs, confirmed by the
-  estimated Jaccard similarity of the two signatures;
-* which of its paragraphs appeared, word for word, in an earlier document?
-  Each substantial paragraph's normalised text is hashed; a paragraph seen
-  before points at where.
+With several jobs, worker processes clean (and, when nothing crosses files,
+write) while this process takes the outcomes back in the run's order, a
+bounded number at a time (:mod:`cleaner.pool`): the output is the same as
+with one job, and memory holds a few files per worker, whatever the size of
+the folder.
 
-MinHash here is *one-permutation hashing* (Li, Owen and Zhang, 2012): each
-shingle is hashed once with CRC-32 (stable across processes and runs, unlike
-Python's ``hash``), its bucket is the hash modulo the number of bins and the
-bin keeps the smallest value; empty bins borrow from the next full one
-(densification), so two documents agree on a bin with probability equal to
-their Jaccard similarity. That is one hash per shingle instead of one per
-shingle per permutation, in pure Python.
-
-All state lives in the object: one per run, nothing at module level, so a
-run is deterministic whatever the worker count.
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("网站首页 公文大全 范文\\n会议强调，要牢记使命担当。\\n", encoding="utf-8")
+    >>> [(o.rel.name, o.result.text) for o in clean_corpus([folder], jobs=1)]
+    [('a.txt', '会议强调，要牢记使命担当。\\n')]
 """
 
 from __future__ import annotations
 
-import unicodedata
-import zlib
-from array import array
-from dataclasses import dataclass, field
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from . import chars
-from .chars import CJK_RE, dedup_key
-from .features import count_tokens
+from . import pool
+from .dedup_across import DedupAcross
+from .files import Claims, Source, discover
+from .formats import Reading, output_name
+from .outcome import Mode, Outcome, deliver, prepare
+from .pipeline import Config
+from .templates import Templates, learn
 
-BINS = 64
-BANDS = 16  # BINS / BANDS rows a band: pairs above ~0.5 Jaccard usually share one
-THRESHOLD = 0.8
-CJK_SHINGLE = 5
-WORD_SHINGLE = 3
-PARAGRAPH_MIN_TOKENS = 16
-_EMPTY = 0xFFFFFFFF
+# Files a worker takes at a time: one round trip, and one wake-up of the
+# parent, a chunk. Small while what comes back may be large (every decision
+# and the text, see _Job.in_full), which the window then holds; larger when it
+# is counts, where the parent's work per chunk is what keeps two jobs from
+# cleaning twice as fast as one.
+CHUNK = 4
+SLIM_CHUNK = 32
+DEDUP_ACROSS = ("keep", "drop")  # what --dedup-across does with a later copy
 
 
-def shingles(text: str) -> list[str]:
-    """Overlapping token n-grams: five CJK characters, or three words.
+def clean_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    config: Config | None = None,
+    *,
+    mode: Mode = Mode.DRY,
+    output: Path | None = None,
+    templates: bool = False,
+    dedup_across: str | None = None,
+    jobs: int = 0,
+    reading: Reading = Reading(),
+    globs: Sequence[str] = (),
+    details: bool = True,
+    report: bool = False,
+    progress: Done | None = None,
+) -> Iterator[Outcome]:
+    """Clean the files named by ``paths`` and under the folders among them
+    (walked in sorted order; ``globs`` select and exclude, see
+    :func:`cleaner.files.discover`), and yield each file's outcome in that
+    order.
 
-        >>> shingles("会议强调要牢记")
-        ['会议强调要', '议强调要牢', '强调要牢记']
-        >>> shingles("the cat sat on the mat")[:2]
-        ['the cat sat', 'cat sat on']
+    ``mode`` says where output goes: nothing written (``Mode.DRY``, the
+    default: the outcomes hold it), under ``output`` at the same relative
+    path (``Mode.OUTPUT_DIR``), or over the inputs (``Mode.IN_PLACE``).
+    ``templates``: learn the lines many files share first (``--templates``).
+    ``dedup_across``: ``"keep"`` finds near-duplicate files and paragraphs
+    repeated across files, ``"drop"`` also leaves them out
+    (``--dedup-across``). ``jobs``: worker processes, 0 for one per core
+    (one file alone is cleaned here). Without ``details``, outcomes written
+    by workers come back without their decisions and text. ``report``: the
+    caller writes report records (:mod:`cleaner.records`). ``progress``
+    counts the bytes of input done, in whichever process does them.
     """
-    tokens = chars.TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold())
-    if not tokens:
-        return []
-    cjk = sum(1 for t in tokens if CJK_RE.match(t))
-    size, joiner = (CJK_SHINGLE, "") if cjk * 2 > len(tokens) else (WORD_SHINGLE, " ")
-    if len(tokens) <= size:
-        return [joiner.join(tokens)]
-    return [joiner.join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
+    config = config or Config()
+    _refuse_contradictions(mode, output, dedup_across)
+    paths = [Path(path) for path in paths]
+    if len(paths) == 1 and not paths[0].is_dir():
+        jobs = 1  # (one file: no pool to start)
+    across = DedupAcross(dedup_across == "drop", config) if dedup_across else None
+    return _run(paths, globs, config, mode, output, across, jobs or pool.default_jobs(), templates, details, reading, progress, report)
 
 
-def signature(text: str, bins: int = BINS) -> array:
-    """One-permutation MinHash signature: ``bins`` 32-bit values.
-
-        >>> a = signature("会议强调，要牢记使命担当，切实增强责任感和使命感。" * 3)
-        >>> a == signature("会议强调,要牢记使命担当,切实增强责任感和使命感." * 3)
-        True
-    """
-    sig = array("I", [_EMPTY]) * bins
-    for shingle in shingles(text):
-        h = zlib.crc32(shingle.encode("utf-8"))
-        slot = h % bins
-        value = h // bins
-        if value < sig[slot]:
-            sig[slot] = value
-    # Densification: an empty bin takes the value of the next full one (with
-    # the distance mixed in, so that borrowed values rarely agree by chance).
-    full = [i for i in range(bins) if sig[i] != _EMPTY]
-    if full and len(full) < bins:
-        for i in range(bins):
-            if sig[i] == _EMPTY:
-                step = 1
-                while sig[(i + step) % bins] == _EMPTY:
-                    step += 1
-                sig[i] = zlib.crc32(sig[(i + step) % bins].to_bytes(4, "little") + step.to_bytes(2, "little")) // bins
-    return sig
+def _refuse_contradictions(mode: Mode, output: Path | None, dedup_across: str | None) -> None:
+    if dedup_across not in (None, *DEDUP_ACROSS):
+        raise ValueError(f"dedup_across must be one of {DEDUP_ACROSS} or None, not {dedup_across!r}")
+    if mode is Mode.OUTPUT_DIR and output is None:
+        raise ValueError("Mode.OUTPUT_DIR needs an output folder")
+    if dedup_across == "drop" and mode is Mode.IN_PLACE:
+        raise ValueError("dedup_across='drop' would empty input files in place")
 
 
-def similarity(a: array, b: array) -> float:
-    """Estimated Jaccard similarity of two signatures' shingle sets."""
-    return sum(x == y for x, y in zip(a, b)) / len(a)
+class Done:
+    """Bytes of input done, added by whichever process does them (workers
+    share the counter, inherited when they start) and read by the one that
+    shows them."""
+
+    def __init__(self) -> None:
+        import multiprocessing  # (a run on a terminal shows progress; others need not import it)
+
+        self._done = multiprocessing.Value("q", 0)
+
+    def add(self, size: int) -> None:
+        with self._done.get_lock():
+            self._done.value += size
+
+    @property
+    def done(self) -> int:
+        return self._done.value
 
 
-@dataclass
-class Twin:
-    """An earlier document (by its number in the run) this one repeats."""
+def _run(
+    paths: list[Path],
+    globs: Sequence[str],
+    config: Config,
+    mode: Mode,
+    output: Path | None,
+    across: DedupAcross | None,
+    jobs: int,
+    learn_templates: bool,
+    details: bool,
+    reading: Reading,
+    progress: Done | None,
+    report: bool,
+) -> Iterator[Outcome]:
+    """Process the files in order, in this process or in ``jobs`` workers.
+    Without ``details`` (and without a cross-file stage, which needs them),
+    a JSON Lines or WARC file's documents are not kept; with ``report``, a
+    file of documents not kept then brings its records in a spool file."""
+    exclude = [output] if output is not None else []
+    # A second walk for the templates rather than a list of every path: the
+    # walk is sorted, so both passes see the same files in the same order.
+    templates = learn(discover(paths, globs, exclude=exclude), config, jobs, reading) if learn_templates else None
+    sources = discover(paths, globs, exclude=exclude)
+    if mode is Mode.OUTPUT_DIR:
+        sources = _claimed(sources, reading, Claims(len(paths)))
+    keep = details or across is not None
+    # (The report records of files of documents, spooled as they are
+    # cleaned; whatever the run leaves there, it removes.)
+    spool = Path(tempfile.mkdtemp(prefix="cleaner-report-")) if report and not keep else None
+    job = _Job(config, mode, output, templates, across is None, keep, reading, progress, report, spool)
+    try:
+        if jobs <= 1:
+            yield from _here(sources, job, across)
+        else:
+            yield from _in_workers(sources, job, across, jobs)
+    finally:
+        if spool is not None:
+            shutil.rmtree(spool, ignore_errors=True)
 
-    document: int
-    similarity: float
+
+@dataclass(frozen=True)
+class _Job:
+    """What the job of every file of a run needs: the same for the whole
+    run, handed to each worker once, when it starts."""
+
+    config: Config
+    mode: Mode
+    output: Path | None
+    templates: Templates | None
+    write_here: bool  # the worker writes (no cross-file stage stands between cleaning and writing)
+    keep: bool  # keep the documents of JSON Lines and WARC files
+    reading: Reading
+    progress: Done | None
+    report: bool
+    spool: Path | None
+
+    def prepare(self, source: Source) -> Outcome:
+        tick = self.progress.add if self.progress is not None else None
+        return prepare(source, self.config, templates=self.templates, reading=self.reading, keep=self.keep, progress=tick, spool=self.spool)
+
+    def in_full(self) -> bool:
+        """Whether a worker sends back every decision and the text (kept
+        for --explain, --diff or the cross-file stage, for --report
+        records, or for standard output), rather than counts."""
+        return self.keep or self.report or self.mode is Mode.STDOUT
 
 
-@dataclass
-class CrossFile:
-    """One run's memory of what it has seen: document signatures in LSH
-    buckets, and hashes of substantial paragraphs."""
+def _here(sources: Iterable[Source], job: _Job, across: DedupAcross | None) -> Iterator[Outcome]:
+    for source in sources:
+        outcome = job.prepare(source)
+        if across is not None:
+            across(outcome)
+        yield deliver(outcome, job.mode, job.output)
 
-    threshold: float = THRESHOLD
-    bins: int = BINS
-    bands: int = BANDS
-    signatures: list[array] = field(default_factory=list)
-    buckets: dict[tuple[int, bytes], list[int]] = field(default_factory=dict)
-    paragraphs: dict[int, tuple[int, int]] = field(default_factory=dict)
 
-    def document(self, text: str) -> tuple[int, Twin | None]:
-        """Register a document; return its number and, if it is a
-        near-duplicate of an earlier one, that one (the most similar)."""
-        number = len(self.signatures)
-        sig = signature(text, self.bins)
-        rows = self.bins // self.bands
-        keys = [(band, sig[band * rows : (band + 1) * rows].tobytes()) for band in range(self.bands)]
-        best: Twin | None = None
-        seen: set[int] = set()
-        for key in keys:
-            for other in self.buckets.get(key, ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                score = similarity(sig, self.signatures[other])
-                if score >= self.threshold and (best is None or score > best.similarity):
-                    best = Twin(other, score)
-        self.signatures.append(sig)
-        if best is None:  # copies stay out of the index: their original answers for them
-            for key in keys:
-                self.buckets.setdefault(key, []).append(number)
-        return number, best
+def _in_workers(sources: Iterable[Source], job: _Job, across: DedupAcross | None, jobs: int) -> Iterator[Outcome]:
+    """Without a cross-file stage the workers write too, and send back
+    outcomes without the input bytes (and without the decisions, unless the
+    caller renders them); with one, this process judges and writes."""
+    chunk = CHUNK if job.in_full() else SLIM_CHUNK
+    for outcome in pool.ordered(jobs, sources, _clean_job, job, _crashed, chunk):
+        outcome = _arrived(outcome)
+        if across is not None:
+            across(outcome)
+            outcome = deliver(outcome, job.mode, job.output)
+        yield outcome
 
-    def paragraph(self, document: int, line: int, text: str) -> tuple[int, int] | None:
-        """Register a paragraph of ``document``; return (document, line) of
-        its first appearance in an earlier document, if any."""
-        if count_tokens(text) < PARAGRAPH_MIN_TOKENS:
-            return None
-        key = dedup_key(text)
-        digest = int.from_bytes(zlib.crc32(key.encode("utf-8")).to_bytes(4, "little") + zlib.adler32(key.encode("utf-8")).to_bytes(4, "little"), "little")
-        first = self.paragraphs.setdefault(digest, (document, line))
-        return first if first[0] != document else None
+
+def _claimed(sources: Iterable[Source], reading: Reading, claims: Claims) -> Iterator[Source]:
+    """Under an output folder, an input whose output path an earlier input
+    of the run holds is an error, not an overwrite (see :class:`Claims`)."""
+    for source in sources:
+        target = output_name(source.rel, reading.format)
+        earlier = None if source.error else claims.claim(target, source.path)
+        yield source if earlier is None else replace(source, error=f"its output {target} is also that of {earlier}; not written")
+
+
+def _clean_job(source: Source) -> Outcome:
+    job: _Job = pool.worker_state()
+    outcome = job.prepare(source)
+    if job.write_here:
+        outcome = deliver(outcome, job.mode, job.output)
+        if job.mode is not Mode.STDOUT:
+            outcome.output = b""  # (written: the parent needs its size, not its bytes)
+    if outcome.container:
+        return outcome
+    # Lighter to send back: the output bytes are the result's text, encoded
+    # again on arrival (when wanted), and the decoded input is not needed.
+    result = outcome.result
+    if result is not None:
+        outcome.output = b""
+        source_info = None if result.source is None else replace(result.source, text="")
+        if job.in_full():
+            outcome.result = replace(result, source=source_info)
+        else:
+            outcome.result = replace(result, text="", decisions=(), source=source_info)
+    return outcome
+
+
+def _arrived(outcome: Outcome) -> Outcome:
+    if outcome.result is not None and outcome.result.text:
+        outcome.output = outcome.result.text.encode("utf-8")
+    return outcome
+
+
+def _crashed(source: Source) -> Outcome:
+    outcome = Outcome(source.path, source.rel)
+    outcome.error = "the worker process cleaning this file died (out of memory?)"
+    return outcome

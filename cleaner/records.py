@@ -3,7 +3,7 @@ JSON Lines or WARC file, saying what happened to it and why (the fields are
 listed in the README).
 
 Pure data: nothing here prints. The run may write a large file's document
-records as it cleans them (:mod:`cleaner.batch`), so that they need not be
+records as it cleans them (:mod:`cleaner.outcome`), so that they need not be
 held until the file is done.
 """
 
@@ -20,7 +20,7 @@ from .page import Decision
 from .pipeline import Result
 
 if TYPE_CHECKING:
-    from .batch import Document, Outcome
+    from .outcome import Document, Outcome, Verdict
 
 
 SNIPPET = 200
@@ -67,7 +67,7 @@ def document_record(path, document: Document) -> dict:
         rec["status"] = "ok"
         rec.update(_result_fields(document.result))
         rec["changed"] = document.result.changed
-    rec.update(_across_fields(document.duplicate_of, document.dropped, document.repeated))
+    rec.update(_across_fields(document.verdict))
     return rec
 
 
@@ -98,7 +98,7 @@ def record(outcome: Outcome) -> dict:
         rec.update(_result_fields(result))
     if outcome.written is not None:
         rec["output"] = str(outcome.written)
-    rec.update(_across_fields(outcome.duplicate_of, outcome.dropped, outcome.repeated))
+    rec.update(_across_fields(outcome.verdict))
     if outcome.warnings:
         rec["warnings"] = list(outcome.warnings)
     if outcome.problems:  # written, but not (all) cleaned: a page copied through, a damaged file
@@ -106,15 +106,15 @@ def record(outcome: Outcome) -> dict:
     return rec
 
 
-def _across_fields(duplicate_of: tuple[str, float] | None, dropped: bool, repeated: list[tuple[int, str, int]]) -> dict:
+def _across_fields(verdict: Verdict) -> dict:
     """What ``--dedup-across`` found: the earlier page this one repeats, and
     its paragraphs that earlier pages have."""
     rec: dict = {}
-    if duplicate_of is not None:
-        rec["duplicate_of"] = {"path": duplicate_of[0], "similarity": duplicate_of[1]}
-        rec["dropped"] = dropped
-    if repeated:
-        rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in repeated]
+    if verdict.duplicate_of is not None:
+        rec["duplicate_of"] = {"path": verdict.duplicate_of[0], "similarity": verdict.duplicate_of[1]}
+        rec["dropped"] = verdict.dropped
+    if verdict.repeated:
+        rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in verdict.repeated]
     return rec
 
 

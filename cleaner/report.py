@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .batch import Done, Outcome
 from .pipeline import Result
 from .reasons import Reason
 from .records import shorten
 
 if TYPE_CHECKING:
+    from .corpus import Done
+    from .outcome import Outcome
     from rich.table import Table
 
 
@@ -179,7 +180,7 @@ class Summary:
 class Bar:
     """The progress bar of a run on a terminal: bytes of input done, which a
     large file of documents moves as its documents are done (``done``: the
-    run's :class:`cleaner.batch.Done`, read a few times a second), and
+    run's :class:`cleaner.corpus.Done`, read a few times a second), and
     the file finished last."""
 
     def __init__(self, console: Console, total: int, done: Done) -> None:

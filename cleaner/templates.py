@@ -2,8 +2,8 @@
 
 A site prints its menus, footers and disclaimers on every page; over a folder
 of its pages, those lines are the most frequent ones there are. A first pass
-(:meth:`Templates.learn`) counts, for every normalised line, how many files
-of the run hold it; the clean pass then treats a line held by many files as
+(:func:`learn`) counts, for every normalised line, how many files of the
+run hold it; the clean pass then treats a line held by many files as
 template (``boiler.template``), with the count as evidence.
 
 Only hashes are kept: 8 bytes of BLAKE2b of the line's comparison key (see
@@ -24,10 +24,21 @@ prose count as template. Whole repeated documents are the business of
 from __future__ import annotations
 
 import hashlib
+from array import array
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from . import pool
 from .chars import dedup_key
 from .features import count_tokens
-from .segment import Block
+from .segment import Block, segment
+
+if TYPE_CHECKING:
+    from .files import Source
+    from .formats import Reading
+    from .pipeline import Config
+
+LEARN_CHUNK = 4  # files a worker counts at a time: small, as the hashes of every line come back
 
 MIN_FILES = 3  # a line in fewer files than this is never template
 RATIO = 2.0  # ...nor one in fewer than RATIO times as many files as the page's prose
@@ -98,7 +109,7 @@ class Templates:
         >>> t = Templates()
         >>> for page in ["首页\n新闻\n正文一。", "首页\n新闻\n正文二。", "首页\n新闻\n正文三。"]:
         ...     t.add(page_hashes(segment(page)))
-        >>> [(b.text, t.count(pairs)) for b, _, pairs in shared_units(segment("首页\n新闻\n正文四。"))]
+        >>> [(b.text, t.most_shared(pairs)) for b, _, pairs in shared_units(segment("首页\n新闻\n正文四。"))]
         [('首页', 3), ('新闻', 3), ('正文四。', 0)]
     """
 
@@ -113,17 +124,67 @@ class Templates:
         for value in hashes:
             counts[value] = counts.get(value, 0) + 1
 
-    def merge(self, other: Templates) -> None:
-        """Add the counts of another part of the run (from another worker)."""
-        self.pages += other.pages
-        counts = self.counts
-        for value, count in other.counts.items():
-            counts[value] = counts.get(value, 0) + count
-
-    def count(self, hashes: tuple[int, ...] | list[int]) -> int:
-        """How many files share any of these hashes, at most."""
+    def most_shared(self, hashes: tuple[int, ...] | list[int]) -> int:
+        """How many pages share the most shared of these hashes."""
         counts = self.counts
         return max((counts.get(value, 0) for value in hashes), default=0)
 
     def __len__(self) -> int:
         return len(self.counts)
+
+
+def learn(sources: Iterable[Source], config: Config, jobs: int = 1, reading: Reading | None = None) -> Templates:
+    """The first pass of a template run: count the lines of every page of
+    every file, with ``jobs`` worker processes (files that cannot be read
+    are left to the clean pass to report)."""
+    from .formats import Reading
+
+    reading = reading or Reading()
+    templates = Templates()
+    if jobs <= 1:
+        for source in sources:
+            for hashes in _hashes(source, config, reading):
+                templates.add(hashes)
+        return templates
+    for packed in pool.ordered(jobs, sources, _learn_job, (config, reading), lambda source: [], LEARN_CHUNK):
+        for hashes in packed:
+            templates.add(set(array("Q", hashes)))
+    return templates
+
+
+def _learn_job(source: Source) -> list[bytes]:
+    config, reading = pool.worker_state()
+    return [array("Q", sorted(hashes)).tobytes() for hashes in _hashes(source, config, reading)]
+
+
+def _hashes(source: Source, config: Config, reading: Reading) -> list[set[int]]:
+    """The line hashes of each page of a source: a text or HTML file is one
+    page, a JSON Lines or WARC file one page per document. Files that cannot
+    be read give none, pages too large to clean count nothing, and an archive
+    damaged part-way counts the documents before the damage (as the clean
+    pass cleans them)."""
+    # (Reading a file is the business of the clean pass, which imports this
+    # module through the pipeline: imported here, when a run learns.)
+    from .decode import BinaryInput, DecodeError
+    from .formats import CONTAINERS, FormatError, MissingExtra, sniff, unpack
+    from .outcome import page_text, records_of
+    from .pipeline import PageTooLarge
+
+    if source.error:
+        return []
+    found = []
+    try:
+        _, plain, _ = unpack(source.path.read_bytes())
+        kind = sniff(source.path, plain, reading.format)
+        if kind in CONTAINERS:
+            texts: Iterable[str | None] = (record.text for record in records_of(plain, kind, reading))
+        else:
+            texts = [page_text(plain, kind, config)[0]]
+        for text in texts:
+            if text is not None and len(text) <= config.max_chars:
+                found.append(page_hashes(segment(text, config.split_chars)))
+    except MissingExtra:
+        return []
+    except (OSError, DecodeError, BinaryInput, FormatError, PageTooLarge):
+        return found
+    return found

@@ -1,185 +1,46 @@
-"""Duplicates across the files of a run (--dedup-across)."""
+"""A corpus run as a library call (cleaner.clean_corpus): what the command runs."""
 
 from __future__ import annotations
 
-import json
-import random
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from bench.variants import edited, rewrapped
+from cleaner import Config, Mode, clean_corpus
 from cleaner.cli import Exit, cli
-from cleaner.corpus import CrossFile, shingles, signature, similarity
 
-from .conftest import SAMPLES
-
-ARTICLE = (SAMPLES / "003_16ae7f1c72d43ddc.txt").read_text(encoding="utf-8")
-OTHER = (SAMPLES / "002_1814720abe64748a.txt").read_text(encoding="utf-8")
-SHARED = "会议强调，要坚持立德树人根本任务，深化产教融合、校企合作，不断提升职业教育的质量和吸引力，为经济社会发展提供有力人才支撑。"
+from .test_dedup_across import _corpus
 
 
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+def _written(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def _corpus(root: Path, order: list[str]) -> Path:
-    """The same five files, created in the given order."""
-    pages = {
-        "a.txt": ARTICLE,
-        "b.txt": "其他网站首页 新闻 体育 财经 科技\n" + edited(rewrapped(ARTICLE), every=120),  # same article elsewhere
-        "c.txt": OTHER,
-        "d.txt": "另一篇文章的标题\n这是另一篇文章的第一段，讲的是完全不同的事情，和前面的文章没有关系。\n" + SHARED + "\n这是另一篇文章的最后一段，同样讲的是自己的事情，内容各不相同。\n",
-        "e.txt": "第三篇文章\n第三篇文章的开头讲了一件别的事情，与前两篇都不相同，篇幅也不长。\n" + SHARED + "\n第三篇文章的结尾也说了自己的话，表达了作者的看法和期待。\n",
-    }
-    root.mkdir()
-    for name in order:
-        (root / name).write_text(pages[name], encoding="utf-8")
-    return root
-
-
-def _records(path: Path) -> dict[str, dict]:
-    return {Path(r["path"]).name: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
-
-
-def test_keep_reports_copies_and_repeats_but_writes_everything(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_library_run_writes_what_the_command_writes(tmp_path, jobs):
     corpus = _corpus(tmp_path / "in", ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
-    plain, kept = tmp_path / "plain", tmp_path / "kept"
-    assert run(corpus, "-o", plain).exit_code == Exit.OK
-    result = run(corpus, "-o", kept, "--dedup-across", "keep", "--report", tmp_path / "r.jsonl")
-    assert result.exit_code == Exit.OK
-    for name in "abcde":
-        assert (kept / f"{name}.txt").read_bytes() == (plain / f"{name}.txt").read_bytes()
-    records = _records(tmp_path / "r.jsonl")
-    assert Path(records["b.txt"]["duplicate_of"]["path"]).name == "a.txt"
-    assert records["b.txt"]["duplicate_of"]["similarity"] >= 0.8
-    assert "duplicate_of" not in records["c.txt"] and "duplicate_of" not in records["d.txt"]
-    assert [Path(r["also_in"]).name for r in records["e.txt"]["repeated"]] == ["d.txt"]
+    by_command, by_library = tmp_path / "command", tmp_path / "library"
+    options = ["--templates", "--dedup-across", "drop", "-j", str(jobs)]
+    assert CliRunner().invoke(cli, [str(corpus), "-o", str(by_command), *options]).exit_code == Exit.OK
+    outcomes = list(clean_corpus([corpus], mode=Mode.OUTPUT_DIR, output=by_library, templates=True, dedup_across="drop", jobs=jobs))
+    assert [o.path.name for o in outcomes] == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    assert [o.path.name for o in outcomes if o.verdict.dropped] == ["b.txt"]  # the copy of a.txt, left out
+    assert _written(by_library) == _written(by_command) and "b.txt" not in _written(by_library)
 
 
-def test_drop_leaves_later_copies_unwritten_and_removes_repeated_paragraphs(tmp_path):
-    corpus = _corpus(tmp_path / "in", ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
-    out = tmp_path / "out"
-    result = run(corpus, "-o", out, "--dedup-across", "drop", "--report", tmp_path / "r.jsonl")
-    assert result.exit_code == Exit.OK
-    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "c.txt", "d.txt", "e.txt"]
-    assert "b.txt: near-duplicate of" in result.stderr
-    assert SHARED in (out / "d.txt").read_text(encoding="utf-8")
-    e = (out / "e.txt").read_text(encoding="utf-8")
-    assert SHARED not in e and e.startswith("第三篇文章")
-    record = _records(tmp_path / "r.jsonl")["e.txt"]
-    assert record["counts"]["dup.across"] == 1
-    assert any(r["reason"] == "dup.across" and "d.txt line" in r["evidence"] for r in record["removals"])
+def test_a_dry_run_writes_nothing_and_holds_the_text(tmp_path):
+    corpus = _corpus(tmp_path / "in", ["a.txt", "d.txt"])
+    before = _written(corpus)
+    outcomes = list(clean_corpus([corpus], Config(), jobs=1))
+    assert _written(corpus) == before and all(o.written is None for o in outcomes)
+    assert all(o.result is not None and o.output == o.result.text.encode("utf-8") for o in outcomes)
 
 
-def test_same_folder_same_result_whatever_the_order_on_disk(tmp_path):
-    outputs = []
-    for number, order in enumerate((["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"], ["e.txt", "d.txt", "c.txt", "b.txt", "a.txt"])):
-        corpus = _corpus(tmp_path / f"in{number}", order)
-        out = tmp_path / f"out{number}"
-        run(corpus, "-o", out, "--dedup-across", "drop")
-        outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
-    assert outputs[0] == outputs[1]
-
-
-def test_drop_with_in_place_is_refused(tmp_path):
-    corpus = _corpus(tmp_path / "in", ["a.txt", "b.txt"])
-    result = run(corpus, "--in-place", "--dedup-across", "drop")
-    assert result.exit_code == Exit.USAGE
-    assert (corpus / "b.txt").read_text(encoding="utf-8").startswith("其他网站首页")
-
-
-def test_signatures_estimate_jaccard():
-    base = signature(ARTICLE)
-    assert similarity(base, signature(ARTICLE)) == 1.0
-    assert similarity(base, signature(rewrapped(ARTICLE))) == 1.0  # line breaks do not matter
-    assert similarity(base, signature(edited(ARTICLE, every=100))) > 0.8
-    assert similarity(base, signature(OTHER)) < 0.2
-    assert len(signature("")) == len(base)
-
-
-def test_word_shingles_for_latin_text():
-    assert shingles("One two three four") == ["one two three", "two three four"]
-
-
-def test_lsh_compares_few_pairs(monkeypatch):
-    """No all-pairs comparison: 400 unrelated documents cost a handful of
-    signature comparisons, not 79,800."""
-    import cleaner.corpus as corpus
-
-    calls = 0
-    real = corpus.similarity
-
-    def counting(a, b):
-        nonlocal calls
-        calls += 1
-        return real(a, b)
-
-    monkeypatch.setattr(corpus, "similarity", counting)
-    memory = CrossFile()
-    rng = random.Random(7)
-    for _ in range(400):
-        text = "".join(chr(0x4E00 + rng.randrange(20000)) for _ in range(300))
-        assert memory.document(text)[1] is None
-    assert calls < 400
-
-
-@pytest.mark.parametrize("every", [60, 200])
-def test_near_duplicate_found_through_lsh(every):
-    memory = CrossFile()
-    first, _ = memory.document(ARTICLE)
-    memory.document(OTHER)
-    number, twin = memory.document(edited(ARTICLE, every=every))
-    assert twin is not None and twin.document == first
-
-
-def test_cross_file_state_belongs_to_one_run(tmp_path):
-    corpus = _corpus(tmp_path / "in", ["a.txt", "b.txt"])
-    for name in ("x", "y"):
-        result = run(corpus, "-o", tmp_path / name, "--dedup-across", "drop")
-        assert result.exit_code == Exit.OK
-    assert sorted(p.name for p in (tmp_path / "y").iterdir()) == ["a.txt"]
-    shutil.rmtree(tmp_path / "x")
-
-
-def _jsonl_corpus(root: Path) -> Path:
-    """The five pages as the documents of two JSON Lines files (a corpus
-    split into shards), with a field of their own each."""
-    pages = {name: (root.parent / "src" / name).read_text(encoding="utf-8") for name in "abcde"}
-    root.mkdir()
-    shards = {"0.jsonl": ["a", "c", "d"], "1.jsonl": ["b", "e"]}
-    for shard, names in shards.items():
-        lines = [json.dumps({"id": name, "text": pages[name]}, ensure_ascii=False) for name in names]
-        (root / shard).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_documents_of_json_lines_files_are_compared_across_the_run(tmp_path, jobs):
-    src = _corpus(tmp_path / "src", ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
-    for page in src.iterdir():
-        page.rename(page.with_suffix(""))
-    corpus = _jsonl_corpus(tmp_path / "in")
-    result = run(corpus, "-o", tmp_path / "kept", "--dedup-across", "keep", "--report", tmp_path / "k.jsonl", "-j", jobs)
-    assert result.exit_code == Exit.OK, result.output
-    reports = {r["record"]: r for r in map(json.loads, (tmp_path / "k.jsonl").read_text(encoding="utf-8").splitlines()) if r["path"].endswith("1.jsonl")}
-    assert reports["1"]["duplicate_of"]["path"].endswith("0.jsonl [1]") and reports["1"]["dropped"] is False
-    assert [r["also_in"] for r in reports["2"]["repeated"]][0].endswith("0.jsonl [3]")
-    kept = [json.loads(line) for line in (tmp_path / "kept" / "1.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in kept] == ["b", "e"]
-
-    result = run(corpus, "-o", tmp_path / "out", "--dedup-across", "drop", "--report", tmp_path / "d.jsonl", "-j", jobs)
-    assert result.exit_code == Exit.OK, result.output
-    assert "1 document(s) near-duplicates of earlier ones" in result.stderr
-    first = [json.loads(line) for line in (tmp_path / "out" / "0.jsonl").read_text(encoding="utf-8").splitlines()]
-    second = [json.loads(line) for line in (tmp_path / "out" / "1.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in first] == ["a", "c", "d"] and [r["id"] for r in second] == ["e"]
-    assert SHARED in first[2]["text"] and SHARED not in second[0]["text"] and second[0]["text"].startswith("第三篇文章")
-    reports = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
-    dropped = [r for r in reports if r.get("dropped")]
-    assert len(dropped) == 1 and set(dropped[0]["counts"]) >= {"dup.document"}
-    # Cleaning the output again finds nothing more to drop.
-    again = run(tmp_path / "out", "--check", "--dedup-across", "drop", "-j", jobs)
-    assert again.exit_code == Exit.OK, again.output
+def test_contradictory_options_are_refused_before_anything_runs(tmp_path):
+    with pytest.raises(ValueError, match="dedup_across"):
+        clean_corpus([tmp_path], dedup_across="maybe")
+    with pytest.raises(ValueError, match="output folder"):
+        clean_corpus([tmp_path], mode=Mode.OUTPUT_DIR)
+    with pytest.raises(ValueError, match="in place"):
+        clean_corpus([tmp_path], mode=Mode.IN_PLACE, dedup_across="drop")

@@ -405,8 +405,9 @@ def test_an_unreadable_warc_record_costs_that_record_only(tmp_path):
 
 def test_progress_moves_within_a_file_of_documents(tmp_path):
     from cleaner import Config
-    from cleaner.batch import Done, Mode, prepare, run
-    from cleaner.files import Source, discover
+    from cleaner.corpus import Done, clean_corpus
+    from cleaner.files import Source
+    from cleaner.outcome import prepare
     from pathlib import Path
 
     data = pack("gzip", _jsonl(GOOD * 20).encode("utf-8"))
@@ -420,7 +421,7 @@ def test_progress_moves_within_a_file_of_documents(tmp_path):
     total = len(data) + len(PAGES[0].encode("utf-8"))
     for jobs in (1, 2):
         done = Done()
-        outcomes = list(run(discover([shard.parent]), Config(), Mode.DRY, jobs=jobs, details=False, progress=done))
+        outcomes = list(clean_corpus([shard.parent], Config(), jobs=jobs, details=False, progress=done))
         assert len(outcomes) == 2 and done.done == total
 
 

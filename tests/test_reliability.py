@@ -24,9 +24,8 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner import Config, PageTooLarge, clean_bytes, clean_text, files
-from cleaner.batch import Mode, run
+from cleaner.corpus import clean_corpus
 from cleaner.cli import Exit, cli
-from cleaner.files import discover
 from cleaner.rules import DEFAULT, RULES
 
 from . import fuzz
@@ -67,7 +66,7 @@ def test_jobs_change_nothing(tmp_path_factory, documents):
     def outcomes(jobs):
         return [
             (o.path, o.error, o.skipped, o.changed, o.result.text if o.result else None, o.counts)
-            for o in run(discover([folder]), CONFIG, Mode.DRY, jobs=jobs)
+            for o in clean_corpus([folder], CONFIG, jobs=jobs)
         ]
 
     assert outcomes(1) == outcomes(2)
@@ -222,16 +221,16 @@ def test_odd_file_names(tmp_path, name):
 def test_a_file_that_changes_while_being_cleaned_is_left_alone(tmp_path, monkeypatch):
     page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")
-    from cleaner import batch
+    from cleaner import corpus
 
-    prepare = batch.prepare
+    prepare = corpus.prepare
 
     def prepare_then_edit(*args, **kwargs):
         outcome = prepare(*args, **kwargs)
         page.write_text(PAGE + "新写入的一行。\n", encoding="utf-8")  # someone saves the file meanwhile
         return outcome
 
-    monkeypatch.setattr(batch, "prepare", prepare_then_edit)
+    monkeypatch.setattr(corpus, "prepare", prepare_then_edit)
     result = cli_run(page, "--in-place", "-j", "1")
     assert result.exit_code == Exit.FAILED
     assert result.stderr == f"cleaner: error: {page}: changed while being cleaned; left as it is\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from cleaner import clean_text
-from cleaner.batch import learn
+from cleaner.templates import learn
 from cleaner.cli import Exit, cli
 from cleaner.files import discover
 from cleaner.pipeline import Config
@@ -86,9 +86,6 @@ def test_counts_are_hashes_of_lines_and_pairs_and_do_not_depend_on_order():
     forward, backward = learned(pages), learned(pages[::-1])
     assert forward.counts == backward.counts and forward.pages == backward.pages == 4
     assert all(isinstance(key, int) and 0 <= key < 2**64 for key in forward.counts)
-    half = learned(pages[:2])
-    half.merge(learned(pages[2:]))
-    assert half.counts == forward.counts and half.pages == 4
 
 
 def _site(root: Path) -> Path:

@@ -1,0 +1,412 @@
+"""One input of a run: read, decode, clean and write it, and say what
+happened in its :class:`Outcome`.
+
+Nothing here prints; the CLI renders outcomes. A file that cannot be read,
+decoded or written becomes an outcome with ``error`` set, and the run goes
+on. :func:`prepare` reads, decodes and cleans (a pure function of the file
+and of what the run learned before it); :func:`deliver` writes. A corpus
+run (:mod:`cleaner.corpus`) puts its cross-file stage between the two.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import records
+from .decode import BinaryInput, DecodeError, Decoded, decode
+from .files import Source, write_atomic
+from .formats import CONTAINERS, Format, FormatError, MissingExtra, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
+from .pipeline import Config, PageTooLarge, Result, clean_text
+from .templates import Templates
+
+MAX_PROBLEMS = 20  # problems of one file told one by one
+
+
+class Mode(enum.Enum):
+    """Where cleaned text goes."""
+
+    STDOUT = "stdout"  # the caller writes Outcome.output
+    OUTPUT_DIR = "output"  # under an output folder, same relative path
+    IN_PLACE = "in-place"
+    DRY = "dry"  # --check / --diff: nothing is written
+
+
+@dataclass
+class Verdict:
+    """What the cross-file stage (``--dedup-across``) found about a page."""
+
+    duplicate_of: tuple[str, float] | None = None  # (name, similarity) of an earlier page
+    dropped: bool = False  # not written: a near-duplicate of an earlier page
+    repeated: list[tuple[int, str, int]] = field(default_factory=list)  # (line, earlier page, its line)
+
+
+@dataclass
+class Outcome:
+    """What happened to one input."""
+
+    path: Path
+    rel: Path
+    result: Result | None = None
+    output: bytes = b""
+    bytes_in: int = 0
+    changed: bool = False
+    written: Path | None = None
+    error: str | None = None
+    skipped: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    verdict: Verdict = field(default_factory=Verdict)  # with --dedup-across
+    data: bytes | None = field(default=None, repr=False)  # the input, until written
+    bytes_out: int = 0
+    counts: Counter[str] = field(default_factory=Counter)  # removed blocks by reason code
+    kind: Format = Format.TEXT
+    codec: str | None = None  # compression of the input, used again on writing
+    documents: list[Document] = field(default_factory=list)  # a JSON Lines or WARC file's documents
+    plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
+    text_field: str = "text"  # the field a JSON Lines file's documents are cleaned in
+    problems: list[str] = field(default_factory=list)  # parts of a written file that failed (see add_problem)
+    damage: str | None = None  # why the input could not be read to its end: never written over in place
+    target: Path | None = None  # where its output goes under an output folder
+    ticked: int = 0  # bytes of the input already told to the progress
+    spool: Path | None = None  # its documents' report records, written as they were cleaned
+    spooled: int = 0  # how many
+
+    def add_problem(self, problem: str) -> None:
+        """A part of the file failed. Only the first MAX_PROBLEMS are kept
+        word for word (a shard read with the wrong --text-field fails in
+        every record); the rest are counted in the last."""
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        elif len(self.problems) == MAX_PROBLEMS:
+            self.problems.append("1 more record could not be cleaned (see --report)")
+        else:
+            more = int(self.problems[-1].split(" ", 1)[0]) + 1
+            self.problems[-1] = f"{more} more records could not be cleaned (see --report)"
+
+    @property
+    def failed(self) -> bool:
+        """The file, or a part of it, could not be read or cleaned."""
+        return self.error is not None or bool(self.problems)
+
+    @property
+    def container(self) -> bool:
+        return self.kind in CONTAINERS
+
+
+@dataclass
+class Document:
+    """One document of a JSON Lines or WARC file: where it is (line number or
+    record id), and its cleaning (None: it could not be read or cleaned,
+    ``error`` says why, and it is written back as it was); with
+    ``--dedup-across``, what the run found it repeats."""
+
+    key: str
+    result: Result | None
+    url: str | None = None
+    record: Record | None = field(default=None, repr=False)  # as read, until written
+    verdict: Verdict = field(default_factory=Verdict)
+    error: str | None = None
+
+    def name(self, path: Path) -> str:
+        """How the run names it: its file and its place there."""
+        return f"{path} [{self.key}]"
+
+
+def prepare(
+    source: Source,
+    config: Config,
+    data: bytes | None = None,
+    templates: Templates | None = None,
+    reading: Reading = Reading(),
+    keep: bool = True,
+    progress: Callable[[int], None] | None = None,
+    spool: Path | None = None,
+) -> Outcome:
+    """Read, decode and clean one source; never raises for a problem with that
+    file. ``keep``: keep each document of a JSON Lines or WARC file (for the
+    cross-file stage, ``--explain`` and ``--diff``); without it, a file of
+    documents is cleaned a document at a time in memory that does not grow
+    with the file, and with ``spool`` (a folder) each document's ``--report``
+    record is written to a file there as it is cleaned (``Outcome.spool``).
+    ``progress`` is told the bytes of the input done, as they are done."""
+    started = time.perf_counter()
+    outcome = Outcome(source.path, source.rel, target=output_name(source.rel, reading.format))
+    if source.error:
+        outcome.error = source.error
+        return outcome
+    try:
+        if data is None:
+            data = source.path.read_bytes()
+        outcome.bytes_in = len(data)
+        outcome.codec, plain, damage = unpack(data)
+        if damage is not None:  # what could be read is cleaned; the rest is reported
+            outcome.damage = damage
+            outcome.add_problem(damage)
+        outcome.kind = sniff(source.path, plain, reading.format)
+        result = None
+        if outcome.container:
+            with _Spool(outcome, spool) if spool is not None and not keep else contextlib.nullcontext() as records_out:
+                _clean_documents(outcome, plain, config, reading, templates, keep, _ticks(outcome, len(plain), progress), records_out)
+        else:
+            result = _clean_page(outcome, plain, config, templates)
+    except FormatError as exc:
+        outcome.error = str(exc)
+        return outcome
+    except BinaryInput as exc:
+        outcome.skipped = str(exc)
+        return outcome
+    except DecodeError as exc:
+        outcome.error = f"cannot decode: {exc}"
+        return outcome
+    except OSError as exc:
+        outcome.error = _describe(exc)
+        return outcome
+    except Exception as exc:  # a bug must cost one file, not the run
+        outcome.error = _failure(exc)
+        return outcome
+    finally:
+        if progress is not None:
+            progress(outcome.bytes_in - outcome.ticked)
+    outcome.data, outcome.plain = data, plain if outcome.codec else None
+    if result is not None:
+        set_result(outcome, result)
+        source_info = result.source
+        if source_info is not None and source_info.lossy:
+            why = f"the encoding forced with --encoding ({config.encoding}) does not fit" if config.encoding else "the bytes are not valid in any encoding tried"
+            outcome.warnings.append(f"decoded as {source_info.encoding} with {source_info.replaced} replacement character(s); {why}")
+        if source_info is not None and source_info.nuls:
+            outcome.warnings.append(f"{source_info.nuls} NUL byte(s) of padding dropped")
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _ticks(outcome: Outcome, plain: int, progress: Callable[[int], None] | None) -> Callable[[int], None] | None:
+    """What a file of documents tells ``progress`` as each document is done:
+    bytes of the file as stored (compressed, perhaps), which the documents
+    measure in bytes of the plain data."""
+    if progress is None or not plain:
+        return None
+    read = 0
+
+    def tick(size: int) -> None:
+        nonlocal read
+        read += size
+        now = outcome.bytes_in * min(read, plain) // plain
+        progress(now - outcome.ticked)
+        outcome.ticked = now
+
+    return tick
+
+
+def page_text(plain: bytes, kind: Format, config: Config) -> tuple[str, Decoded | None]:
+    """The text of a one-page input (plain text or HTML), and how it was decoded."""
+    if kind is Format.HTML:
+        if len(plain) > HTML_PER_CHAR * config.max_chars:
+            raise PageTooLarge(f"too large to read as one page: {len(plain)} bytes of HTML")
+        return html_text(plain), None
+    if len(plain) > MAX_BYTES_PER_CHAR * config.max_chars:  # more characters than the limit, whatever the encoding
+        raise PageTooLarge(f"too large to clean as one page: {len(plain)} bytes (the limit is {config.max_chars} characters)")
+    decoded = decode(plain, config.encoding)
+    return decoded.text, decoded
+
+
+MAX_BYTES_PER_CHAR = 4  # (UTF-8 takes at most four bytes a character; GB18030 and UTF-16 as many)
+HTML_PER_CHAR = 16  # HTML is mostly markup: this many bytes a character of text before it is refused unread
+
+
+def _clean_page(outcome: Outcome, plain: bytes, config: Config, templates: Templates | None) -> Result | None:
+    """Clean a text or HTML page. One too large to clean (``Config.max_blocks``,
+    ``max_chars``) is not lost: its text is written as it was (a text file byte
+    for byte, an HTML file's text as read), and the outcome says why."""
+    text = None
+    try:
+        text, decoded = page_text(plain, outcome.kind, config)
+        return clean_text(text, config, decoded, templates)
+    except PageTooLarge as exc:
+        if outcome.kind is Format.HTML and text is None:
+            raise FormatError(str(exc)) from None
+        outcome.add_problem(f"{exc}; copied through unchanged")
+        outcome.output = plain if outcome.kind is not Format.HTML else (text or "").encode("utf-8")
+        outcome.bytes_out = len(outcome.output)
+        outcome.changed = outcome.kind is Format.HTML
+        return None
+
+
+def set_result(outcome: Outcome, result: Result) -> None:
+    outcome.result = result
+    outcome.output = result.text.encode("utf-8")
+    outcome.bytes_out = len(outcome.output)
+    outcome.counts = result.counts
+    outcome.changed = outcome.output != (outcome.plain if outcome.plain is not None else outcome.data)
+
+
+def _clean_documents(
+    outcome: Outcome,
+    plain: bytes,
+    config: Config,
+    reading: Reading,
+    templates: Templates | None = None,
+    keep: bool = True,
+    tick: Callable[[int], None] | None = None,
+    records_out: _Spool | None = None,
+) -> None:
+    """Clean each document of a JSON Lines or WARC file, one at a time: its
+    output line (JSON Lines) joins the file's output, its report record goes
+    to ``records_out``, and the document itself is kept only with ``keep``.
+    A record that cannot be read or cleaned is carried through as it was and
+    is one of the outcome's problems; the others are cleaned."""
+    outcome.text_field = reading.text_field
+    out: list[bytes] = []
+    outcome.counts = Counter()
+    last = None
+    try:
+        for record in records_of(plain, outcome.kind, reading):
+            document = Document(record.key, None, record.url, record, error=record.error)
+            if record.text is not None:
+                try:
+                    document.result = clean_text(record.text, config, templates=templates)
+                except Exception as exc:  # a bug or a limit must cost one record, not the file
+                    document.error = f"record {record.key}: {_failure(exc)}"
+            if document.error is not None:
+                outcome.add_problem(f"{document.error}; carried through as it was")
+            out.append(_document_line(document, outcome))
+            last = record.key
+            if keep:
+                outcome.documents.append(document)
+            if records_out is not None:
+                records_out.add(document)
+            if tick is not None:
+                tick(record.size)
+    except MissingExtra:
+        raise
+    except FormatError as exc:
+        if last is None:
+            raise  # nothing could be read: the file's own error
+        outcome.damage = str(exc)  # the rest of a damaged archive (the file's report record says so)
+        outcome.add_problem(str(exc))
+    _set_output(outcome, out, plain)
+
+
+class _Spool:
+    """The report records of a file's documents, written to a file in the
+    run's spool folder as they are cleaned, for the run to copy into the
+    report in its order (:func:`cleaner.records.write`); the outcome's
+    ``spool`` names it, ``spooled`` counts them."""
+
+    def __init__(self, outcome: Outcome, folder: Path):
+        self.outcome = outcome
+        self.folder = folder
+
+    def __enter__(self) -> _Spool:
+        fd, name = tempfile.mkstemp(suffix=".jsonl", dir=self.folder)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8")
+        self.outcome.spool = Path(name)
+        return self
+
+    def add(self, document: Document) -> None:
+        self.handle.write(records.line(records.document_record(self.outcome.path, document)) + "\n")
+        self.outcome.spooled += 1
+
+    def __exit__(self, *_) -> None:
+        self.handle.close()
+
+
+def _failure(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, PageTooLarge) else f"internal error: {type(exc).__name__}: {exc}"
+
+
+def records_of(plain: bytes, kind: Format, reading: Reading) -> Iterator[Record]:
+    """The documents of a JSON Lines or WARC input, as read."""
+    return read_jsonl(plain, reading.text_field) if kind is Format.JSONL else read_warc(plain)
+
+
+def write_documents(outcome: Outcome) -> None:
+    """The output of a file of kept documents again (after the cross-file
+    stage dropped or changed some)."""
+    plain = outcome.plain if outcome.plain is not None else outcome.data
+    assert plain is not None  # (kept until delivered)
+    outcome.counts = Counter()
+    _set_output(outcome, [_document_line(document, outcome) for document in outcome.documents], plain)
+
+
+def _document_line(document: Document, outcome: Outcome) -> bytes:
+    """A document's output line (nothing for one dropped as a copy, or for the
+    unreadable rest of an archive), its removals counted in the outcome."""
+    if document.verdict.dropped or document.record is None:
+        return b""
+    result = document.result
+    if result is not None:
+        outcome.counts.update(result.counts)
+    return write_jsonl(document.record, outcome.text_field, None if result is None else result.text)
+
+
+def _set_output(outcome: Outcome, lines: list[bytes], plain: bytes) -> None:
+    outcome.output = b"".join(lines)
+    outcome.bytes_out = len(outcome.output)
+    outcome.changed = outcome.output != plain
+
+
+def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Outcome:
+    """Write a prepared outcome where the mode says; errors become the outcome's."""
+    if outcome.error is not None or outcome.skipped is not None or outcome.verdict.dropped:
+        _release(outcome)
+        return outcome
+    started = time.perf_counter()
+    try:
+        if mode is Mode.OUTPUT_DIR and output_dir is not None:
+            assert outcome.target is not None  # (set by prepare)
+            target = output_dir / outcome.target
+            write_atomic(target, pack(outcome.codec, outcome.output))
+            outcome.written = target
+        elif mode is Mode.IN_PLACE and outcome.changed:
+            if outcome.kind in (Format.HTML, Format.WARC):
+                outcome.error = f"{outcome.kind.value.upper()} is cleaned into another format, not in place; use -o DIR"
+            elif outcome.damage is not None:
+                outcome.error = "only part of it could be read; left as it is"
+            elif _moved(outcome.path, outcome.data):
+                outcome.error = "changed while being cleaned; left as it is"
+            else:
+                write_atomic(outcome.path, pack(outcome.codec, outcome.output), like=outcome.path, durable=True)
+                outcome.written = outcome.path
+    except FormatError as exc:
+        outcome.error = str(exc)
+    except OSError as exc:
+        outcome.error = f"cannot write: {_describe(exc)}"
+    _release(outcome)
+    outcome.seconds += time.perf_counter() - started
+    return outcome
+
+
+def _release(outcome: Outcome) -> None:
+    """Let go of the input once it is written (or will not be)."""
+    outcome.data = outcome.plain = None
+    for document in outcome.documents:
+        document.record = None
+
+
+def _moved(path: Path, data: bytes | None) -> bool:
+    """The file no longer holds what was cleaned."""
+    try:
+        return data is None or path.read_bytes() != data
+    except OSError:
+        return True
+
+
+def _describe(exc: OSError) -> str:
+    message = exc.strerror or str(exc)
+    return message[0].lower() + message[1:] if message else type(exc).__name__
+
+
+def process(
+    source: Source, config: Config, mode: Mode, output_dir: Path | None = None, data: bytes | None = None, reading: Reading = Reading()
+) -> Outcome:
+    """Prepare and deliver one source (no cross-file stage)."""
+    return deliver(prepare(source, config, data, reading=reading), mode, output_dir)

@@ -1,0 +1,123 @@
+"""``--jobs``: a map over worker processes that gives results back in order.
+
+:func:`ordered` runs ``job(item)`` for each item in a pool of worker
+processes and yields the results in the items' order, a bounded number in
+flight, so that a run's output is the same for any number of jobs and its
+memory does not grow with the number of items. What every job needs and
+does not change (the configuration, the templates) is handed to each worker
+once, when it starts, and read there with :func:`worker_state`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+WINDOW = 3  # chunks in flight per worker: enough to keep workers busy, few enough to bound memory
+
+# What a worker process knows: set once, when it starts.
+_state: object = None
+
+
+def worker_state():
+    """The ``state`` the worker running this job was started with."""
+    return _state
+
+
+def ordered(jobs: int, items: Iterable, job: Callable, state: object, failed: Callable, chunk: int) -> Iterator:
+    """``job(item)`` for each item in worker processes, yielded in the
+    items' order. Items travel in chunks of ``chunk`` (one round trip per
+    chunk, not per item), with at most ``WINDOW * jobs`` chunks in flight.
+
+    A worker that dies (killed for memory, say) breaks the whole pool; the
+    items that were in flight then run again one at a time in a fresh pool,
+    and the one that breaks it again gets ``failed(item)``.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = _chunks(iter(items), chunk)
+    pending: deque[tuple[list, Future]] = deque()
+    pool = _pool(jobs, state)
+    try:
+        while True:
+            while len(pending) < WINDOW * jobs:
+                some = next(chunks, None)
+                if some is None:
+                    break
+                pending.append((some, pool.submit(_each, job, some)))
+            if not pending:
+                return
+            some, future = pending.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                pool.shutdown(cancel_futures=True)
+                retry = some + [item for other, _ in pending for item in other]
+                pending.clear()
+                for item in retry:
+                    yield _alone(item, job, state, failed)
+                pool = _pool(jobs, state)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    while some := list(islice(items, size)):
+        yield some
+
+
+def _each(job: Callable, some: list) -> list:
+    return [job(item) for item in some]
+
+
+def _alone(item, job: Callable, state: object, failed: Callable):
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _pool(1, state) as pool:
+        try:
+            return pool.submit(job, item).result()
+        except BrokenProcessPool:
+            return failed(item)
+
+
+def _pool(jobs: int, state: object) -> ProcessPoolExecutor:
+    # (The process pool is imported by the runs that start one, not by a
+    # pre-commit run of one file.)
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state, os.getpid()))
+
+
+def _init_worker(state: object, parent: int) -> None:
+    global _state
+    _state = state
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Ask the kernel to kill this worker when the parent dies (Linux), so
+    that a killed run leaves no worker behind still writing files."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os._exit(1)
