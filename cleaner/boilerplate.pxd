@@ -10,7 +10,7 @@ from cleaner.shapes cimport opens_news_item, rank
 from cleaner.rules.matcher cimport Hit, RuleSet
 
 cdef double RULE_COST, WEAK_COST, SHORT_COST, TITLE_COST, KEYWORD_COST, MIN_EXTRA, EXTRA_SHARE
-cdef double EXTRA_SHARE_ACROSS_WALL, BIG_EXTRA, RUN_GROWTH, MENU_UNITS, MAX_TITLE_UNITS, HEADLINE_MIN, HEADLINE_MAX
+cdef double BIG_EXTRA, RUN_GROWTH, MENU_UNITS, MAX_TITLE_UNITS, HEADLINE_MIN, HEADLINE_MAX
 cdef Py_ssize_t TITLE_LOOKBACK, RUN_CAP, NO_CONTENT_MIN_ITEMS, COLUMN_MIN
 
 cdef class _Notes:
@@ -119,7 +119,7 @@ cdef void _without_prose(Page page, list items)
 cpdef list _items(Page page, _Notes notes)
 
 @cython.locals(score=double, start=Py_ssize_t, end=Py_ssize_t, regions=list, pending=list, lo=Py_ssize_t, hi=Py_ssize_t,
-               extra=double, s=Py_ssize_t, e=Py_ssize_t, crosses=bint, share=double)
+               extra=double, s=Py_ssize_t, e=Py_ssize_t)
 cdef list _regions(list items)
 
 @cython.locals(found=list, end=Py_ssize_t, start=Py_ssize_t, menu_sized=list, offset=Py_ssize_t, number=Py_ssize_t, item=_Item)

@@ -36,10 +36,9 @@ SHORT_COST = 1.0
 TITLE_COST = 1.5
 KEYWORD_COST = 8.0  # a sentence holding a rule's keyword: prose, less what the keyword suggests
 # A second run of prose joins the article when it is at least this big, in
-# units and relative to the main run (across a wall the bar is higher).
+# units and relative to the main run (on either side of a wall alike).
 MIN_EXTRA = 25.0
 EXTRA_SHARE = 0.25
-EXTRA_SHARE_ACROSS_WALL = 0.25
 BIG_EXTRA = 150.0  # a run this long is article text whatever the main run's size
 TITLE_LOOKBACK = 4
 RUN_GROWTH = 0.5
@@ -617,10 +616,8 @@ def _regions(items: list[_Item]) -> list[tuple[int, int]]:
         extra, s, e = _best(items, lo, hi)
         if s < 0:
             continue
-        crosses = _walled(items, min(e, start), max(s, end))
-        share = EXTRA_SHARE_ACROSS_WALL if crosses else EXTRA_SHARE
         # Another news item (its run opens with a dateline) is not more of the article unless it is big.
-        if extra >= BIG_EXTRA or extra >= MIN_EXTRA and extra >= share * score and not items[s].opens:
+        if extra >= BIG_EXTRA or extra >= MIN_EXTRA and extra >= EXTRA_SHARE * score and not items[s].opens:
             regions.append((s, e))
             pending += [(lo, s), (e + 1, hi)]
     return sorted(regions)
