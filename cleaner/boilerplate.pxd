@@ -61,7 +61,7 @@ cdef void _demote_headlines(list items)
 
 cdef bint _in_columns(_Item item)
 
-@cython.locals(above=Py_ssize_t, number=Py_ssize_t, item=_Item, unfinished=Py_ssize_t)
+@cython.locals(above=Py_ssize_t, number=Py_ssize_t, item=_Item, titles=Py_ssize_t, calls=Py_ssize_t)
 cdef void _demote_column(list items, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t count)
 
 cdef bint _runs_on(_Item item)

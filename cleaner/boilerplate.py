@@ -461,10 +461,11 @@ def _demote_rankings(items: list[_Item]) -> None:
 def _demote_headlines(items: list[_Item]) -> None:
     """A column of headlines: COLUMN_MIN or more paragraphs in a row of a
     headline's length, two thirds of them either not sentences (they score
-    as titles do) or ending in ! or ?. Those that end so are headlines that
-    call out (…belli oldu!, What are Google's AI Overviews good for?), not
-    sentences of the article: a column of clickbait is a column all the
-    same. Shorter lines (a category label, a byline) do not end the
+    as titles do) or ending in ! or ?, and a third at least titles. Those
+    that end so are headlines that call out (…belli oldu!, What are
+    Google's AI Overviews good for?), not sentences of the article: a
+    column of clickbait is a column all the same; six questions of an
+    interview, with no title among them, are not. Shorter lines (a category label, a byline) do not end the
     column; a bullet or a longer paragraph does. A line in it or just above
     it that runs on into the next (…can help your organization:, a line of
     verse ending in a comma) makes it the article's own list or verse, and
@@ -502,14 +503,17 @@ def _demote_column(items: list[_Item], start: int, stop: int, count: int) -> Non
         above -= 1
     if above >= 0 and _runs_on(items[above]):
         return
-    unfinished = 0
+    titles = calls = 0
     for number in range(start, stop):
         item = items[number]
         if _in_columns(item):
             if _runs_on(item):
                 return
-            unfinished += item.score <= 0 or _calls_out(item)
-    if unfinished * 3 < count * 2:
+            if item.score <= 0:
+                titles += 1
+            elif _calls_out(item):
+                calls += 1
+    if titles * 3 < count or (titles + calls) * 3 < count * 2:
         return
     for number in range(start, stop):
         item = items[number]

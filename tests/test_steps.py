@@ -286,7 +286,6 @@ def test_headlines_that_call_out_in_a_column_of_headlines_go_and_a_list_a_senten
     assert not judged(ENGLISH + "\n" + "\n\n".join(verse) + "\n").keys() & set(range(1, 14))
 
 
-
 def test_a_column_of_clickbait_is_a_column_and_questions_answered_in_sentences_are_not():
     clickbait = [
         "You will not believe what the mayor said next!",
@@ -309,6 +308,11 @@ def test_a_column_of_clickbait_is_a_column_and_questions_answered_in_sentences_a
         "The roads near the schools come first on the list.",
     ]
     assert not judged(ENGLISH + "\n" + "\n\n".join(exchange) + "\n")
+    # An interview's questions with one-word answers: questions, and not one title among them.
+    interview = [line for question in exchange[::2] for line in (question, "Yes.")]
+    interview += ["Would you ever think about going back on tour with them?", "Never.", "Do you miss playing in front of big crowds every night?", "Sometimes."]
+    interview += ["Was there a single moment when you knew it was over?", "Yes."]
+    assert not judged(ENGLISH + "\n" + "\n\n".join(interview) + "\n")
 
 def test_a_dateline_opens_a_news_item_only_at_the_head_of_its_line():
     assert shapes.opens_news_item("新华社北京6月8日电（记者王珂）文化和旅游部1日发布")
