@@ -49,11 +49,11 @@ DEDUP_ACROSS = ("keep", "drop")  # what --dedup-across does with a later copy
 
 
 def clean_corpus(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     config: Config | None = None,
     *,
     mode: Mode = Mode.DRY,
-    output: Path | None = None,
+    output: str | os.PathLike[str] | None = None,
     templates: bool = False,
     dedup_across: str | None = None,
     jobs: int = 0,
@@ -63,7 +63,7 @@ def clean_corpus(
     report: bool = False,
     progress: Done | None = None,
 ) -> Iterator[Outcome]:
-    """Clean the files named by ``paths`` and under the folders among them
+    """Clean the files named by ``paths`` (one path, or several) and under the folders among them
     (walked in sorted order; ``globs`` select and exclude, see
     :func:`cleaner.files.discover`), and yield each file's outcome in that
     order.
@@ -82,7 +82,8 @@ def clean_corpus(
     """
     config = config or Config()
     _refuse_contradictions(mode, output, dedup_across)
-    paths = [Path(path) for path in paths]
+    paths = [Path(paths)] if isinstance(paths, (str, os.PathLike)) else [Path(path) for path in paths]
+    output = Path(output) if output is not None else None
     if len(paths) == 1 and not paths[0].is_dir():
         jobs = 1  # (one file: no pool to start)
     across = DedupAcross(dedup_across == "drop", config) if dedup_across else None

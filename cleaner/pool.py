@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -100,7 +101,17 @@ def _pool(jobs: int, state: object) -> ProcessPoolExecutor:
     # pre-commit run of one file.)
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(state, os.getpid()))
+    return ProcessPoolExecutor(jobs, mp_context=_forking(), initializer=_init_worker, initargs=(state, os.getpid()))
+
+
+def _forking():
+    """Workers forked from this process where the system can (Linux; the
+    default there from Python 3.14 is a fork server): they inherit what the
+    run has built (the compiled rules, the frozen heap), and their parent is
+    the run, which :func:`_die_with` relies on. Elsewhere, the default."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else None
 
 
 def _init_worker(state: object, parent: int) -> None:

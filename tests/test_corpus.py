@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,28 @@ def test_a_dry_run_writes_nothing_and_holds_the_text(tmp_path):
     outcomes = list(clean_corpus([corpus], Config(), jobs=1))
     assert _written(corpus) == before and all(o.written is None for o in outcomes)
     assert all(o.result is not None and o.output == o.result.text.encode("utf-8") for o in outcomes)
+
+
+def test_one_path_and_an_output_folder_may_be_strings(tmp_path):
+    corpus = _corpus(tmp_path / "in", ["a.txt", "d.txt"])
+    outcomes = list(clean_corpus(str(corpus), mode=Mode.OUTPUT_DIR, output=str(tmp_path / "out"), jobs=1))
+    assert [o.path.name for o in outcomes] == ["a.txt", "d.txt"] and sorted(_written(tmp_path / "out")) == ["a.txt", "d.txt"]
+
+
+def test_workers_are_the_run_s_own_whatever_the_default_start_method(tmp_path):
+    # (From Python 3.14, Linux starts processes through a fork server by
+    # default; a worker whose parent is not the run must not think it died.)
+    corpus = _corpus(tmp_path / "in", ["a.txt", "c.txt", "d.txt"])
+    script = (
+        "import multiprocessing, sys\n"
+        "multiprocessing.set_start_method('forkserver', force=True)\n"
+        "from cleaner import clean_corpus\n"
+        f"outcomes = list(clean_corpus([{str(corpus)!r}], jobs=2))\n"
+        "print([o.error for o in outcomes])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[None, None, None]"
 
 
 def test_contradictory_options_are_refused_before_anything_runs(tmp_path):
