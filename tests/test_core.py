@@ -51,12 +51,14 @@ def _fields(found) -> tuple:
 _TRICKY = "，、；,;：:。！？!?.…．;；0123456789٣१ abc_ ABC一二三四十（(）)”’\"'」』]】》〕»›،؛፣፤۔؟।॥።፧။។։ाि्ั゙ุ𠀀İK•-*"
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.one_of(st.sampled_from(_TRICKY), st.characters()), max_size=40))
 def test_statistics_match_the_reference(text):
     assert _fields(features(text)) == _fields(reference.module("features").features(text))
 
 
+@pytest.mark.slow
 def test_statistics_match_the_reference_on_every_real_line():
     interpreted = reference.module("features").features
     lines = {line.strip() for page in real_pages() for line in page.read_bytes().decode("utf-8", "replace").splitlines()}
@@ -69,12 +71,14 @@ def test_statistics_match_the_reference_on_every_real_line():
 _MOJIBAKE = "abcXYZ éèçÀÉÃ©Â пРИВЕт Dйjа\x01\x7f\x85\x9f\ue000\ufffd가힣ｱ─ﺃ¡¿会议强调，。" + "\U00020000\U0002a6d6"
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.one_of(st.sampled_from(_MOJIBAKE), st.characters()), max_size=40))
 def test_plausibility_matches_the_reference(text):
     assert plausibility(text) == reference.module("decode").plausibility(text)
 
 
+@pytest.mark.slow
 def test_plausibility_matches_the_reference_on_real_pages_read_in_the_wrong_encodings():
     interpreted = reference.module("decode").plausibility
     texts = [page.read_bytes()[:8000].decode(name, "replace") for page in real_pages()[::5] for name in ("gb18030", "big5", "cp1252", "cp932")]
@@ -85,6 +89,7 @@ def _outcome(result) -> tuple:
     return result.text, [(d.block.index, d.reason.value, d.evidence, d.ref) for d in result.decisions]
 
 
+@pytest.mark.slow
 def test_every_real_page_is_cleaned_as_the_reference_cleans_it():
     interpreted = reference.module("pipeline").clean_bytes
     pages = real_pages()
@@ -92,6 +97,7 @@ def test_every_real_page_is_cleaned_as_the_reference_cleans_it():
     assert len(pages) > 900 and differ == []
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(pages)
 def test_generated_pages_are_cleaned_as_the_reference_cleans_them(text):

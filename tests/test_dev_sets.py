@@ -31,6 +31,7 @@ def test_the_dev_sets_are_there():
     assert {"cleaneval", "readability", "zh-cwced", "zh-news", "web-articles", "web-forums", "en-wcxb"} <= set(SETS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SETS)
 def test_every_dev_page_keeps_the_promises(name):
     config = Config()

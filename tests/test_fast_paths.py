@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +51,7 @@ _matches = st.sampled_from(RULES).flatmap(lambda rule: st.from_regex(rule.patter
 _around = st.sampled_from(["", "1 ", "2023-08-11 ", "本站", "Home » ", "“", "a"])
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(_matches, _around, _around)
 def test_the_fast_path_agrees_on_text_the_rules_match(found, before, after):
@@ -128,6 +130,7 @@ def test_function_words_are_found_in_any_case_and_only_whole():
     assert features("thee tHe naïve théir Kthe").stops == 1
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(
     st.dictionaries(st.text(alphabet="ab版权所有", min_size=1, max_size=4), st.sets(st.integers(0, 9), min_size=1), max_size=12),
@@ -146,6 +149,7 @@ def test_the_literal_scan_finds_the_rules_of_every_literal_in_the_text(table, te
 _LITERAL_TABLE = st.dictionaries(st.text(alphabet="ab版权所有😀", min_size=1, max_size=4), st.sets(st.integers(0, 9), min_size=1), max_size=8)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(_LITERAL_TABLE, _LITERAL_TABLE, _LITERAL_TABLE, st.text(alphabet="ab版权所有😀🙂 c", max_size=40), st.booleans())
 def test_the_literal_table_finds_what_the_trie_walk_finds(table, heads, numeric, text, digits):
@@ -162,6 +166,7 @@ def test_the_literal_table_finds_what_the_trie_walk_finds(table, heads, numeric,
 _ENDING = ["\\d{1,2}:\\d{2}(?:\\s*[ap]m)?$", "(?:[(（]\\d+[)）]|\\d+[a-c]?)$", "x(?:ab|c\\s?)\\Z", "[-+]?\\d*[h-k]+\\b$"]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(_ENDING).flatmap(lambda pattern: st.tuples(st.just(pattern), st.from_regex(pattern))))
 def test_a_match_that_ends_the_text_ends_with_one_of_the_ending_characters(case):
@@ -213,6 +218,7 @@ def test_numbers_are_compared_in_place_as_the_digit_runs_they_are(a, b):
 _KEYISH = st.text(alphabet=st.one_of(st.sampled_from("会议强调要牢记使命担当abc123"), st.characters()), min_size=1, max_size=50)
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(_KEYISH, _KEYISH)
 def test_the_similarity_ceiling_is_never_below_the_ratio(a, b):

@@ -3,6 +3,7 @@ blocks in order, idempotence, determinism, and disabling a reason."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,6 +115,7 @@ def test_properties_on_generated_pages(page_lines):
     assert "".join(result.text.split()) == "".join(kept.split())
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(lines.map("\n".join), st.sampled_from(["", "第5页 共5页。 配套讲稿: 如期完成。" * 4])), max_size=3).map("\n".join))
 def test_a_pass_output_gets_the_blocks_its_text_segments_into(text):

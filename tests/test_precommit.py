@@ -79,6 +79,7 @@ def corpus(tmp_path_factory) -> Path:
     return repo
 
 
+@pytest.mark.slow
 def test_a_dirty_page_fails_the_commit_and_is_fixed(corpus):
     raw = sample_pages()[1].read_text(encoding="utf-8")
     clean = clean_text(raw).text
@@ -96,6 +97,7 @@ def test_a_dirty_page_fails_the_commit_and_is_fixed(corpus):
     assert "dirty.txt" in git(corpus, "ls-files").stdout
 
 
+@pytest.mark.slow
 def test_a_clean_page_passes(corpus):
     clean = clean_text(sample_pages()[2].read_text(encoding="utf-8")).text
     page = corpus / "clean.txt"
@@ -106,6 +108,7 @@ def test_a_clean_page_passes(corpus):
     assert page.read_text(encoding="utf-8") == clean
 
 
+@pytest.mark.slow
 def test_the_check_hook_fails_without_touching_the_file(corpus):
     raw = sample_pages()[3].read_text(encoding="utf-8")
     page = corpus / "unchecked.txt"

@@ -50,6 +50,7 @@ def test_any_page_keeps_the_promises(text):
     check_result(text, clean_text(text, CONFIG))
 
 
+@pytest.mark.slow
 @QUICK
 @given(any_bytes)
 def test_any_bytes_are_cleaned_or_refused_the_documented_way(data):
@@ -72,6 +73,7 @@ def test_jobs_change_nothing(tmp_path_factory, documents):
     assert outcomes(1) == outcomes(2)
 
 
+@pytest.mark.slow
 def test_the_fuzzer_runs_and_counts(capsys):
     assert fuzz.main(["--minutes", "0.02"]) == 0
     line = capsys.readouterr().out
@@ -325,6 +327,7 @@ def _slowest(queue, size: int) -> None:
     queue.put(worst)
 
 
+@pytest.mark.slow
 def test_every_expression_runs_in_bounded_time_on_adversarial_text():
     # In a child process: a runaway pattern cannot be interrupted in-process.
     context = multiprocessing.get_context("fork")
@@ -368,6 +371,7 @@ def _writing(work: Path, out: Path, originals: dict[str, bytes], mode: str) -> b
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["--in-place", "-o"])
 def test_sigkill_never_leaves_a_half_written_file(tmp_path, mode):
     originals = _pages(tmp_path / "pristine", 60)

@@ -7,6 +7,7 @@ spaces and line lengths. Where a page gives no evidence the tool can read
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -131,6 +132,7 @@ def foreign_pages(draw):
     return "\n".join([*menu, phrase(3, 6), *paragraphs, *footer]) + "\n", paragraphs
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(foreign_pages())
 def test_no_article_is_lost_for_want_of_a_known_script(case):
