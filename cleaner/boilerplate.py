@@ -465,11 +465,11 @@ def _demote_headlines(items: list[_Item]) -> None:
     that end so are headlines that call out (…belli oldu!, What are
     Google's AI Overviews good for?), not sentences of the article: a
     column of clickbait is a column all the same; six questions of an
-    interview, with no title among them, are not. Shorter lines (a category label, a byline) do not end the
-    column; a bullet or a longer paragraph does. A line in it or just above
-    it that runs on into the next (…can help your organization:, a line of
-    verse ending in a comma) makes it the article's own list or verse, and
-    it stays as it is."""
+    interview, with no title among them, are not. Shorter lines (a
+    category label, a byline) do not end the column; a bullet or a longer
+    paragraph does. A line in it or just above it that runs on into the
+    next (…can help your organization:, a line of verse ending in a comma)
+    makes it the article's own list or verse, and it stays as it is."""
     start = count = 0  # the column so far: where it began, how many lines
     for number in range(len(items)):
         item = items[number]
