@@ -279,11 +279,21 @@ def write_jsonl(record: Record, field: str, cleaned: str | None) -> bytes:
         >>> write_jsonl(record, "text", "clean\\n")
         b'{"text": "clean"}\\n'
     """
-    if cleaned is not None and record.text is not None and not record.text.endswith("\n"):
-        cleaned = cleaned.removesuffix("\n")
+    if cleaned is not None and record.text is not None:
+        cleaned = ending_as(record.text, cleaned)
     if cleaned is None or cleaned == record.text:
         return record.raw + b"\n" if record.raw else _dump(record, field, record.text)
     return _dump(record, field, cleaned)
+
+
+def ending_as(text: str, cleaned: str) -> str:
+    """A document's cleaned text, ending as its text did: the cleaner ends
+    every page with a line break, which a document without one does not get.
+
+        >>> ending_as("no break", "no break\\n"), ending_as("a break\\n", "a break\\n")
+        ('no break', 'a break\\n')
+    """
+    return cleaned if text.endswith("\n") else cleaned.removesuffix("\n")
 
 
 def _dump(record: Record, field: str, text: str | None) -> bytes:

@@ -271,10 +271,9 @@ def _clean_documents(
         for record in records_of(plain, outcome.kind, reading):
             document = Document(record.key, None, record.url, record, error=record.error)
             if record.text is not None:
-                try:
-                    document.result = clean_text(record.text, config, templates=templates)
-                except Exception as exc:  # a bug or a limit must cost one record, not the file
-                    document.error = f"record {record.key}: {_failure(exc)}"
+                document.result, error = clean_document(record.text, config, templates)
+                if error is not None:
+                    document.error = f"record {record.key}: {error}"
             if document.error is not None:
                 outcome.add_problem(f"{document.error}; carried through as it was")
             out.append(_document_line(document, outcome))
@@ -317,6 +316,20 @@ class _Spool:
 
     def __exit__(self, *_) -> None:
         self.handle.close()
+
+
+def clean_document(text: str, config: Config, templates: Templates | None = None) -> tuple[Result | None, str | None]:
+    """Clean the text of one document of many: its result, or (None) why it
+    could not be cleaned. A bug or a limit costs that document, not the
+    file or the dataset it is in, which is carried through as it was.
+
+        >>> clean_document("x" * 11, Config(max_chars=10))
+        (None, 'too large to clean as one page: 11 characters (the limit is 10)')
+    """
+    try:
+        return clean_text(text, config, templates=templates), None
+    except Exception as exc:
+        return None, _failure(exc)
 
 
 def _failure(exc: Exception) -> str:

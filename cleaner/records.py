@@ -61,14 +61,18 @@ def document_record(path, document: Document) -> dict:
     rec: dict = {"path": str(path), "record": document.key}
     if document.url is not None:
         rec["url"] = document.url
-    if document.result is None:
-        rec.update(status="error", error=document.error)
-    else:
-        rec["status"] = "ok"
-        rec.update(_result_fields(document.result))
-        rec["changed"] = document.result.changed
+    rec.update(cleaning(document.result, document.error))
     rec.update(_across_fields(document.verdict))
     return rec
+
+
+def cleaning(result: Result | None, error: str | None = None) -> dict:
+    """What the cleaning of one document did (its removals and their
+    reasons), or why it could not be cleaned: the part of a document's
+    record that does not say where the document is."""
+    if result is None:
+        return {"status": "error", "error": error}
+    return {"status": "ok", **_result_fields(result), "changed": result.changed}
 
 
 def record(outcome: Outcome) -> dict:

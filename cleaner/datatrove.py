@@ -1,0 +1,62 @@
+"""``cleaner`` as a step of a datatrove pipeline (``pip install 'cleaner[datatrove]'``).
+
+:class:`CleanerFormatter` cleans each document's text and records what it
+removed, and why, in the document's metadata under ``"cleaner"``: the same
+fields as a document's ``--report`` record (``status``, ``blocks``,
+``removed``, ``counts``, ``meta``, ``removals``, ``changed``). A document
+that cannot be cleaned passes through as it was, with ``status: "error"``
+and the ``error``; none is dropped. Its statistics count the documents
+changed and the blocks removed by reason code::
+
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+    from cleaner.datatrove import CleanerFormatter
+
+    LocalPipelineExecutor(
+        [JsonlReader("pages/"), CleanerFormatter(), JsonlWriter("clean/")], tasks=4
+    ).run()
+"""
+
+from __future__ import annotations
+
+from datatrove.data import DocumentsPipeline
+from datatrove.pipeline.formatters.base import BaseFormatter
+from datatrove.utils.typeshelper import StatHints
+
+from .formats import ending_as
+from .outcome import clean_document
+from .pipeline import Config
+from .records import cleaning
+
+
+class CleanerFormatter(BaseFormatter):
+    """Clean each document's text (``config``: a :class:`cleaner.Config`,
+    the defaults if None)."""
+
+    name = "🧹 cleaner"
+
+    def __init__(self, config: Config | None = None):
+        super().__init__()
+        self.config = config or Config()
+
+    def format(self, text: str) -> str:
+        """The cleaned text (unchanged if it cannot be cleaned)."""
+        result, _ = clean_document(text, self.config)
+        return text if result is None else ending_as(text, result.text)
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        for document in data:
+            self.stat_update(StatHints.total)
+            with self.track_time():
+                result, error = clean_document(document.text, self.config)
+                document.metadata["cleaner"] = cleaning(result, error)
+            if result is None:
+                self.stat_update("error")
+            else:
+                document.text = ending_as(document.text, result.text)
+                if result.changed:
+                    self.stat_update("changed")
+                for code, count in result.counts.items():
+                    self.stat_update(code, value=count)
+            yield document
