@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import pool
+from . import parts, pool
 from .dedup_across import DedupAcross
 from .files import Claims, Source, discover
 from .formats import Reading, output_name
@@ -84,8 +84,8 @@ def clean_corpus(
     _refuse_contradictions(mode, output, dedup_across)
     paths = [Path(paths)] if isinstance(paths, (str, os.PathLike)) else [Path(path) for path in paths]
     output = Path(output) if output is not None else None
-    if len(paths) == 1 and not paths[0].is_dir():
-        jobs = 1  # (one file: no pool to start)
+    if len(paths) == 1 and not paths[0].is_dir() and not parts.large(paths[0], reading):
+        jobs = 1  # (one file, cleaned whole: no pool to start)
     across = DedupAcross(dedup_across == "drop", config) if dedup_across else None
     return _run(paths, globs, config, mode, output, across, jobs or pool.default_jobs(), templates, details, reading, progress, report)
 
@@ -174,9 +174,12 @@ class _Job:
     report: bool
     spool: Path | None
 
-    def prepare(self, source: Source) -> Outcome:
+    def clean(self, item: Source | parts.Part) -> Outcome | parts.Cleaned:
+        """Read and clean a file, or a part of one."""
         tick = self.progress.add if self.progress is not None else None
-        return prepare(source, self.config, templates=self.templates, reading=self.reading, keep=self.keep, progress=tick, spool=self.spool)
+        if isinstance(item, parts.Part):
+            return item.clean(self.config, self.reading, self.templates, self.keep, tick, self.spool)
+        return prepare(item, self.config, templates=self.templates, reading=self.reading, keep=self.keep, progress=tick, spool=self.spool)
 
     def in_full(self) -> bool:
         """Whether a worker sends back every decision and the text (kept
@@ -187,7 +190,7 @@ class _Job:
 
 def _here(sources: Iterable[Source], job: _Job, across: DedupAcross | None) -> Iterator[Outcome]:
     for source in sources:
-        outcome = job.prepare(source)
+        outcome = job.clean(source)
         if across is not None:
             across(outcome)
         yield deliver(outcome, job.mode, job.output)
@@ -196,12 +199,17 @@ def _here(sources: Iterable[Source], job: _Job, across: DedupAcross | None) -> I
 def _in_workers(sources: Iterable[Source], job: _Job, across: DedupAcross | None, jobs: int) -> Iterator[Outcome]:
     """Without a cross-file stage the workers write too, and send back
     outcomes without the input bytes (and without the decisions, unless the
-    caller renders them); with one, this process judges and writes."""
+    caller renders them); with one, this process judges and writes. A large
+    file of documents goes to the workers in parts (:mod:`cleaner.parts`),
+    and this process writes it once it is whole again."""
     chunk = CHUNK if job.in_full() else SLIM_CHUNK
-    for outcome in pool.ordered(jobs, sources, _clean_job, job, _crashed, chunk):
+    spread = parts.Spread(job.reading)
+    done = pool.ordered(jobs, spread.items(sources), _clean_job, job, _crashed, chunk, alone=parts.is_part)
+    for outcome, whole_here in spread.gather(done):
         outcome = _arrived(outcome)
         if across is not None:
             across(outcome)
+        if across is not None or whole_here:
             outcome = deliver(outcome, job.mode, job.output)
         yield outcome
 
@@ -215,9 +223,11 @@ def _claimed(sources: Iterable[Source], reading: Reading, claims: Claims) -> Ite
         yield source if earlier is None else replace(source, error=f"its output {target} is also that of {earlier}; not written")
 
 
-def _clean_job(source: Source) -> Outcome:
+def _clean_job(item: Source | parts.Part) -> Outcome | parts.Cleaned:
     job: _Job = pool.worker_state()
-    outcome = job.prepare(source)
+    outcome = job.clean(item)
+    if isinstance(outcome, parts.Cleaned):
+        return outcome
     if job.write_here:
         outcome = deliver(outcome, job.mode, job.output)
         if job.mode is not Mode.STDOUT:
@@ -243,7 +253,7 @@ def _arrived(outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _crashed(source: Source) -> Outcome:
-    outcome = Outcome(source.path, source.rel)
-    outcome.error = "the worker process cleaning this file died (out of memory?)"
-    return outcome
+def _crashed(item: Source | parts.Part) -> Outcome | parts.Cleaned:
+    if isinstance(item, parts.Part):
+        return item.crashed()
+    return Outcome(item.path, item.rel, error=parts.DIED)

@@ -231,16 +231,20 @@ class Record:
     size: int = 0  # bytes of the input it spans
 
 
-def read_jsonl(plain: bytes, field: str) -> Iterator[Record]:
-    """The documents of a JSON Lines file, one a line. A line that is not
-    UTF-8, not JSON, or has no string ``field`` is a record with ``error``
-    (a shard's last line cut short costs that line, not the shard). Lines
-    are split at ``\\n`` only: JSON strings may hold U+2028 and friends.
+def read_jsonl(plain: bytes, field: str, first: int = 1) -> Iterator[Record]:
+    """The documents of a JSON Lines file, one a line (numbered from
+    ``first``: a part of a file, see :func:`cuts`, is numbered as in the
+    file). A line that is not UTF-8, not JSON, or has no string ``field`` is
+    a record with ``error`` (a shard's last line cut short costs that line,
+    not the shard). Lines are split at ``\\n`` only: JSON strings may hold
+    U+2028 and friends.
 
         >>> [(r.key, r.text, r.error) for r in read_jsonl(b'{"text": "a"}\\n\\n{"text": "b', "text")]
         [('1', 'a', None), ('3', None, 'line 3: not valid JSON: Unterminated string starting at')]
     """
-    for number, raw in enumerate(_lines(plain.removeprefix(b"\xef\xbb\xbf")), 1):
+    if first == 1:
+        plain = plain.removeprefix(b"\xef\xbb\xbf")
+    for number, raw in enumerate(_lines(plain), first):
         if not raw.strip():
             continue
         key, size = str(number), len(raw) + 1
@@ -308,9 +312,10 @@ def _dump(record: Record, field: str, text: str | None) -> bytes:
 # WARC / WET ------------------------------------------------------------------
 
 
-def read_warc(plain: bytes) -> Iterator[Record]:
+def read_warc(plain: bytes, first: int = 1) -> Iterator[Record]:
     """The documents of a WARC or WET file: conversion records (text), and
-    response or resource records whose payload is HTML or plain text.
+    response or resource records whose payload is HTML or plain text
+    (records numbered from ``first``, as :func:`read_jsonl` lines are).
 
     A record whose payload cannot be read as text, or that was cut short, is
     a record with ``error``. An archive damaged past some record (a cut
@@ -324,7 +329,7 @@ def read_warc(plain: bytes) -> Iterator[Record]:
     end = 0
     last = None
     try:
-        for number, item in enumerate(records, 1):
+        for number, item in enumerate(records, first):
             if item.rec_headers.get_header("Content-Length") is None:
                 # Every WARC record has one; warcio reads a record cut off
                 # in its headers, or junk, without complaint.
@@ -344,6 +349,54 @@ def read_warc(plain: bytes) -> Iterator[Record]:
     if plain[end:].strip():
         where = f"after record {last}" if last is not None else "before its first text record"
         raise FormatError(f"the archive is damaged {where}: its last {len(plain) - end} bytes are not a whole record")
+
+
+def cuts(plain: bytes, kind: Format, size: int) -> list[tuple[int, int, int]]:
+    """Where to cut a JSON Lines or WARC file into parts of about ``size``
+    bytes or more, between documents, for workers to clean side by side:
+    (start, end, the number of the part's first line or record). Raises
+    :class:`FormatError` for a WARC file that cannot be read to its end (it
+    is read whole, and its damage told as such).
+
+        >>> cuts(b'{"text": "a"}\\n\\n{"text": "b"}\\n{"text": "c"}', Format.JSONL, 16)
+        [(0, 29, 1), (29, 42, 4)]
+    """
+    if kind is Format.JSONL:
+        starts, start, number = [], 0, 1
+        while start < len(plain):
+            starts.append((start, number))
+            end = plain.find(b"\n", start + size - 1)
+            end = len(plain) if end < 0 else end + 1
+            number += plain.count(b"\n", start, end)
+            start = end
+    else:
+        starts = _warc_starts(plain, size)
+    ends = [start for start, _ in starts[1:]] + [len(plain)]
+    return [(start, end, number) for (start, number), end in zip(starts, ends)]
+
+
+def _warc_starts(plain: bytes, size: int) -> list[tuple[int, int]]:
+    """Where the WARC records that begin parts start, and their numbers."""
+    archive = _extra("warcio.archiveiterator", "warc")
+    records = archive.ArchiveIterator(io.BytesIO(plain), arc2warc=True)
+    starts: list[tuple[int, int]] = []
+    end = 0
+    try:
+        for number, item in enumerate(records, 1):
+            if item.rec_headers.get_header("Content-Length") is None:
+                raise ValueError("a record has no Content-Length")
+            records.read_to_end(item)
+            offset = records.get_record_offset()
+            if not starts or offset - starts[-1][0] >= size:
+                starts.append((offset, number))
+            end = offset + records.get_record_length()
+    except MissingExtra:
+        raise
+    except Exception as exc:
+        raise FormatError(f"not readable to its end: {exc}") from None
+    if plain[end:].strip():
+        raise FormatError("not readable to its end")
+    return starts or [(0, 1)]
 
 
 def _warc_record(item, number: int) -> Record | None:

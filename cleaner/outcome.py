@@ -72,24 +72,32 @@ class Outcome:
     documents: list[Document] = field(default_factory=list)  # a JSON Lines or WARC file's documents
     plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
     text_field: str = "text"  # the field a JSON Lines file's documents are cleaned in
-    problems: list[str] = field(default_factory=list)  # parts of a written file that failed (see add_problem)
+    problems: list[str] = field(default_factory=list)  # parts of a written file that failed (see add_problems)
+    problem_count: int = 0
     damage: str | None = None  # why the input could not be read to its end: never written over in place
     target: Path | None = None  # where its output goes under an output folder
     ticked: int = 0  # bytes of the input already told to the progress
-    spool: Path | None = None  # its documents' report records, written as they were cleaned
+    spools: list[Path] = field(default_factory=list)  # its documents' report records, written as they were cleaned
     spooled: int = 0  # how many
 
     def add_problem(self, problem: str) -> None:
-        """A part of the file failed. Only the first MAX_PROBLEMS are kept
-        word for word (a shard read with the wrong --text-field fails in
-        every record); the rest are counted in the last."""
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(problem)
-        elif len(self.problems) == MAX_PROBLEMS:
-            self.problems.append("1 more record could not be cleaned (see --report)")
-        else:
-            more = int(self.problems[-1].split(" ", 1)[0]) + 1
-            self.problems[-1] = f"{more} more records could not be cleaned (see --report)"
+        """A part of the file failed."""
+        self.add_problems([problem], 1)
+
+    def add_problems(self, told: list[str], count: int) -> None:
+        """``count`` parts of the file failed, the first of them ``told``.
+        Only the first MAX_PROBLEMS of a file are kept word for word (a
+        shard read with the wrong --text-field fails in every record); the
+        rest are counted in the last."""
+        for problem in told:
+            if self.problem_count < MAX_PROBLEMS:
+                self.problems.append(problem)
+            self.problem_count += 1
+        self.problem_count += count - len(told)
+        more = self.problem_count - MAX_PROBLEMS
+        if more > 0:
+            del self.problems[MAX_PROBLEMS:]
+            self.problems.append(f"{more} more record{'s' if more > 1 else ''} could not be cleaned (see --report)")
 
     @property
     def failed(self) -> bool:
@@ -135,7 +143,7 @@ def prepare(
     cross-file stage, ``--explain`` and ``--diff``); without it, a file of
     documents is cleaned a document at a time in memory that does not grow
     with the file, and with ``spool`` (a folder) each document's ``--report``
-    record is written to a file there as it is cleaned (``Outcome.spool``).
+    record is written to a file there as it is cleaned (``Outcome.spools``).
     ``progress`` is told the bytes of the input done, as they are done."""
     started = time.perf_counter()
     outcome = Outcome(source.path, source.rel, target=output_name(source.rel, reading.format))
@@ -153,8 +161,8 @@ def prepare(
         outcome.kind = sniff(source.path, plain, reading.format)
         result = None
         if outcome.container:
-            with _Spool(outcome, spool) if spool is not None and not keep else contextlib.nullcontext() as records_out:
-                _clean_documents(outcome, plain, config, reading, templates, keep, _ticks(outcome, len(plain), progress), records_out)
+            with spooling(outcome, spool, keep) as records_out:
+                clean_documents(outcome, plain, config, reading, templates, keep, ticks(outcome, len(plain), progress), records_out)
         else:
             result = _clean_page(outcome, plain, config, templates)
     except FormatError as exc:
@@ -170,7 +178,7 @@ def prepare(
         outcome.error = _describe(exc)
         return outcome
     except Exception as exc:  # a bug must cost one file, not the run
-        outcome.error = _failure(exc)
+        outcome.error = failure(exc)
         return outcome
     finally:
         if progress is not None:
@@ -188,7 +196,7 @@ def prepare(
     return outcome
 
 
-def _ticks(outcome: Outcome, plain: int, progress: Callable[[int], None] | None) -> Callable[[int], None] | None:
+def ticks(outcome: Outcome, plain: int, progress: Callable[[int], None] | None) -> Callable[[int], None] | None:
     """What a file of documents tells ``progress`` as each document is done:
     bytes of the file as stored (compressed, perhaps), which the documents
     measure in bytes of the plain data."""
@@ -248,7 +256,7 @@ def set_result(outcome: Outcome, result: Result) -> None:
     outcome.changed = outcome.output != (outcome.plain if outcome.plain is not None else outcome.data)
 
 
-def _clean_documents(
+def clean_documents(
     outcome: Outcome,
     plain: bytes,
     config: Config,
@@ -256,9 +264,11 @@ def _clean_documents(
     templates: Templates | None = None,
     keep: bool = True,
     tick: Callable[[int], None] | None = None,
-    records_out: _Spool | None = None,
+    records_out: Spool | None = None,
+    first: int = 1,
 ) -> None:
-    """Clean each document of a JSON Lines or WARC file, one at a time: its
+    """Clean each document of a JSON Lines or WARC file (or of a part of
+    one, whose first line or record is number ``first``), one at a time: its
     output line (JSON Lines) joins the file's output, its report record goes
     to ``records_out``, and the document itself is kept only with ``keep``.
     A record that cannot be read or cleaned is carried through as it was and
@@ -268,7 +278,7 @@ def _clean_documents(
     outcome.counts = Counter()
     last = None
     try:
-        for record in records_of(plain, outcome.kind, reading):
+        for record in records_of(plain, outcome.kind, reading, first):
             document = Document(record.key, None, record.url, record, error=record.error)
             if record.text is not None:
                 document.result, error = clean_document(record.text, config, templates)
@@ -291,23 +301,29 @@ def _clean_documents(
             raise  # nothing could be read: the file's own error
         outcome.damage = str(exc)  # the rest of a damaged archive (the file's report record says so)
         outcome.add_problem(str(exc))
-    _set_output(outcome, out, plain)
+    set_output(outcome, out, plain)
 
 
-class _Spool:
+def spooling(outcome: Outcome, folder: Path | None, keep: bool) -> contextlib.AbstractContextManager[Spool | None]:
+    """Where the documents' report records go as they are cleaned: a spool
+    file in ``folder``, or nowhere (no folder, or the documents are kept)."""
+    return Spool(outcome, folder) if folder is not None and not keep else contextlib.nullcontext()
+
+
+class Spool:
     """The report records of a file's documents, written to a file in the
     run's spool folder as they are cleaned, for the run to copy into the
     report in its order (:func:`cleaner.records.write`); the outcome's
-    ``spool`` names it, ``spooled`` counts them."""
+    ``spools`` name them, ``spooled`` counts them."""
 
     def __init__(self, outcome: Outcome, folder: Path):
         self.outcome = outcome
         self.folder = folder
 
-    def __enter__(self) -> _Spool:
+    def __enter__(self) -> Spool:
         fd, name = tempfile.mkstemp(suffix=".jsonl", dir=self.folder)
         self.handle = os.fdopen(fd, "w", encoding="utf-8")
-        self.outcome.spool = Path(name)
+        self.outcome.spools.append(Path(name))
         return self
 
     def add(self, document: Document) -> None:
@@ -329,16 +345,16 @@ def clean_document(text: str, config: Config, templates: Templates | None = None
     try:
         return clean_text(text, config, templates=templates), None
     except Exception as exc:
-        return None, _failure(exc)
+        return None, failure(exc)
 
 
-def _failure(exc: Exception) -> str:
+def failure(exc: Exception) -> str:
     return str(exc) if isinstance(exc, PageTooLarge) else f"internal error: {type(exc).__name__}: {exc}"
 
 
-def records_of(plain: bytes, kind: Format, reading: Reading) -> Iterator[Record]:
-    """The documents of a JSON Lines or WARC input, as read."""
-    return read_jsonl(plain, reading.text_field) if kind is Format.JSONL else read_warc(plain)
+def records_of(plain: bytes, kind: Format, reading: Reading, first: int = 1) -> Iterator[Record]:
+    """The documents of a JSON Lines or WARC input (or part of one), as read."""
+    return read_jsonl(plain, reading.text_field, first) if kind is Format.JSONL else read_warc(plain, first)
 
 
 def write_documents(outcome: Outcome) -> None:
@@ -347,7 +363,7 @@ def write_documents(outcome: Outcome) -> None:
     plain = outcome.plain if outcome.plain is not None else outcome.data
     assert plain is not None  # (kept until delivered)
     outcome.counts = Counter()
-    _set_output(outcome, [_document_line(document, outcome) for document in outcome.documents], plain)
+    set_output(outcome, [_document_line(document, outcome) for document in outcome.documents], plain)
 
 
 def _document_line(document: Document, outcome: Outcome) -> bytes:
@@ -361,7 +377,8 @@ def _document_line(document: Document, outcome: Outcome) -> bytes:
     return write_jsonl(document.record, outcome.text_field, None if result is None else result.text)
 
 
-def _set_output(outcome: Outcome, lines: list[bytes], plain: bytes) -> None:
+def set_output(outcome: Outcome, lines: list[bytes], plain: bytes) -> None:
+    """A file of documents' output: its documents' lines (see :func:`write_documents`)."""
     outcome.output = b"".join(lines)
     outcome.bytes_out = len(outcome.output)
     outcome.changed = outcome.output != plain

@@ -15,7 +15,6 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,10 +31,13 @@ def worker_state():
     return _state
 
 
-def ordered(jobs: int, items: Iterable, job: Callable, state: object, failed: Callable, chunk: int) -> Iterator:
+def ordered(
+    jobs: int, items: Iterable, job: Callable, state: object, failed: Callable, chunk: int, alone: Callable[[object], bool] | None = None
+) -> Iterator:
     """``job(item)`` for each item in worker processes, yielded in the
     items' order. Items travel in chunks of ``chunk`` (one round trip per
-    chunk, not per item), with at most ``WINDOW * jobs`` chunks in flight.
+    chunk, not per item), or in a chunk of their own when ``alone`` says
+    (large ones), with at most ``WINDOW * jobs`` chunks in flight.
 
     A worker that dies (killed for memory, say) breaks the whole pool; the
     items that were in flight then run again one at a time in a fresh pool,
@@ -43,7 +45,7 @@ def ordered(jobs: int, items: Iterable, job: Callable, state: object, failed: Ca
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = _chunks(iter(items), chunk)
+    chunks = _chunks(items, chunk, alone or _never)
     pending: deque[tuple[list, Future]] = deque()
     pool = _pool(jobs, state)
     try:
@@ -77,9 +79,25 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    while some := list(islice(items, size)):
+def _chunks(items: Iterable, size: int, alone: Callable[[object], bool]) -> Iterator[list]:
+    some: list = []
+    for item in items:
+        if alone(item):
+            if some:
+                yield some
+                some = []
+            yield [item]
+            continue
+        some.append(item)
+        if len(some) == size:
+            yield some
+            some = []
+    if some:
         yield some
+
+
+def _never(item: object) -> bool:
+    return False
 
 
 def _each(job: Callable, some: list) -> list:

@@ -160,17 +160,19 @@ def line(rec: dict) -> str:
 
 def write(outcome: Outcome, out: TextIO) -> None:
     """Write the report lines of one input to ``out``: those the run wrote
-    as it cleaned (a spool file, removed once copied), or else built here."""
-    if outcome.spool is None:
+    as it cleaned (spool files, removed once copied), or else built here."""
+    if not outcome.spools:
         out.write(to_json(outcome) + "\n")
         return
     try:
         if outcome.error is not None or not outcome.spooled:  # no document: the file's one record
             out.write(to_json(outcome) + "\n")
             return
-        with open(outcome.spool, encoding="utf-8") as spooled:
-            shutil.copyfileobj(spooled, out)
+        for spool in outcome.spools:
+            with open(spool, encoding="utf-8") as spooled:
+                shutil.copyfileobj(spooled, out)
         for rec in _damage(outcome):
             out.write(line(rec) + "\n")
     finally:
-        os.unlink(outcome.spool)
+        for spool in outcome.spools:
+            os.unlink(spool)

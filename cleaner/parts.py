@@ -1,0 +1,163 @@
+"""``--jobs`` inside one file: a large JSON Lines or WARC file is cut into
+parts between documents (:func:`cleaner.formats.cuts`), each part's
+documents are cleaned by whichever worker is free, and the parts are put
+back together, in order, into the file's :class:`~cleaner.outcome.Outcome`,
+which is then judged and written as a whole.
+
+A part's documents are numbered as in the file and cleaned as they would be
+in it (a document's cleaning depends on nothing else in its file), so the
+output, the report and the messages are the same for any number of jobs. A
+file that cannot be read to its end is not cut: it is cleaned whole, where
+its damage is told as always.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .files import Source
+from .formats import CONTAINERS, Format, FormatError, Reading, by_name, cuts, output_name, sniff, unpack
+from .outcome import MAX_PROBLEMS, Outcome, clean_documents, failure, set_output, spooling, ticks
+from .pipeline import Config
+from .templates import Templates
+
+PART_BYTES = 1 << 20  # a part: enough documents that sending them costs little against cleaning them
+DIED = "the worker process cleaning this file died (out of memory?)"
+
+
+@dataclass
+class Part:
+    """Some documents of a file, for one worker to clean."""
+
+    path: Path
+    rel: Path
+    kind: Format
+    plain: bytes = field(repr=False)  # the part's bytes, decompressed
+    first: int  # the number of its first line or record in the file
+    share: int  # bytes of the file as stored it stands for (for the progress)
+    last: bool  # the file's last part
+
+    def clean(
+        self, config: Config, reading: Reading, templates: Templates | None, keep: bool, progress, spool: Path | None
+    ) -> Cleaned:
+        """Clean the part's documents into an outcome of its own, which
+        :class:`Spread` adds to the file's."""
+        started = time.perf_counter()
+        outcome = Outcome(self.path, self.rel, kind=self.kind, bytes_in=self.share)
+        try:
+            with spooling(outcome, spool, keep) as records_out:
+                clean_documents(outcome, self.plain, config, reading, templates, keep, ticks(outcome, len(self.plain), progress), records_out, self.first)
+        except Exception as exc:  # a bug must cost one file, not the run
+            outcome.error = failure(exc)
+        finally:
+            if progress is not None:
+                progress(outcome.bytes_in - outcome.ticked)
+        outcome.seconds = time.perf_counter() - started
+        return Cleaned(self.path, self.last, outcome)
+
+    def crashed(self) -> Cleaned:
+        outcome = Outcome(self.path, self.rel, error=DIED)
+        return Cleaned(self.path, self.last, outcome)
+
+
+@dataclass
+class Cleaned:
+    """A part, cleaned."""
+
+    path: Path
+    last: bool
+    outcome: Outcome
+
+
+class Spread:
+    """Cuts the large files of documents of a run into parts and puts them
+    back together: :meth:`items` gives the run's work (a source, or the
+    parts of one), :meth:`gather` the outcomes of whole files again."""
+
+    def __init__(self, reading: Reading, size: int | None = None):
+        self.reading = reading
+        self.size = size or PART_BYTES
+        self.files: dict[Path, tuple[Outcome, list[bytes]]] = {}  # files in flight: what was read, and the output so far
+
+    def items(self, sources: Iterable[Source]) -> Iterator[Source | Part]:
+        for source in sources:
+            parts = self._cut(source)
+            if parts is None:
+                yield source
+            else:
+                yield from parts
+
+    def gather(self, done: Iterable[Outcome | Cleaned]) -> Iterator[tuple[Outcome, bool]]:
+        """Each file's outcome, and whether it was put together here (and
+        so is not written yet)."""
+        for item in done:
+            if not isinstance(item, Cleaned):
+                yield item, False
+                continue
+            outcome, output = self.files[item.path]
+            _add(outcome, output, item.outcome)
+            if item.last:
+                del self.files[item.path]
+                set_output(outcome, output, outcome.plain if outcome.plain is not None else outcome.data)
+                yield outcome, True
+
+    def _cut(self, source: Source) -> Iterator[Part] | None:
+        """The parts of a large file of documents, or None to clean it whole
+        (small, by its name not a file of documents, or not readable to its end)."""
+        if source.error is not None or not large(source.path, self.reading, self.size):
+            return None
+        try:
+            data = source.path.read_bytes()
+            codec, plain, damage = unpack(data)
+            kind = sniff(source.path, plain, self.reading.format)
+            if damage is not None or kind not in CONTAINERS:
+                return None
+            places = cuts(plain, kind, self.size)
+        except (OSError, FormatError):
+            return None
+        if len(places) < 2:
+            return None
+        outcome = Outcome(source.path, source.rel, target=output_name(source.rel, self.reading.format), kind=kind, codec=codec)
+        outcome.bytes_in, outcome.text_field = len(data), self.reading.text_field
+        outcome.data, outcome.plain = data, plain if codec else None
+        self.files[source.path] = (outcome, [])
+        return self._parts(outcome, plain, places)
+
+    @staticmethod
+    def _parts(outcome: Outcome, plain: bytes, places: list[tuple[int, int, int]]) -> Iterator[Part]:
+        told = 0
+        for start, end, first in places:
+            share = outcome.bytes_in * end // len(plain) - told
+            told += share
+            yield Part(outcome.path, outcome.rel, outcome.kind, plain[start:end], first, share, end == len(plain))
+
+
+def large(path: Path, reading: Reading, size: int | None = None) -> bool:
+    """Whether a file is, by its name, a file of documents large enough to cut."""
+    try:
+        return by_name(path, reading.format) in CONTAINERS and path.stat().st_size >= (size or PART_BYTES)
+    except OSError:
+        return False
+
+
+def is_part(item: object) -> bool:
+    """Whether an item of the run's work is a part (which travels alone)."""
+    return isinstance(item, Part)
+
+
+def _add(outcome: Outcome, output: list[bytes], part: Outcome) -> None:
+    """A cleaned part, added to its file's outcome."""
+    if part.error is not None and outcome.error is None:
+        outcome.error = part.error
+    output.append(part.output)
+    outcome.counts.update(part.counts)
+    outcome.add_problems(part.problems[:MAX_PROBLEMS], part.problem_count)
+    outcome.damage = outcome.damage or part.damage
+    outcome.documents.extend(part.documents)
+    outcome.spools.extend(part.spools)
+    outcome.spooled += part.spooled
+    outcome.seconds += part.seconds
+
