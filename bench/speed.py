@@ -28,6 +28,11 @@ With --dev, times ``cleaner`` as one process (startup included, one job) on
 every page of every set under the folder, then trafilatura on the same
 pages' text in the same run, and prints both rates and their ratio.
 
+    python bench/speed.py --shard --size-mb 50
+
+With --shard, the corpus's pages are made one JSON Lines file first, and the
+runs time ``--jobs`` spreading the documents of that one file.
+
     python bench/speed.py --startup samples/000_587dec79ab138032.txt
 
 With --startup, times what a pre-commit hook pays a file: a process that
@@ -38,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import random
 import re
@@ -91,6 +97,16 @@ def build(root: Path, size: int, seed: int = 7) -> tuple[int, int]:
         written += len(data)
         files += 1
     return files, written
+
+
+def shard_of(corpus: Path, shard: Path) -> tuple[Path, int]:
+    """The corpus's pages, decoded, as the documents of one JSON Lines file."""
+    from cleaner import decode
+
+    with open(shard, "w", encoding="utf-8") as out:
+        for n, page in enumerate(sorted(corpus.rglob("*.txt"))):
+            out.write(json.dumps({"id": n, "text": decode(page.read_bytes()).text}, ensure_ascii=False) + "\n")
+    return shard, shard.stat().st_size
 
 
 def _tree_rss(pid: int) -> int:
@@ -298,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the command line runs' output under this folder (e.g. /dev/shm: the cleaning without the disk)")
     parser.add_argument("--repeat", type=int, default=1, help="time each worker count this many times, in turns, and keep the fastest (default 1)")
     parser.add_argument("--dev", type=Path, help="time only the real pages of these dev sets (e.g. ../shared/eval/dev), against trafilatura")
+    parser.add_argument("--shard", action="store_true", help="time one JSON Lines file of the corpus's pages instead of its files")
     parser.add_argument("--startup", type=Path, help="time only import and cleaning of this one page, a process a run")
     args = parser.parse_args(argv)
     if args.startup:
@@ -317,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             files, size = build(corpus, int(args.size_mb * 1e6))
             print(f"corpus: {files} files, {size / 1e6:.1f} MB (UTF-8, GBK, Big5) built in {time.perf_counter() - started:.1f} s")
+        if args.shard:
+            corpus, size = shard_of(corpus, Path(scratch) / "shard.jsonl")
+            print(f"as one JSON Lines file: {size / 1e6:.1f} MB")
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         print(f"\n{'jobs':>4s} {'seconds':>8s} {'MB/s':>6s} {'pages/s':>8s} {'peak RSS, all processes':>24s} {'largest process':>16s}")
         rates = {}
@@ -341,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
                 if jobs != 1:
                     print(f"speed-up with {jobs} jobs: {rate / rates[1]:.2f}x")
 
+        if args.shard:
+            return 0
         seconds, total, sliced, texts = stage_times(corpus, int(args.stage_mb * 1e6))
         print(f"\nstages, one process, {sliced / 1e6:.1f} MB of the corpus in {total:.1f} s ({sliced / 1e6 / total:.2f} MB/s):")
         for stage, spent in seconds.most_common():
