@@ -97,7 +97,7 @@ def drop_rule_hits(page: Page) -> None:
     """
     notes = _notes(page)
     shared = _template_hits(page, notes) if page.templates is not None and page.config.enabled(Reason.BOILER_TEMPLATE) else {}
-    rules = page.config.rules()
+    rules = page.config.rule_set()
     known = page.table("hit")
     strong: list[Block] = []
     for block in page.open():
@@ -404,7 +404,7 @@ def _items(page: Page, notes: _Notes) -> list[_Item]:
             feats = page.cached("features", text, features)
             found = known.get(text, _UNSEEN)
             if found is _UNSEEN:
-                found = known[text] = page.config.rules().first_hit(text, feats)
+                found = known[text] = page.config.rule_set().first_hit(text, feats)
             hit = found
             if hit is not None and hit.rule.strong:
                 hit = hit.as_keyword() if hit.in_sentence(feats) else hit.with_rule(replace(hit.rule, strong=False, wall=False))

@@ -25,7 +25,7 @@ from .files import Source, discover
 from .formats import Format, Reading
 from .outcome import Mode, Outcome, process
 from .pipeline import Config
-from .reasons import parse_reasons
+from .rules import parse_disable
 
 
 class Exit(enum.IntEnum):
@@ -58,7 +58,7 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON record per input to FILE (JSON Lines).")
 @click.option("--encoding", help="Force the input encoding (default: detect per file). Output is always UTF-8.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="Only files under folders matching PATTERN (repeatable; '!PATTERN' excludes).")
-@click.option("--disable", multiple=True, metavar="CODES", help="Reason codes (or prefixes such as 'dup') that must not remove anything.")
+@click.option("--disable", multiple=True, metavar="CODES", help="Reason codes (or prefixes such as 'dup'), or rule ids such as 'boiler.copyright.icp', that must not remove anything.")
 @click.option(
     "--dedup-across",
     type=click.Choice(["keep", "drop"]),
@@ -263,10 +263,10 @@ def _config(encoding: str | None, disable: tuple[str, ...], file_settings: dict)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
     try:
-        disabled = parse_reasons(list(disable))
+        reasons, rules = parse_disable(list(disable))
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--disable") from None
-    return replace(base, encoding=encoding, disable=base.disable | disabled)
+    return replace(base, encoding=encoding, disable=base.disable | reasons, disable_rules=base.disable_rules | rules)
 
 
 def _open_report(path: Path | None):

@@ -64,13 +64,13 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     verdict: Verdict = field(default_factory=Verdict)  # with --dedup-across
-    data: bytes | None = field(default=None, repr=False)  # the input, until written
+    raw: bytes | None = field(default=None, repr=False)  # the input as stored, until written
     bytes_out: int = 0
     counts: Counter[str] = field(default_factory=Counter)  # removed blocks by reason code
-    kind: Format = Format.TEXT
-    codec: str | None = None  # compression of the input, used again on writing
+    format: Format = Format.TEXT
+    compression: str | None = None  # of the input, used again on writing
     documents: list[Document] = field(default_factory=list)  # a JSON Lines or WARC file's documents
-    plain: bytes | None = field(default=None, repr=False)  # the input decompressed, when it was compressed
+    decompressed: bytes | None = field(default=None, repr=False)  # the input, when it was compressed
     text_field: str = "text"  # the field a JSON Lines file's documents are cleaned in
     problems: list[str] = field(default_factory=list)  # parts of a written file that failed (see add_problems)
     problem_count: int = 0
@@ -105,8 +105,13 @@ class Outcome:
         return self.error is not None or bool(self.problems)
 
     @property
+    def input(self) -> bytes | None:
+        """The input's bytes, decompressed (until it is written)."""
+        return self.decompressed if self.decompressed is not None else self.raw
+
+    @property
     def container(self) -> bool:
-        return self.kind in CONTAINERS
+        return self.format in CONTAINERS
 
 
 @dataclass
@@ -154,11 +159,11 @@ def prepare(
         if data is None:
             data = source.path.read_bytes()
         outcome.bytes_in = len(data)
-        outcome.codec, plain, damage = unpack(data)
+        outcome.compression, plain, damage = unpack(data)
         if damage is not None:  # what could be read is cleaned; the rest is reported
             outcome.damage = damage
             outcome.add_problem(damage)
-        outcome.kind = sniff(source.path, plain, reading.format)
+        outcome.format = sniff(source.path, plain, reading.format)
         result = None
         if outcome.container:
             with spooling(outcome, spool, keep) as records_out:
@@ -183,7 +188,7 @@ def prepare(
     finally:
         if progress is not None:
             progress(outcome.bytes_in - outcome.ticked)
-    outcome.data, outcome.plain = data, plain if outcome.codec else None
+    outcome.raw, outcome.decompressed = data, plain if outcome.compression else None
     if result is not None:
         set_result(outcome, result)
         source_info = result.source
@@ -231,20 +236,20 @@ HTML_PER_CHAR = 16  # HTML is mostly markup: this many bytes a character of text
 
 
 def _clean_page(outcome: Outcome, plain: bytes, config: Config, templates: Templates | None) -> Result | None:
-    """Clean a text or HTML page. One too large to clean (``Config.max_blocks``,
+    """Clean a text or HTML page. One too large to clean (``Config.max_lines``,
     ``max_chars``) is not lost: its text is written as it was (a text file byte
     for byte, an HTML file's text as read), and the outcome says why."""
     text = None
     try:
-        text, decoded = page_text(plain, outcome.kind, config)
+        text, decoded = page_text(plain, outcome.format, config)
         return clean_text(text, config, decoded, templates)
     except PageTooLarge as exc:
-        if outcome.kind is Format.HTML and text is None:
+        if outcome.format is Format.HTML and text is None:
             raise FormatError(str(exc)) from None
         outcome.add_problem(f"{exc}; copied through unchanged")
-        outcome.output = plain if outcome.kind is not Format.HTML else (text or "").encode("utf-8")
+        outcome.output = plain if outcome.format is not Format.HTML else (text or "").encode("utf-8")
         outcome.bytes_out = len(outcome.output)
-        outcome.changed = outcome.kind is Format.HTML
+        outcome.changed = outcome.format is Format.HTML
         return None
 
 
@@ -253,7 +258,7 @@ def set_result(outcome: Outcome, result: Result) -> None:
     outcome.output = result.text.encode("utf-8")
     outcome.bytes_out = len(outcome.output)
     outcome.counts = result.counts
-    outcome.changed = outcome.output != (outcome.plain if outcome.plain is not None else outcome.data)
+    outcome.changed = outcome.output != outcome.input
 
 
 def clean_documents(
@@ -278,7 +283,7 @@ def clean_documents(
     outcome.counts = Counter()
     last = None
     try:
-        for record in records_of(plain, outcome.kind, reading, first):
+        for record in records_of(plain, outcome.format, reading, first):
             document = Document(record.key, None, record.url, record, error=record.error)
             if record.text is not None:
                 document.result, error = clean_document(record.text, config, templates)
@@ -360,7 +365,7 @@ def records_of(plain: bytes, kind: Format, reading: Reading, first: int = 1) -> 
 def write_documents(outcome: Outcome) -> None:
     """The output of a file of kept documents again (after the cross-file
     stage dropped or changed some)."""
-    plain = outcome.plain if outcome.plain is not None else outcome.data
+    plain = outcome.input
     assert plain is not None  # (kept until delivered)
     outcome.counts = Counter()
     set_output(outcome, [_document_line(document, outcome) for document in outcome.documents], plain)
@@ -394,17 +399,17 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
         if mode is Mode.OUTPUT_DIR and output_dir is not None:
             assert outcome.target is not None  # (set by prepare)
             target = output_dir / outcome.target
-            write_atomic(target, pack(outcome.codec, outcome.output))
+            write_atomic(target, pack(outcome.compression, outcome.output))
             outcome.written = target
         elif mode is Mode.IN_PLACE and outcome.changed:
-            if outcome.kind in (Format.HTML, Format.WARC):
-                outcome.error = f"{outcome.kind.value.upper()} is cleaned into another format, not in place; use -o DIR"
+            if outcome.format in (Format.HTML, Format.WARC):
+                outcome.error = f"{outcome.format.value.upper()} is cleaned into another format, not in place; use -o DIR"
             elif outcome.damage is not None:
                 outcome.error = "only part of it could be read; left as it is"
-            elif _moved(outcome.path, outcome.data):
+            elif _moved(outcome.path, outcome.raw):
                 outcome.error = "changed while being cleaned; left as it is"
             else:
-                write_atomic(outcome.path, pack(outcome.codec, outcome.output), like=outcome.path, durable=True)
+                write_atomic(outcome.path, pack(outcome.compression, outcome.output), like=outcome.path, durable=True)
                 outcome.written = outcome.path
     except FormatError as exc:
         outcome.error = str(exc)
@@ -417,7 +422,7 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
 
 def _release(outcome: Outcome) -> None:
     """Let go of the input once it is written (or will not be)."""
-    outcome.data = outcome.plain = None
+    outcome.raw = outcome.decompressed = None
     for document in outcome.documents:
         document.record = None
 

@@ -34,8 +34,8 @@ class Part:
 
     path: Path
     rel: Path
-    kind: Format
-    plain: bytes = field(repr=False)  # the part's bytes, decompressed
+    format: Format
+    decompressed: bytes = field(repr=False)  # the part's bytes
     first: int  # the number of its first line or record in the file
     share: int  # bytes of the file as stored it stands for (for the progress)
     last: bool  # the file's last part
@@ -46,10 +46,10 @@ class Part:
         """Clean the part's documents into an outcome of its own, which
         :class:`Spread` adds to the file's."""
         started = time.perf_counter()
-        outcome = Outcome(self.path, self.rel, kind=self.kind, bytes_in=self.share)
+        outcome = Outcome(self.path, self.rel, format=self.format, bytes_in=self.share)
         try:
             with spooling(outcome, spool, keep) as records_out:
-                clean_documents(outcome, self.plain, config, reading, templates, keep, ticks(outcome, len(self.plain), progress), records_out, self.first)
+                clean_documents(outcome, self.decompressed, config, reading, templates, keep, ticks(outcome, len(self.decompressed), progress), records_out, self.first)
         except Exception as exc:  # a bug must cost one file, not the run
             outcome.error = failure(exc)
         finally:
@@ -101,7 +101,7 @@ class Spread:
             _add(outcome, output, item.outcome)
             if item.last:
                 del self.files[item.path]
-                set_output(outcome, output, outcome.plain if outcome.plain is not None else outcome.data)
+                set_output(outcome, output, outcome.input)
                 yield outcome, True
 
     def _cut(self, source: Source) -> Iterator[Part] | None:
@@ -120,9 +120,9 @@ class Spread:
             return None
         if len(places) < 2:
             return None
-        outcome = Outcome(source.path, source.rel, target=output_name(source.rel, self.reading.format), kind=kind, codec=codec)
+        outcome = Outcome(source.path, source.rel, target=output_name(source.rel, self.reading.format), format=kind, compression=codec)
         outcome.bytes_in, outcome.text_field = len(data), self.reading.text_field
-        outcome.data, outcome.plain = data, plain if codec else None
+        outcome.raw, outcome.decompressed = data, plain if codec else None
         self.files[source.path] = (outcome, [])
         return self._parts(outcome, plain, places)
 
@@ -132,7 +132,7 @@ class Spread:
         for start, end, first in places:
             share = outcome.bytes_in * end // len(plain) - told
             told += share
-            yield Part(outcome.path, outcome.rel, outcome.kind, plain[start:end], first, share, end == len(plain))
+            yield Part(outcome.path, outcome.rel, outcome.format, plain[start:end], first, share, end == len(plain))
 
 
 def large(path: Path, reading: Reading, size: int | None = None) -> bool:

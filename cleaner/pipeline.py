@@ -43,38 +43,41 @@ class Config:
     """Everything that changes what ``clean_text`` decides.
 
     ``disable`` holds reasons that must never remove anything (the same codes
-    ``--explain`` prints). ``split_chars``: lines longer than this are judged
+    ``--explain`` prints), ``disable_rules`` the names of catalogue rules
+    that must not (see :func:`cleaner.rules.parse_disable`). ``split_chars``: lines longer than this are judged
     sentence by sentence. ``dup_min_tokens``: shorter blocks are never removed
     as duplicates (``同志们:`` may repeat), counted in CJK characters plus
-    other words. ``max_blocks`` and ``max_chars``: a page of more blocks or
-    characters than this is refused (:class:`PageTooLarge`) rather than
+    other words. ``max_lines`` and ``max_chars``: a page of more lines (a
+    long line counted once for each piece it is judged in) or characters than this is refused (:class:`PageTooLarge`) rather than
     cleaned in memory that grows with it: a web page is a few thousand lines,
     and within these limits cleaning one stays within four times its size
     plus 150 MB (``bench/memory.py``); a million tiny lines is a log or a
     word list.
-    ``patterns``: rules of your own (:func:`cleaner.rules.rule`), tried
+    ``rules``: rules of your own (:func:`cleaner.rules.rule`), tried
     before the catalogue. ``allow``: a block that one of these expressions
     finds something in is never removed.
     """
 
     encoding: str | None = None
     disable: frozenset[Reason] = frozenset()
+    disable_rules: frozenset[str] = frozenset()
     split_chars: int = 300
     dup_min_tokens: int = 8
-    max_blocks: int = 50_000
+    max_lines: int = 50_000
     max_chars: int = 4_000_000
-    patterns: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = ()
     allow: tuple[re.Pattern[str], ...] = ()
 
     def __post_init__(self) -> None:
-        for extra in self.patterns:
+        for extra in self.rules:
             extra.pattern  # (compiled now: a wrong expression is said here, not on some page later)
 
     def enabled(self, reason: Reason) -> bool:
         return reason not in self.disable
 
-    def rules(self) -> RuleSet:
-        return rule_set(self.patterns)
+    def rule_set(self) -> RuleSet:
+        """The catalogue, with ``rules`` tried first."""
+        return rule_set(self.rules, self.disable_rules)
 
     def allowed(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.allow)
@@ -135,7 +138,7 @@ def steps() -> tuple[Step, ...]:
 
 
 class PageTooLarge(ValueError):
-    """More blocks than ``Config.max_blocks``, or characters than ``Config.max_chars``."""
+    """More lines than ``Config.max_lines``, or characters than ``Config.max_chars``."""
 
 
 def judge(blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None) -> list[Decision]:
@@ -200,11 +203,11 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     cache: dict = {}
     if len(text) > config.max_chars:
         raise PageTooLarge(f"too large to clean as one page: {len(text)} characters (the limit is {config.max_chars})")
-    if text.count("\n") > config.max_blocks:  # a cheap look before building the blocks
-        raise PageTooLarge(f"too large to clean as one page: over {config.max_blocks} lines")
+    if text.count("\n") > config.max_lines:  # a cheap look before building the blocks
+        raise PageTooLarge(f"too large to clean as one page: over {config.max_lines} lines")
     blocks = segment(text, config.split_chars)
-    if len(blocks) > config.max_blocks:
-        raise PageTooLarge(f"too large to clean as one page: {len(blocks)} blocks (the limit is {config.max_blocks})")
+    if len(blocks) > config.max_lines:
+        raise PageTooLarge(f"too large to clean as one page: over {config.max_lines} lines once long lines are split")
     final = judge(blocks, config, cache, templates)
     out, spans = assemble(final)
     passes = 1

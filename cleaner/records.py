@@ -86,8 +86,8 @@ def record(outcome: Outcome) -> dict:
         rec.update(status="skipped", error=outcome.skipped)
         return rec
     source = result.source if result is not None else None
-    rec.update(status="ok", format=outcome.kind.value)
-    if source is not None or outcome.kind.value != "text":  # (a text page copied through was never decoded)
+    rec.update(status="ok", format=outcome.format.value)
+    if source is not None or outcome.format.value != "text":  # (a text page copied through was never decoded)
         rec.update(
             encoding=source.encoding if source else "utf-8",
             confidence=source.confidence if source else 1.0,
@@ -96,8 +96,8 @@ def record(outcome: Outcome) -> dict:
             replaced=source.replaced if source else 0,
         )
     rec.update(bytes_in=outcome.bytes_in, bytes_out=outcome.bytes_out, changed=outcome.changed)
-    if outcome.codec:
-        rec["compression"] = outcome.codec
+    if outcome.compression:
+        rec["compression"] = outcome.compression
     if result is not None:
         rec.update(_result_fields(result))
     if outcome.written is not None:

@@ -19,8 +19,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .pipeline import Config
-from .reasons import Reason, parse_reasons
-from .rules import rule
+from .reasons import Reason
+from .rules import parse_disable, rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,9 +42,9 @@ KEYS: dict[str, tuple[type, str]] = {
     "max-lines": (int, "a page of more lines is copied through unchanged, with an error (50000)"),
     "max-chars": (int, "a page of more characters is copied through unchanged, with an error (4000000)"),
     "allow": (list, "regular expressions: a line one of them matches is never removed"),
-    "patterns": (list, "extra boilerplate rules: tables of pattern, reason, strong, max-units"),
+    "rules": (list, "boilerplate rules of your own: tables of pattern, reason, strong, max-units, name"),
 }
-PATTERN_KEYS = {"pattern", "reason", "strong", "max-units", "name"}
+RULE_KEYS = {"pattern", "reason", "strong", "max-units", "name"}
 NAMES = ("cleaner.toml", "pyproject.toml")
 
 
@@ -104,25 +104,25 @@ def parse(data: dict, where: str) -> dict:
         settings[key] = value
     try:
         if "disable" in settings:
-            settings["disable"] = parse_reasons([str(code) for code in settings["disable"]])
+            settings["disable"], settings["disable-rules"] = parse_disable([str(code) for code in settings["disable"]])
         if "allow" in settings:
             settings["allow"] = tuple(re.compile(str(p)) for p in settings["allow"])
-        if "patterns" in settings:
-            settings["patterns"] = tuple(_pattern(n, item) for n, item in enumerate(settings["patterns"], 1))
+        if "rules" in settings:
+            settings["rules"] = tuple(_rule(n, item) for n, item in enumerate(settings["rules"], 1))
     except (ValueError, re.error) as exc:
         raise SettingsError(f"{where}: {exc}") from None
     return settings
 
 
-def _pattern(number: int, item: object):
+def _rule(number: int, item: object):
     if not isinstance(item, dict) or "pattern" not in item:
-        raise ValueError(f"patterns[{number}] must be a table with a 'pattern'")
-    unknown = set(item) - PATTERN_KEYS
+        raise ValueError(f"rules[{number}] must be a table with a 'pattern'")
+    unknown = set(item) - RULE_KEYS
     if unknown:
-        raise ValueError(f"patterns[{number}]: unknown key(s) {', '.join(sorted(unknown))}")
+        raise ValueError(f"rules[{number}]: unknown key(s) {', '.join(sorted(unknown))}")
     reason = Reason(item.get("reason", Reason.BOILER_SPAM.value))
     if not reason.removes:
-        raise ValueError(f"patterns[{number}]: reason must be a code that removes, not {reason.value!r}")
+        raise ValueError(f"rules[{number}]: reason must be a code that removes, not {reason.value!r}")
     found = rule(
         str(item.get("name", f"custom.{number}")),
         reason,
@@ -140,11 +140,12 @@ def to_config(settings: dict, base: Config | None = None) -> Config:
     fields = {
         "encoding": "encoding",
         "disable": "disable",
+        "disable-rules": "disable_rules",
         "split-chars": "split_chars",
         "dup-min-tokens": "dup_min_tokens",
-        "max-lines": "max_blocks",
+        "max-lines": "max_lines",
         "max-chars": "max_chars",
         "allow": "allow",
-        "patterns": "patterns",
+        "rules": "rules",
     }
     return replace(config, **{name: settings[key] for key, name in fields.items() if key in settings})

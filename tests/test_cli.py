@@ -401,3 +401,18 @@ def test_cleaning_one_small_file_compiles_few_rules_and_loads_no_fuzzy_matcher()
     assert done.returncode == 0, done.stderr
     compiled_rules, rules, fuzzy = done.stdout.splitlines()[-1].split()  # (after the cleaned text)
     assert int(compiled_rules) < int(rules) / 2 and fuzzy == "False", done.stderr
+
+
+def test_only_the_report_module_imports_rich():
+    # (What the terminal shows is rendered in one place; the library and the
+    # workers do not pay for rich's import.)
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "cleaner"
+    importers = set()
+    for module in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name == "rich" or name.startswith("rich.") for name in names):
+                importers.add(module.relative_to(package).as_posix())
+    assert importers == {"report.py"}

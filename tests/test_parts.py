@@ -60,7 +60,7 @@ def test_a_large_shard_cleaned_in_parts_is_the_shard_cleaned_whole(tmp_path, sma
     shard = _shard(tmp_path / "in" / ("shard.jsonl" + (".gz" if codec else "")), records, codec)
     cut = list(parts.Spread(Reading(), SIZE).items([Source(shard, Path(shard.name))]))
     assert len(cut) > 5 and all(isinstance(part, parts.Part) for part in cut)
-    assert [part.first for part in cut][:2] == [1, 1 + cut[0].plain.count(b"\n")] and sum(p.share for p in cut) == shard.stat().st_size
+    assert [part.first for part in cut][:2] == [1, 1 + cut[0].decompressed.count(b"\n")] and sum(p.share for p in cut) == shard.stat().st_size
 
     whole, in_parts = _runs(shard, tmp_path)
     assert whole == in_parts

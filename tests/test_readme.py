@@ -32,10 +32,10 @@ def test_first_lines_install_run_and_test():
 
 
 def test_every_configuration_key_is_in_the_table():
-    from cleaner.settings import KEYS, PATTERN_KEYS
+    from cleaner.settings import KEYS, RULE_KEYS
 
     section = README[README.index("## Configuration") :]
     rows = set(re.findall(r"^\| `([a-z-]+)` \|", section, re.M))
     assert rows == set(KEYS)
-    for key in PATTERN_KEYS:
-        assert f"`{key}`" in section, f"patterns key {key} missing from README"
+    for key in RULE_KEYS:
+        assert f"`{key}`" in section, f"rules key {key} missing from README"

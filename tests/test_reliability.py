@@ -169,7 +169,7 @@ def test_a_million_tiny_lines_is_copied_through_with_an_error_and_the_run_goes_o
     assert (tmp_path / "out" / "a.txt").read_bytes() == b"x\n" * 1_000_000
     assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == CLEAN
     with pytest.raises(PageTooLarge):
-        clean_text("x\n" * 20, Config(max_blocks=10))
+        clean_text("x\n" * 20, Config(max_lines=10))
     with pytest.raises(PageTooLarge):
         clean_text("x" * 20, Config(max_chars=10))
 

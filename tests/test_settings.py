@@ -27,9 +27,9 @@ def test_nearest_file_wins_and_pyproject_needs_the_table(tmp_path):
     assert load(find(deep))["split-chars"] == 200
 
 
-def test_patterns_and_allow_change_the_decisions(tmp_path):
+def test_rules_and_allow_change_the_decisions(tmp_path):
     (tmp_path / "cleaner.toml").write_text(
-        'allow = ["ICP备"]\n[[patterns]]\npattern = "^本栏目由.{0,12}冠名"\nreason = "boiler.share"\n', encoding="utf-8"
+        'allow = ["ICP备"]\n[[rules]]\npattern = "^本栏目由.{0,12}冠名"\nreason = "boiler.share"\n', encoding="utf-8"
     )
     config = to_config(load(tmp_path / "cleaner.toml"))
     default = clean_text(PAGE)
@@ -61,8 +61,8 @@ def test_the_command_line_reads_the_file_and_wins_over_it(tmp_path):
         ("split-chars = '3'\n", "split-chars must be a int, not str"),
         ('disable = ["nope"]\n', "unknown reason code 'nope'"),
         ('allow = ["("]\n', "missing ), unterminated subpattern"),
-        ('[[patterns]]\nreason = "keep"\npattern = "x"\n', "reason must be a code that removes"),
-        ('[[patterns]]\npattern = "("\n', "missing ), unterminated subpattern"),
+        ('[[rules]]\nreason = "keep"\npattern = "x"\n', "reason must be a code that removes"),
+        ('[[rules]]\npattern = "("\n', "missing ), unterminated subpattern"),
         ("this is not toml\n", "not valid TOML"),
     ],
 )
@@ -79,4 +79,24 @@ def test_a_bad_file_is_a_usage_error_naming_it(tmp_path, content, message):
 
 def test_config_fields_default_to_the_documented_values():
     assert to_config({}) == Config()
-    assert to_config({"max-lines": 10, "dup-min-tokens": 3}).max_blocks == 10
+    assert to_config({"max-lines": 10, "dup-min-tokens": 3}).max_lines == 10
+
+
+def test_every_catalogue_rule_has_its_own_id_under_its_reason():
+    from cleaner.rules import RULES, rule_id
+
+    ids = [rule_id(found) for found in RULES]
+    assert len(set(ids)) == len(ids)
+    assert all(found.name.split(".")[0] == found.reason.value.split(".")[1] for found in RULES)
+
+
+def test_one_rule_is_disabled_by_its_full_id_and_the_others_of_its_reason_still_remove(tmp_path):
+    page = "第一段，讲了一件事情，说得很清楚。\n渝ICP备19001440号\n第二段，又讲了一件事情，也说得很清楚。\n版权所有 © 2023 某某网\n"
+    assert clean_text(page).text.count("\n") == 2
+    (tmp_path / "cleaner.toml").write_text('disable = ["boiler.copyright.icp"]\n', encoding="utf-8")
+    for given in (["--disable", "boiler.copyright.icp"], ["--config", tmp_path / "cleaner.toml"]):
+        result = cli_run("-", *given, input=page)
+        assert result.exit_code == Exit.OK
+        assert "渝ICP备19001440号" in result.stdout and "版权所有" not in result.stdout
+    result = cli_run("-", "--disable", "boiler.copyright.nope", input=page)
+    assert result.exit_code == Exit.USAGE and "rule id such as boiler.copyright.icp" in result.stderr

@@ -352,19 +352,19 @@ def test_a_column_of_headlines_joined_as_one_paragraph_is_not_prose():
 
 
 def test_the_furniture_around_comments_and_posts_is_named():
-    rules = Config().rules()
+    rules = Config().rule_set()
     furniture = {
         "joetoronto says:": "comments.says",
         "Reply 1 - Posted by: Jesuslover54 5/12/2024 12:06:29 PM (No. 1716597)": "comments.author",
         "Rating: 36 Votes": "comments.votes",
         "3 people like this.": "comments.votes",
-        "2 days ago at 07:52 am": "comments.time_ago",
-        "ReplyQuote": "comments.actions",
-        "Reply | Quote | Report": "comments.actions",
+        "2 days ago at 07:52 am": "comments.time_ago_en",
+        "ReplyQuote": "comments.actions_en",
+        "Reply | Quote | Report": "comments.actions_en",
         "Joined: Mar 2019": "comments.member",
         "Posts: 1,234": "comments.member",
-        "[ 167 comments ]": "comments.header",
-        "Top Rated Comments": "comments.header",
+        "[ 167 comments ]": "comments.header_en",
+        "Top Rated Comments": "comments.header_en",
         "Click to share on Twitter (Opens in new window)": "share.click",
         "3小时前": "comments.time_ago",
         "回复 踩0 赞85 收藏": "comments.actions",
@@ -397,7 +397,7 @@ def test_the_furniture_around_comments_and_posts_is_named():
 
 
 def test_a_footers_copyright_and_terms_of_reuse_are_named_and_a_sentence_about_them_is_not():
-    rules = Config().rules()
+    rules = Config().rule_set()
     terms = "The content (including but not limited to text, photo, multimedia information, etc) published in this site belongs to the company. "
     footer = {
         "Copyright 1995 - 2024 . All rights reserved. " + terms + terms: "copyright.lead",

@@ -23,10 +23,11 @@ from __future__ import annotations
 import functools
 
 from ..features import Features
+from ..reasons import Reason, parse_reasons
 from .matcher import Hit, Rule, RuleSet, alternatives, leading_literals, needs_digit, pick, required_literals, rule
 
 __all__ = ["DEFAULT", "RULES", "Hit", "Rule", "RuleSet", "alternatives", "catalogue", "first_hit", "leading_literals",
-           "needs_digit", "pick", "required_literals", "rule", "rule_set"]
+           "needs_digit", "parse_disable", "pick", "required_literals", "rule", "rule_id", "rule_set"]
 
 
 def catalogue() -> tuple[Rule, ...]:
@@ -41,9 +42,44 @@ DEFAULT = RuleSet(RULES)
 
 
 @functools.lru_cache(maxsize=16)
-def rule_set(extra: tuple[Rule, ...] = ()) -> RuleSet:
-    """The catalogue with ``extra`` rules tried first (compiled once per set)."""
-    return RuleSet((*extra, *RULES)) if extra else DEFAULT
+def rule_set(extra: tuple[Rule, ...] = (), without: frozenset[str] = frozenset()) -> RuleSet:
+    """The catalogue with ``extra`` rules tried first, and ``without`` the
+    rules of these names (compiled once per set)."""
+    if not extra and not without:
+        return DEFAULT
+    return RuleSet(tuple(found for found in (*extra, *RULES) if found.name not in without))
+
+
+def rule_id(found: Rule) -> str:
+    """A catalogue rule's id: its reason code and its own name.
+
+        >>> rule_id(RULES[0])
+        'boiler.docsite.shared'
+    """
+    return f"{found.reason.value}.{found.name.split('.', 1)[1]}"
+
+
+def parse_disable(codes: list[str]) -> tuple[frozenset[Reason], frozenset[str]]:
+    """What ``--disable`` turns off: reasons (codes, or prefixes such as
+    ``dup``), and rules of the catalogue by id (``boiler.copyright.icp``),
+    as the names of the rules.
+
+        >>> reasons, rules = parse_disable(["dup.exact", "boiler.copyright.icp"])
+        >>> sorted(reasons), sorted(rules)
+        ([<Reason.DUP_EXACT: 'dup.exact'>], ['copyright.icp'])
+    """
+    reasons: set[Reason] = set()
+    names: set[str] = set()
+    for chunk in codes:
+        for code in filter(None, (c.strip() for c in chunk.split(","))):
+            try:
+                reasons |= parse_reasons(code)
+            except ValueError as exc:
+                hits = [found.name for found in RULES if rule_id(found) == code or rule_id(found).startswith(code + ".")]
+                if not hits:
+                    raise ValueError(f"{exc}; or a rule id such as boiler.copyright.icp (see --explain)") from None
+                names.update(hits)
+    return frozenset(reasons), frozenset(names)
 
 
 def first_hit(text: str, feats: Features, rules: RuleSet = DEFAULT) -> Hit | None:
