@@ -21,7 +21,7 @@ import click
 from . import __version__, compiled, records, report, settings
 from .corpus import Done, clean_corpus
 from .decode import canonical
-from .files import Source, discover
+from .files import Source, discover, os_message
 from .formats import Format, Reading
 from .outcome import Mode, Outcome, process
 from .pipeline import Config
@@ -179,7 +179,7 @@ def _make_folder(output: Path) -> None:
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise click.UsageError(f"cannot create output folder {output}: {exc.strerror}") from exc
+        raise click.UsageError(f"cannot create output folder {output}: {os_message(exc)}") from exc
 
 
 def _from_stdin(config: Config, mode: Mode, reading: Reading, shown: _Shown) -> Iterator[Outcome]:
@@ -275,7 +275,7 @@ def _open_report(path: Path | None):
     try:
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
-        raise click.UsageError(f"cannot write report {path}: {exc.strerror}") from exc
+        raise click.UsageError(f"cannot write report {path}: {os_message(exc)}") from exc
 
 
 def _show(outcome: Outcome, shown: _Shown) -> None:

@@ -75,7 +75,7 @@ def _walk(folder: Path, rel: Path, include: list[str], negated: list[str], skip:
         seen = seen | {me}
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield Source(folder, rel, _os_message(exc))
+        yield Source(folder, rel, os_message(exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -85,7 +85,7 @@ def _walk(folder: Path, rel: Path, include: list[str], negated: list[str], skip:
             is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as exc:
-            yield Source(path, child, _os_message(exc))
+            yield Source(path, child, os_message(exc))
             continue
         if is_dir:
             yield from _walk(path, child, include, negated, skip, seen)
@@ -97,8 +97,14 @@ def _walk(folder: Path, rel: Path, include: list[str], negated: list[str], skip:
             yield Source(path, child, "broken symbolic link")
 
 
-def _os_message(exc: OSError) -> str:
-    return exc.strerror.lower() if exc.strerror else str(exc)
+def os_message(exc: OSError) -> str:
+    """What went wrong, for a message that names the file itself.
+
+        >>> os_message(PermissionError(13, "Permission denied", "/x"))
+        'permission denied'
+    """
+    message = exc.strerror or str(exc)
+    return message[0].lower() + message[1:] if message else type(exc).__name__
 
 
 # Temporary files are hidden (a walk never reads them as input) and named so

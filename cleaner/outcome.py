@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import records
 from .decode import BinaryInput, DecodeError, Decoded, decode
-from .files import Source, write_atomic
+from .files import Source, os_message, write_atomic
 from .formats import CONTAINERS, Format, FormatError, MissingExtra, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .pipeline import Config, PageTooLarge, Result, clean_text
 from .templates import Templates
@@ -180,7 +180,7 @@ def prepare(
         outcome.error = f"cannot decode: {exc}"
         return outcome
     except OSError as exc:
-        outcome.error = _describe(exc)
+        outcome.error = os_message(exc)
         return outcome
     except Exception as exc:  # a bug must cost one file, not the run
         outcome.error = failure(exc)
@@ -414,7 +414,7 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
     except FormatError as exc:
         outcome.error = str(exc)
     except OSError as exc:
-        outcome.error = f"cannot write: {_describe(exc)}"
+        outcome.error = f"cannot write: {os_message(exc)}"
     _release(outcome)
     outcome.seconds += time.perf_counter() - started
     return outcome
@@ -433,11 +433,6 @@ def _moved(path: Path, data: bytes | None) -> bool:
         return data is None or path.read_bytes() != data
     except OSError:
         return True
-
-
-def _describe(exc: OSError) -> str:
-    message = exc.strerror or str(exc)
-    return message[0].lower() + message[1:] if message else type(exc).__name__
 
 
 def process(

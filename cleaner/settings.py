@@ -18,6 +18,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from .files import os_message
 from .pipeline import Config
 from .reasons import Reason
 from .rules import parse_disable, rule
@@ -78,7 +79,7 @@ def _read(path: Path) -> dict:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except OSError as exc:
-        raise SettingsError(f"{path}: cannot read: {exc.strerror}") from None
+        raise SettingsError(f"{path}: cannot read: {os_message(exc)}") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
 
