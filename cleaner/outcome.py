@@ -105,6 +105,11 @@ class Outcome:
         return self.error is not None or bool(self.problems)
 
     @property
+    def writable(self) -> bool:
+        """Cleaned, and not left out as a copy: there is something to write."""
+        return self.error is None and self.skipped is None and not self.verdict.dropped
+
+    @property
     def input(self) -> bytes | None:
         """The input's bytes, decompressed (until it is written)."""
         return self.decompressed if self.decompressed is not None else self.raw
@@ -156,34 +161,13 @@ def prepare(
         outcome.error = source.error
         return outcome
     try:
-        if data is None:
-            data = source.path.read_bytes()
-        outcome.bytes_in = len(data)
-        outcome.compression, plain, damage = unpack(data)
-        if damage is not None:  # what could be read is cleaned; the rest is reported
-            outcome.damage = damage
-            outcome.add_problem(damage)
-        outcome.format = sniff(source.path, plain, reading.format)
-        result = None
-        if outcome.container:
-            with spooling(outcome, spool, keep) as records_out:
-                clean_documents(outcome, plain, config, reading, templates, keep, ticks(outcome, len(plain), progress), records_out)
-        else:
-            result = _clean_page(outcome, plain, config, templates)
-    except FormatError as exc:
-        outcome.error = str(exc)
-        return outcome
+        data = source.path.read_bytes() if data is None else data
+        plain, result = _clean_input(outcome, data, config, templates, reading, keep, progress, spool)
     except BinaryInput as exc:
         outcome.skipped = str(exc)
         return outcome
-    except DecodeError as exc:
-        outcome.error = f"cannot decode: {exc}"
-        return outcome
-    except OSError as exc:
-        outcome.error = os_message(exc)
-        return outcome
-    except Exception as exc:  # a bug must cost one file, not the run
-        outcome.error = failure(exc)
+    except Exception as exc:  # (a bug too must cost one file, not the run)
+        outcome.error = _reading_error(exc)
         return outcome
     finally:
         if progress is not None:
@@ -191,14 +175,53 @@ def prepare(
     outcome.raw, outcome.decompressed = data, plain if outcome.compression else None
     if result is not None:
         set_result(outcome, result)
-        source_info = result.source
-        if source_info is not None and source_info.lossy:
-            why = f"the encoding forced with --encoding ({config.encoding}) does not fit" if config.encoding else "the bytes are not valid in any encoding tried"
-            outcome.warnings.append(f"decoded as {source_info.encoding} with {source_info.replaced} replacement character(s); {why}")
-        if source_info is not None and source_info.nuls:
-            outcome.warnings.append(f"{source_info.nuls} NUL byte(s) of padding dropped")
+        _warn(outcome, result.source, config)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _clean_input(
+    outcome: Outcome,
+    data: bytes,
+    config: Config,
+    templates: Templates | None,
+    reading: Reading,
+    keep: bool,
+    progress: Callable[[int], None] | None,
+    spool: Path | None,
+) -> tuple[bytes, Result | None]:
+    """The input decompressed, and its result (None for a file of
+    documents, which are the outcome's, or a page copied through)."""
+    outcome.bytes_in = len(data)
+    outcome.compression, plain, damage = unpack(data)
+    if damage is not None:  # what could be read is cleaned; the rest is reported
+        outcome.damage = damage
+        outcome.add_problem(damage)
+    outcome.format = sniff(outcome.path, plain, reading.format)
+    if not outcome.container:
+        return plain, _clean_page(outcome, plain, config, templates)
+    with spooling(outcome, spool, keep) as records_out:
+        clean_documents(outcome, plain, config, reading, templates, keep, ticks(outcome, len(plain), progress), records_out)
+    return plain, None
+
+
+def _reading_error(exc: Exception) -> str:
+    if isinstance(exc, FormatError):
+        return str(exc)
+    if isinstance(exc, DecodeError):
+        return f"cannot decode: {exc}"
+    if isinstance(exc, OSError):
+        return os_message(exc)
+    return failure(exc)
+
+
+def _warn(outcome: Outcome, source: Decoded | None, config: Config) -> None:
+    """What the decoding of a page had to give up, told as warnings."""
+    if source is not None and source.lossy:
+        why = f"the encoding forced with --encoding ({config.encoding}) does not fit" if config.encoding else "the bytes are not valid in any encoding tried"
+        outcome.warnings.append(f"decoded as {source.encoding} with {source.replaced} replacement character(s); {why}")
+    if source is not None and source.nuls:
+        outcome.warnings.append(f"{source.nuls} NUL byte(s) of padding dropped")
 
 
 def ticks(outcome: Outcome, plain: int, progress: Callable[[int], None] | None) -> Callable[[int], None] | None:
@@ -284,11 +307,7 @@ def clean_documents(
     last = None
     try:
         for record in records_of(plain, outcome.format, reading, first):
-            document = Document(record.key, None, record.url, record, error=record.error)
-            if record.text is not None:
-                document.result, error = clean_document(record.text, config, templates)
-                if error is not None:
-                    document.error = f"record {record.key}: {error}"
+            document = _document(record, config, templates)
             if document.error is not None:
                 outcome.add_problem(f"{document.error}; carried through as it was")
             out.append(_document_line(document, outcome))
@@ -313,6 +332,15 @@ def spooling(outcome: Outcome, folder: Path | None, keep: bool) -> contextlib.Ab
     """Where the documents' report records go as they are cleaned: a spool
     file in ``folder``, or nowhere (no folder, or the documents are kept)."""
     return Spool(outcome, folder) if folder is not None and not keep else contextlib.nullcontext()
+
+
+def _document(record: Record, config: Config, templates: Templates | None) -> Document:
+    document = Document(record.key, None, record.url, record, error=record.error)
+    if record.text is not None:
+        document.result, error = clean_document(record.text, config, templates)
+        if error is not None:
+            document.error = f"record {record.key}: {error}"
+    return document
 
 
 class Spool:
@@ -391,7 +419,7 @@ def set_output(outcome: Outcome, lines: list[bytes], plain: bytes) -> None:
 
 def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Outcome:
     """Write a prepared outcome where the mode says; errors become the outcome's."""
-    if outcome.error is not None or outcome.skipped is not None or outcome.verdict.dropped:
+    if not outcome.writable:
         _release(outcome)
         return outcome
     started = time.perf_counter()
@@ -402,15 +430,7 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
             write_atomic(target, pack(outcome.compression, outcome.output))
             outcome.written = target
         elif mode is Mode.IN_PLACE and outcome.changed:
-            if outcome.format in (Format.HTML, Format.WARC):
-                outcome.error = f"{outcome.format.value.upper()} is cleaned into another format, not in place; use -o DIR"
-            elif outcome.damage is not None:
-                outcome.error = "only part of it could be read; left as it is"
-            elif _moved(outcome.path, outcome.raw):
-                outcome.error = "changed while being cleaned; left as it is"
-            else:
-                write_atomic(outcome.path, pack(outcome.compression, outcome.output), like=outcome.path, durable=True)
-                outcome.written = outcome.path
+            _write_in_place(outcome)
     except FormatError as exc:
         outcome.error = str(exc)
     except OSError as exc:
@@ -418,6 +438,19 @@ def deliver(outcome: Outcome, mode: Mode, output_dir: Path | None = None) -> Out
     _release(outcome)
     outcome.seconds += time.perf_counter() - started
     return outcome
+
+
+def _write_in_place(outcome: Outcome) -> None:
+    """Write over the input, unless it must not be (the reason is the outcome's error)."""
+    if outcome.format in (Format.HTML, Format.WARC):
+        outcome.error = f"{outcome.format.value.upper()} is cleaned into another format, not in place; use -o DIR"
+    elif outcome.damage is not None:
+        outcome.error = "only part of it could be read; left as it is"
+    elif _moved(outcome.path, outcome.raw):
+        outcome.error = "changed while being cleaned; left as it is"
+    else:
+        write_atomic(outcome.path, pack(outcome.compression, outcome.output), like=outcome.path, durable=True)
+        outcome.written = outcome.path
 
 
 def _release(outcome: Outcome) -> None:
