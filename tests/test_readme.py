@@ -12,6 +12,13 @@ from .conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def _section(heading: str) -> str:
+    """A section of the README, from its heading to the next of its level."""
+    start = README.index(heading + "\n")
+    end = README.find("\n" + heading.split(" ")[0] + " ", start + len(heading))
+    return README[start : end if end >= 0 else len(README)]
+
+
 def test_every_option_is_documented():
     for param in cli.params:
         for opt in param.opts:
@@ -34,8 +41,14 @@ def test_first_lines_install_run_and_test():
 def test_every_configuration_key_is_in_the_table():
     from cleaner.settings import KEYS, RULE_KEYS
 
-    section = README[README.index("## Configuration") :]
+    section = _section("## Configuration")
     rows = set(re.findall(r"^\| `([a-z-]+)` \|", section, re.M))
     assert rows == set(KEYS)
     for key in RULE_KEYS:
         assert f"`{key}`" in section, f"rules key {key} missing from README"
+
+
+def test_every_link_to_a_file_of_the_repository_leads_to_one():
+    for document in (ROOT / "README.md", ROOT / "docs" / "design.md", ROOT / "bench" / "README.md"):
+        for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", document.read_text(encoding="utf-8")):
+            assert (document.parent / target).exists(), f"{document.name} links to {target}, which is not there"
