@@ -21,7 +21,7 @@ changed and the blocks removed by reason code::
 from __future__ import annotations
 
 from datatrove.data import DocumentsPipeline
-from datatrove.pipeline.formatters.base import BaseFormatter
+from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.typeshelper import StatHints
 
 from .formats import ending_as
@@ -30,11 +30,14 @@ from .pipeline import Config
 from .records import cleaning
 
 
-class CleanerFormatter(BaseFormatter):
+class CleanerFormatter(PipelineStep):
     """Clean each document's text (``config``: a :class:`cleaner.Config`,
-    the defaults if None)."""
+    the defaults if None). (A step of datatrove's formatter type, not a
+    subclass of its ``BaseFormatter``, whose package needs datatrove's
+    ``processing`` extra.)"""
 
     name = "🧹 cleaner"
+    type = "✂️ - FORMAT"
 
     def __init__(self, config: Config | None = None):
         super().__init__()
