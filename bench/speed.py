@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"speed-up with {jobs} jobs: {rate / rates[1]:.2f}x")
 
         if args.shard:
-            return 0
+            return _real(args.real)
         seconds, total, sliced, texts = stage_times(corpus, int(args.stage_mb * 1e6))
         print(f"\nstages, one process, {sliced / 1e6:.1f} MB of the corpus in {total:.1f} s ({sliced / 1e6 / total:.2f} MB/s):")
         for stage, spent in seconds.most_common():
@@ -370,8 +370,12 @@ def main(argv: list[str] | None = None) -> int:
         rest = total - sum(seconds.values())
         print(f"  {'other':10s} {rest:7.2f} s  {100 * rest / total:5.1f}%  (reading, assembling, passes' bookkeeping)")
         print(trafilatura_ratio(texts, total / sliced))
-    if args.real:
-        real_folders(args.real)
+    return _real(args.real)
+
+
+def _real(folders: list[Path]) -> int:
+    if folders:
+        real_folders(folders)
     return 0
 
 

@@ -75,7 +75,8 @@ def clean_corpus(
     ``dedup_across``: ``"keep"`` finds near-duplicate files and paragraphs
     repeated across files, ``"drop"`` also leaves them out
     (``--dedup-across``). ``jobs``: worker processes, 0 for one per core
-    (one file alone is cleaned here). Without ``details``, outcomes written
+    (a file alone is cleaned here, unless it is a file of documents large enough
+    to cut into parts, see :mod:`cleaner.parts`). Without ``details``, outcomes written
     by workers come back without their decisions and text. ``report``: the
     caller writes report records (:mod:`cleaner.records`). ``progress``
     counts the bytes of input done, in whichever process does them.

@@ -2,7 +2,7 @@
 
 :func:`clean_batch` cleans the text column of a batch and adds a
 ``cleaner`` column: each row's ``--report`` record (``status``, ``blocks``,
-``removed``, ``counts``, ``meta``, ``removals``, ``changed``) as a JSON
+``removed``, ``passes``, ``counts``, ``meta``, ``removals``, ``changed``) as a JSON
 string. (A string, because ``datasets`` fixes a column's type from the first
 batch it writes, and the record's ``counts`` and ``removals`` take their
 shape from what each page removed.) A text that cannot be cleaned stays as
@@ -34,6 +34,8 @@ def clean_batch(batch: dict[str, list], text_field: str = "text", config: Config
         >>> clean_batch({"text": ["网站首页 公文大全 范文\\n会议强调，要牢记使命担当。"]})["text"]
         ['会议强调，要牢记使命担当。']
     """
+    if isinstance(batch[text_field], str):
+        raise TypeError("clean_batch takes a batch: use it with map(batched=True)")
     config = config or Config()
     texts, records = [], []
     for text in batch[text_field]:

@@ -1,9 +1,11 @@
 """``cleaner`` as a step of a datatrove pipeline (``pip install 'cleaner[datatrove]'``).
 
 :class:`CleanerFormatter` cleans each document's text and records what it
-removed, and why, in the document's metadata under ``"cleaner"``: the same
-fields as a document's ``--report`` record (``status``, ``blocks``,
-``removed``, ``counts``, ``meta``, ``removals``, ``changed``). A document
+removed, and why, in the document's metadata under ``"cleaner"``: the
+document's ``--report`` record (``status``, ``blocks``, ``removed``,
+``passes``, ``counts``, ``meta``, ``removals``, ``changed``) as a JSON
+string, which every writer can store (a record's shape follows what the
+page removed, and Parquet cannot write an empty or changing struct). A document
 that cannot be cleaned passes through as it was, with ``status: "error"``
 and the ``error``; none is dropped. Its statistics count the documents
 changed and the blocks removed by reason code::
@@ -27,7 +29,7 @@ from datatrove.utils.typeshelper import StatHints
 from .formats import ending_as
 from .outcome import clean_document
 from .pipeline import Config
-from .records import cleaning
+from .records import cleaning, line
 
 
 class CleanerFormatter(PipelineStep):
@@ -43,17 +45,12 @@ class CleanerFormatter(PipelineStep):
         super().__init__()
         self.config = config or Config()
 
-    def format(self, text: str) -> str:
-        """The cleaned text (unchanged if it cannot be cleaned)."""
-        result, _ = clean_document(text, self.config)
-        return text if result is None else ending_as(text, result.text)
-
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         for document in data:
             self.stat_update(StatHints.total)
             with self.track_time():
                 result, error = clean_document(document.text, self.config)
-                document.metadata["cleaner"] = cleaning(result, error)
+                document.metadata["cleaner"] = line(cleaning(result, error))
             if result is None:
                 self.stat_update("error")
             else:

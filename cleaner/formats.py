@@ -18,6 +18,7 @@ WARC/WET archives and HTML.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import gzip
 import html
@@ -376,27 +377,39 @@ def cuts(plain: bytes, kind: Format, size: int) -> list[tuple[int, int, int]]:
 
 
 def _warc_starts(plain: bytes, size: int) -> list[tuple[int, int]]:
-    """Where the WARC records that begin parts start, and their numbers."""
+    """Where the WARC records that begin parts start, and their numbers. An
+    archive warcio has to warn about (a record whose length is wrong, junk
+    between records) is not cut: its warnings would be told once a part,
+    and a part could end in the junk."""
     archive = _extra("warcio.archiveiterator", "warc")
     records = archive.ArchiveIterator(io.BytesIO(plain), arc2warc=True)
-    starts: list[tuple[int, int]] = []
-    end = 0
+    told = io.StringIO()
     try:
-        for number, item in enumerate(records, 1):
-            if item.rec_headers.get_header("Content-Length") is None:
-                raise ValueError("a record has no Content-Length")
-            records.read_to_end(item)
-            offset = records.get_record_offset()
-            if not starts or offset - starts[-1][0] >= size:
-                starts.append((offset, number))
-            end = offset + records.get_record_length()
+        with contextlib.redirect_stderr(told):  # (warcio writes its warnings there)
+            starts, end = _record_starts(records, plain, size)
     except MissingExtra:
         raise
     except Exception as exc:
         raise FormatError(f"not readable to its end: {exc}") from None
-    if plain[end:].strip():
-        raise FormatError("not readable to its end")
+    if told.getvalue() or plain[end:].strip():
+        raise FormatError("not readable to its end without warnings")
     return starts or [(0, 1)]
+
+
+def _record_starts(records, plain: bytes, size: int) -> tuple[list[tuple[int, int]], int]:
+    starts: list[tuple[int, int]] = []
+    end = 0
+    for number, item in enumerate(records, 1):
+        if item.rec_headers.get_header("Content-Length") is None:
+            raise ValueError("a record has no Content-Length")
+        records.read_to_end(item)
+        offset = records.get_record_offset()
+        if plain[end:offset].strip():
+            raise ValueError(f"bytes between records before record #{number}")
+        if not starts or offset - starts[-1][0] >= size:
+            starts.append((offset, number))
+        end = offset + records.get_record_length()
+    return starts, end
 
 
 def _warc_record(item, number: int) -> Record | None:

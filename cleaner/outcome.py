@@ -167,7 +167,7 @@ def prepare(
         outcome.skipped = str(exc)
         return outcome
     except Exception as exc:  # (a bug too must cost one file, not the run)
-        outcome.error = _reading_error(exc)
+        outcome.error = reading_error(exc)
         return outcome
     finally:
         if progress is not None:
@@ -205,7 +205,8 @@ def _clean_input(
     return plain, None
 
 
-def _reading_error(exc: Exception) -> str:
+def reading_error(exc: Exception) -> str:
+    """What a failure to read and clean a file is told as."""
     if isinstance(exc, FormatError):
         return str(exc)
     if isinstance(exc, DecodeError):

@@ -13,6 +13,7 @@ its damage is told as always.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from .files import Source
 from .formats import CONTAINERS, Format, FormatError, Reading, by_name, cuts, output_name, sniff, unpack
-from .outcome import MAX_PROBLEMS, Outcome, clean_documents, failure, set_output, spooling, ticks
+from .outcome import MAX_PROBLEMS, Outcome, clean_documents, reading_error, set_output, spooling, ticks
 from .pipeline import Config
 from .templates import Templates
 
@@ -34,6 +35,7 @@ class Part:
 
     path: Path
     rel: Path
+    file: int  # which cut file of the run it belongs to (a path may be given twice)
     format: Format
     decompressed: bytes = field(repr=False)  # the part's bytes
     first: int  # the number of its first line or record in the file
@@ -50,24 +52,24 @@ class Part:
         try:
             with spooling(outcome, spool, keep) as records_out:
                 clean_documents(outcome, self.decompressed, config, reading, templates, keep, ticks(outcome, len(self.decompressed), progress), records_out, self.first)
-        except Exception as exc:  # a bug must cost one file, not the run
-            outcome.error = failure(exc)
+        except Exception as exc:  # (named as when the file is read whole)
+            outcome.error = reading_error(exc)
         finally:
             if progress is not None:
                 progress(outcome.bytes_in - outcome.ticked)
         outcome.seconds = time.perf_counter() - started
-        return Cleaned(self.path, self.last, outcome)
+        return Cleaned(self.file, self.last, outcome)
 
     def crashed(self) -> Cleaned:
         outcome = Outcome(self.path, self.rel, error=DIED)
-        return Cleaned(self.path, self.last, outcome)
+        return Cleaned(self.file, self.last, outcome)
 
 
 @dataclass
 class Cleaned:
     """A part, cleaned."""
 
-    path: Path
+    file: int
     last: bool
     outcome: Outcome
 
@@ -80,7 +82,8 @@ class Spread:
     def __init__(self, reading: Reading, size: int | None = None):
         self.reading = reading
         self.size = size or PART_BYTES
-        self.files: dict[Path, tuple[Outcome, list[bytes]]] = {}  # files in flight: what was read, and the output so far
+        self.files: dict[int, tuple[Outcome, list[bytes]]] = {}  # files in flight: what was read, and the output so far
+        self.serial = itertools.count()
 
     def items(self, sources: Iterable[Source]) -> Iterator[Source | Part]:
         for source in sources:
@@ -97,10 +100,10 @@ class Spread:
             if not isinstance(item, Cleaned):
                 yield item, False
                 continue
-            outcome, output = self.files[item.path]
+            outcome, output = self.files[item.file]
             _add(outcome, output, item.outcome)
             if item.last:
-                del self.files[item.path]
+                del self.files[item.file]
                 set_output(outcome, output, outcome.input)
                 yield outcome, True
 
@@ -123,16 +126,17 @@ class Spread:
         outcome = Outcome(source.path, source.rel, target=output_name(source.rel, self.reading.format), format=kind, compression=codec)
         outcome.bytes_in, outcome.text_field = len(data), self.reading.text_field
         outcome.raw, outcome.decompressed = data, plain if codec else None
-        self.files[source.path] = (outcome, [])
-        return self._parts(outcome, plain, places)
+        file = next(self.serial)
+        self.files[file] = (outcome, [])
+        return _parts(outcome, file, plain, places)
 
-    @staticmethod
-    def _parts(outcome: Outcome, plain: bytes, places: list[tuple[int, int, int]]) -> Iterator[Part]:
-        told = 0
-        for start, end, first in places:
-            share = outcome.bytes_in * end // len(plain) - told
-            told += share
-            yield Part(outcome.path, outcome.rel, outcome.format, plain[start:end], first, share, end == len(plain))
+
+def _parts(outcome: Outcome, file: int, plain: bytes, places: list[tuple[int, int, int]]) -> Iterator[Part]:
+    told = 0
+    for start, end, first in places:
+        share = outcome.bytes_in * end // len(plain) - told
+        told += share
+        yield Part(outcome.path, outcome.rel, file, outcome.format, plain[start:end], first, share, end == len(plain))
 
 
 def large(path: Path, reading: Reading, size: int | None = None) -> bool:
@@ -149,9 +153,12 @@ def is_part(item: object) -> bool:
 
 
 def _add(outcome: Outcome, output: list[bytes], part: Outcome) -> None:
-    """A cleaned part, added to its file's outcome."""
-    if part.error is not None and outcome.error is None:
-        outcome.error = part.error
+    """A cleaned part, added to its file's outcome. After a part that failed
+    as a whole (the file's error, as when it is read whole, where reading
+    stops there), the parts that follow add nothing."""
+    if outcome.error is not None:
+        return
+    outcome.error = part.error
     output.append(part.output)
     outcome.counts.update(part.counts)
     outcome.add_problems(part.problems[:MAX_PROBLEMS], part.problem_count)

@@ -46,7 +46,7 @@ def ordered(
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = _chunks(items, chunk, alone or _never)
-    pending: deque[tuple[list, Future]] = deque()
+    pending: deque[tuple[list, Future | None]] = deque()
     pool = _pool(jobs, state)
     try:
         while True:
@@ -54,11 +54,16 @@ def ordered(
                 some = next(chunks, None)
                 if some is None:
                     break
-                pending.append((some, pool.submit(_each, job, some)))
+                try:
+                    pending.append((some, pool.submit(_each, job, some)))
+                except BrokenProcessPool:  # (a worker died since the last result was taken)
+                    pending.append((some, None))
             if not pending:
                 return
             some, future = pending.popleft()
             try:
+                if future is None:
+                    raise BrokenProcessPool
                 yield from future.result()
             except BrokenProcessPool:
                 pool.shutdown(cancel_futures=True)

@@ -32,7 +32,7 @@ else:  # pragma: no cover - Python 3.10
 # is checked against these).
 KEYS: dict[str, tuple[type, str]] = {
     "encoding": (str, "force the input encoding, as --encoding"),
-    "disable": (list, "reason codes (or prefixes) that must not remove anything, as --disable"),
+    "disable": (list, "reason codes (or prefixes), or rule ids, that must not remove anything, as --disable"),
     "format": (str, "input format, as --format"),
     "text-field": (str, "the JSON Lines field holding the text, as --text-field"),
     "glob": (list, "which files to take under folders, as --glob"),
@@ -95,6 +95,8 @@ def load(path: Path) -> dict:
 def parse(data: dict, where: str) -> dict:
     settings = {}
     for key, value in data.items():
+        if key == "patterns":
+            raise SettingsError(f"{where}: 'patterns' is now called 'rules' ([[rules]] tables)")
         if key not in KEYS:
             raise SettingsError(f"{where}: unknown option {key!r} (known: {', '.join(KEYS)})")
         kind = KEYS[key][0]

@@ -52,7 +52,7 @@ def test_the_datatrove_step_cleans_as_the_command_does_and_says_why_in_the_metad
     written = [json.loads(line) for path in sorted((tmp_path / "out").iterdir()) for line in path.read_text(encoding="utf-8").split("\n") if line]
 
     assert [doc["text"] for doc in written] == _by_command(shard, tmp_path / "command")
-    records = [doc["metadata"]["cleaner"] for doc in written]
+    records = [json.loads(doc["metadata"]["cleaner"]) for doc in written]
     assert records[4]["status"] == "ok" and records[4]["counts"] == {"boiler.nav": 1} and written[4]["text"] == ARTICLE
     assert records[5] == {"status": "error", "error": f"too large to clean as one page: {LIMIT + 1} characters (the limit is {LIMIT})"}
     assert written[5]["text"] == "甲" * (LIMIT + 1)  # carried through, not dropped

@@ -101,3 +101,36 @@ def test_a_damaged_warc_is_told_as_when_cleaned_whole(tmp_path, small_parts, cut
     whole, in_parts = _runs(warc, tmp_path)
     assert whole == in_parts and whole[0] == 1
     assert ("cut short" if cut == "content" else "the archive is damaged after record") in whole[1]
+
+
+def test_a_large_file_named_twice_is_cleaned_twice_as_with_one_job(tmp_path, small_parts):
+    shard = _shard(tmp_path / "in" / "shard.jsonl", [dict(r, n=n) for n in range(12) for r in RECORDS])
+    runs = [cli_run(shard.parent, shard, "--check", "-j", jobs) for jobs in ("1", "2")]
+    assert [(r.exit_code, r.stdout, r.stderr) for r in runs[1:]] == [(runs[0].exit_code, runs[0].stdout, runs[0].stderr)]
+    assert runs[0].stdout.count("would clean") == 2
+
+
+def test_a_warc_that_warcio_warns_about_is_not_cut(tmp_path, small_parts, capfd):
+    warc = _warc(tmp_path / "in" / "crawl.warc", gzip=False)
+    data = warc.read_bytes()
+    length = data.index(b"Content-Length: ", data.index(b"WARC/1.0", 4000)) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", length)
+    warc.write_bytes(data[:length] + str(int(data[length:end]) - 2).encode() + data[end:])  # a record 2 bytes longer than it says
+    assert list(parts.Spread(Reading(), SIZE).items([Source(warc, Path(warc.name))])) == [Source(warc, Path(warc.name))]
+    assert capfd.readouterr().err == ""  # (the look for where to cut tells nothing; the cleaning tells warcio's warning once)
+
+
+def test_a_worker_that_dies_while_chunks_are_queued_costs_its_item_only():
+    from cleaner import pool
+
+    assert list(pool.ordered(2, range(20), _dies_at_five, None, lambda item: ("failed", item), 1)) == [*range(5), ("failed", 5), *range(6, 20)]
+
+
+def _dies_at_five(item: int) -> int:
+    import os
+    import time
+
+    if item == 5:
+        os._exit(9)
+    time.sleep(0.02)
+    return item

@@ -75,7 +75,7 @@ def parse_disable(codes: list[str]) -> tuple[frozenset[Reason], frozenset[str]]:
             try:
                 reasons |= parse_reasons(code)
             except ValueError as exc:
-                hits = [found.name for found in RULES if rule_id(found) == code or rule_id(found).startswith(code + ".")]
+                hits = [found.name for found in RULES if rule_id(found) == code]
                 if not hits:
                     raise ValueError(f"{exc}; or a rule id such as boiler.copyright.icp (see --explain)") from None
                 names.update(hits)
