@@ -21,8 +21,7 @@ column or changes the settings.
 
 from __future__ import annotations
 
-from .formats import ending_as
-from .outcome import clean_document
+from .outcome import clean_in_pipeline
 from .pipeline import Config
 from .records import cleaning, line
 
@@ -40,9 +39,10 @@ def clean_batch(batch: dict[str, list], text_field: str = "text", config: Config
     texts, records = [], []
     for text in batch[text_field]:
         if not isinstance(text, str):
-            result, error = None, f"no string {text_field!r} field"
-        else:
-            result, error = clean_document(text, config)
-        texts.append(text if result is None else ending_as(text, result.text))
-        records.append(line(cleaning(result, error)))
+            texts.append(text)
+            records.append(line(cleaning(None, f"no string {text_field!r} field")))
+            continue
+        cleaned, _, record = clean_in_pipeline(text, config)
+        texts.append(cleaned)
+        records.append(record)
     return {text_field: texts, "cleaner": records}

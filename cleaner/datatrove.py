@@ -26,10 +26,8 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.typeshelper import StatHints
 
-from .formats import ending_as
-from .outcome import clean_document
+from .outcome import clean_in_pipeline
 from .pipeline import Config
-from .records import cleaning, line
 
 
 class CleanerFormatter(PipelineStep):
@@ -49,12 +47,10 @@ class CleanerFormatter(PipelineStep):
         for document in data:
             self.stat_update(StatHints.total)
             with self.track_time():
-                result, error = clean_document(document.text, self.config)
-                document.metadata["cleaner"] = line(cleaning(result, error))
+                document.text, result, document.metadata["cleaner"] = clean_in_pipeline(document.text, self.config)
             if result is None:
                 self.stat_update("error")
             else:
-                document.text = ending_as(document.text, result.text)
                 if result.changed:
                     self.stat_update("changed")
                 for code, count in result.counts.items():

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import records
 from .decode import BinaryInput, DecodeError, Decoded, decode
 from .files import Source, os_message, write_atomic
-from .formats import CONTAINERS, Format, FormatError, MissingExtra, Reading, Record, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
+from .formats import CONTAINERS, Format, FormatError, MissingExtra, Reading, Record, ending_as, html_text, output_name, pack, read_jsonl, read_warc, sniff, unpack, write_jsonl
 from .pipeline import Config, PageTooLarge, Result, clean_text
 from .templates import Templates
 
@@ -192,17 +192,25 @@ def _clean_input(
 ) -> tuple[bytes, Result | None]:
     """The input decompressed, and its result (None for a file of
     documents, which are the outcome's, or a page copied through)."""
-    outcome.bytes_in = len(data)
-    outcome.compression, plain, damage = unpack(data)
-    if damage is not None:  # what could be read is cleaned; the rest is reported
-        outcome.damage = damage
-        outcome.add_problem(damage)
-    outcome.format = sniff(outcome.path, plain, reading.format)
+    plain = open_input(outcome, data, reading)
     if not outcome.container:
         return plain, _clean_page(outcome, plain, config, templates)
     with spooling(outcome, spool, keep) as records_out:
         clean_documents(outcome, plain, config, reading, templates, keep, ticks(outcome, len(plain), progress), records_out)
     return plain, None
+
+
+def open_input(outcome: Outcome, data: bytes, reading: Reading) -> bytes:
+    """The input decompressed; the outcome learns its size, compression,
+    format, and any damage (what could be read is cleaned; the rest is
+    reported)."""
+    outcome.bytes_in = len(data)
+    outcome.compression, plain, damage = unpack(data)
+    if damage is not None:
+        outcome.damage = damage
+        outcome.add_problem(damage)
+    outcome.format = sniff(outcome.path, plain, reading.format)
+    return plain
 
 
 def reading_error(exc: Exception) -> str:
@@ -380,6 +388,16 @@ def clean_document(text: str, config: Config, templates: Templates | None = None
         return clean_text(text, config, templates=templates), None
     except Exception as exc:
         return None, failure(exc)
+
+
+def clean_in_pipeline(text: str, config: Config) -> tuple[str, Result | None, str]:
+    """A document of another tool's pipeline (datatrove, Hugging Face
+    datasets), cleaned as the command cleans a JSON Lines record: its text
+    (ending as it did; as it was when it could not be cleaned), its result,
+    and its ``--report`` record as JSON."""
+    result, error = clean_document(text, config)
+    cleaned = text if result is None else ending_as(text, result.text)
+    return cleaned, result, records.line(records.cleaning(result, error))
 
 
 def failure(exc: Exception) -> str:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import Source
-from .formats import CONTAINERS, Format, FormatError, Reading, by_name, cuts, output_name, sniff, unpack
-from .outcome import MAX_PROBLEMS, Outcome, clean_documents, reading_error, set_output, spooling, ticks
+from .formats import CONTAINERS, Format, FormatError, Reading, by_name, cuts, output_name
+from .outcome import MAX_PROBLEMS, Outcome, clean_documents, open_input, reading_error, set_output, spooling, ticks
 from .pipeline import Config
 from .templates import Templates
 
@@ -112,20 +112,18 @@ class Spread:
         (small, by its name not a file of documents, or not readable to its end)."""
         if source.error is not None or not large(source.path, self.reading, self.size):
             return None
+        outcome = Outcome(source.path, source.rel, target=output_name(source.rel, self.reading.format), text_field=self.reading.text_field)
         try:
             data = source.path.read_bytes()
-            codec, plain, damage = unpack(data)
-            kind = sniff(source.path, plain, self.reading.format)
-            if damage is not None or kind not in CONTAINERS:
+            plain = open_input(outcome, data, self.reading)
+            if outcome.damage is not None or not outcome.container:
                 return None
-            places = cuts(plain, kind, self.size)
+            places = cuts(plain, outcome.format, self.size)
         except (OSError, FormatError):
             return None
         if len(places) < 2:
             return None
-        outcome = Outcome(source.path, source.rel, target=output_name(source.rel, self.reading.format), format=kind, compression=codec)
-        outcome.bytes_in, outcome.text_field = len(data), self.reading.text_field
-        outcome.raw, outcome.decompressed = data, plain if codec else None
+        outcome.raw, outcome.decompressed = data, plain if outcome.compression else None
         file = next(self.serial)
         self.files[file] = (outcome, [])
         return _parts(outcome, file, plain, places)

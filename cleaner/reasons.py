@@ -107,14 +107,17 @@ def parse_reasons(codes: str | list[str] | tuple[str, ...]) -> frozenset[Reason]
         ...
         ValueError: unknown reason code 'nope'; known codes: layout.blank, ...
     """
-    if isinstance(codes, str):
-        codes = [codes]
     out: set[Reason] = set()
-    for chunk in codes:
-        for code in filter(None, (c.strip() for c in chunk.split(","))):
-            hits = [r for r in REMOVAL_REASONS if r.value == code or r.value.startswith(code + ".")]
-            if not hits:
-                known = ", ".join(r.value for r in REMOVAL_REASONS)
-                raise ValueError(f"unknown reason code {code!r}; known codes: {known}")
-            out.update(hits)
+    for code in split_codes(codes):
+        hits = [r for r in REMOVAL_REASONS if r.value == code or r.value.startswith(code + ".")]
+        if not hits:
+            known = ", ".join(r.value for r in REMOVAL_REASONS)
+            raise ValueError(f"unknown reason code {code!r}; known codes: {known}")
+        out.update(hits)
     return frozenset(out)
+
+
+def split_codes(codes: str | list[str] | tuple[str, ...]) -> list[str]:
+    """The codes of ``--disable`` values, each comma-separated or repeated."""
+    chunks = [codes] if isinstance(codes, str) else codes
+    return [code for chunk in chunks for code in (c.strip() for c in chunk.split(",")) if code]

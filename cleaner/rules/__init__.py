@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 
 from ..features import Features
-from ..reasons import Reason, parse_reasons
+from ..reasons import Reason, parse_reasons, split_codes
 from .matcher import Hit, Rule, RuleSet, alternatives, leading_literals, needs_digit, pick, required_literals, rule
 
 __all__ = ["DEFAULT", "RULES", "Hit", "Rule", "RuleSet", "alternatives", "catalogue", "first_hit", "leading_literals",
@@ -70,15 +70,14 @@ def parse_disable(codes: list[str]) -> tuple[frozenset[Reason], frozenset[str]]:
     """
     reasons: set[Reason] = set()
     names: set[str] = set()
-    for chunk in codes:
-        for code in filter(None, (c.strip() for c in chunk.split(","))):
-            try:
-                reasons |= parse_reasons(code)
-            except ValueError as exc:
-                hits = [found.name for found in RULES if rule_id(found) == code]
-                if not hits:
-                    raise ValueError(f"{exc}; or a rule id such as boiler.copyright.icp (see --explain)") from None
-                names.update(hits)
+    for code in split_codes(codes):
+        try:
+            reasons |= parse_reasons(code)
+        except ValueError as exc:
+            hits = [found.name for found in RULES if rule_id(found) == code]
+            if not hits:
+                raise ValueError(f"{exc}; or a rule id such as boiler.copyright.icp (see --explain)") from None
+            names.update(hits)
     return frozenset(reasons), frozenset(names)
 
 
