@@ -2,11 +2,11 @@
 import cython
 
 from cleaner.chars cimport char_class, dedup_key
-from cleaner.layout cimport Paragraph, paragraphs, spaced_page
+from cleaner.layout cimport Paragraph, blank_gaps, paragraphs
 from cleaner.page cimport Page
-from cleaner.segment cimport Block
+from cleaner.segment cimport Block, sentence_ends
 
-cdef int CLOSER, DECIMAL, OTHER_STOP
+cdef int BREAK, DECIMAL, SPACING
 
 cdef class Sentence:
     cdef public str key, text
@@ -86,13 +86,8 @@ cdef bint _pattern(list seq, _Copy copy, _Tally said)
 @cython.locals(out=list, start=Py_ssize_t, end=Py_ssize_t, piece=str, key=str, edges=tuple)
 cpdef list _pieces(str text)
 
-@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, resume=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t)
-cpdef list _sentence_ends(str text)
-
-cdef bint _ascii_alnum(Py_UCS4 char)
-
-@cython.locals(out=list, flow=list, spaced=bint, paragraph_of="long[::1]", line_paragraph=dict, number=Py_ssize_t,
-               para=Paragraph, b=Block, blanks=Py_ssize_t, block=Block, tail=bint, decisions=list)
+@cython.locals(out=list, flow=list, gaps=bytes, gap=int, paragraph_of="long[::1]", line_paragraph=dict, number=Py_ssize_t,
+               para=Paragraph, b=Block, block=Block, tail=bint, decisions=list)
 cpdef list sentences(Page page)
 
 cdef str _FLOW_ENDERS

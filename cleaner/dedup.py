@@ -26,12 +26,12 @@ from __future__ import annotations
 
 from array import array
 
-from .chars import CLOSER, DECIMAL, OTHER_STOP, char_class, dedup_key
+from .chars import DECIMAL, char_class, dedup_key
 from .features import count_tokens
-from .layout import WRAP_MIN_WIDTH, Paragraph, paragraphs, spaced_page
+from .layout import BREAK, SPACING, WRAP_MIN_WIDTH, Paragraph, blank_gaps, paragraphs
 from .page import Page
 from .reasons import Reason
-from .segment import Block
+from .segment import Block, sentence_ends
 from .shapes import FLOW_ENDERS
 
 MAX_CANDIDATES = 4
@@ -91,7 +91,7 @@ def sentences(page: Page) -> list[Sentence]:
     """
     out: list[Sentence] = []
     flow: list[Block] = []
-    spaced = spaced_page(page)
+    gaps = blank_gaps(page)
     # The sentences of a long line that was cut into pieces belong to one
     # paragraph: the line.
     paragraph_of = array("l", [0]) * len(page.blocks)  # by block index
@@ -99,18 +99,15 @@ def sentences(page: Page) -> list[Sentence]:
     for number, para in enumerate(paragraphs(page)):
         for b in para.blocks:
             paragraph_of[b.index] = line_paragraph.setdefault(b.line, number) if b.piece else number
-    blanks = 0
     decisions = page.decisions
     for block in page.blocks:
-        decision = decisions[block.index]
         if not block.text:
-            blanks += 1
-            if flow and (blanks > 1 or not spaced or not _runs_on(flow[-1])):
-                _cut(page, flow, out, paragraph_of)
-                flow = []
             continue
-        blanks = 0
-        if decision is not None:
+        gap = gaps[block.index]
+        if flow and (gap == BREAK or gap == SPACING and not _runs_on(flow[-1])):
+            _cut(page, flow, out, paragraph_of)
+            flow = []
+        if decisions[block.index] is not None:
             continue
         tail = len(flow) > 0 and _runs_on(flow[-1])
         flow.append(block)
@@ -185,7 +182,7 @@ def _pieces(text: str) -> list[tuple[int, int, str, tuple[str, str] | None, str,
     ``text`` that has a key (some letter, digit or CJK character)."""
     out = []
     start = 0
-    for end in _sentence_ends(text):
+    for end in sentence_ends(text, every_mark=True):
         piece = text[start:end]
         key = dedup_key(piece)
         if key:
@@ -193,47 +190,6 @@ def _pieces(text: str) -> list[tuple[int, int, str, tuple[str, str] | None, str,
             out.append((start, end, key, edges, piece, _ends(piece)))
         start = end
     return out
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Where the sentences of ``text`` end, its end included: after a run of
-    sentence marks (。！？!?；;… and other scripts' full stops), or after an
-    ASCII full stop that does not sit between two letters or digits (29.57
-    and www.abc.com stay whole, while a 。 turned into . before 1978年 still
-    ends its sentence), with the closing quotes and brackets after them.
-
-        >>> text = "第一句。第二句!” www.abc.com 是29.57元.1978年"
-        >>> [text[:end] for end in _sentence_ends(text)]
-        ['第一句。', '第一句。第二句!”', '第一句。第二句!” www.abc.com 是29.57元.', '第一句。第二句!” www.abc.com 是29.57元.1978年']
-    """
-    length = len(text)
-    cuts: list[int] = []
-    at = -1
-    resume = 0  # where the scan goes on after a cut (what the cut took is not looked at again)
-    for char in text:  # (compiled, a loop over the string's own storage)
-        at += 1
-        if at < resume:
-            continue
-        end = at
-        if char in "。！？!?；;…" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
-            end = at + 1
-            while end < length and (text[end] in "。！？!?；;…" or char_class(text[end]) & OTHER_STOP):
-                end += 1
-        elif char == "." and not (at > 0 and _ascii_alnum(text[at - 1]) and at + 1 < length and _ascii_alnum(text[at + 1])):
-            end = at + 1
-        if end == at:
-            continue
-        while end < length and char_class(text[end]) & CLOSER:
-            end += 1
-        cuts.append(end)
-        resume = end
-    if not cuts or cuts[-1] < length:
-        cuts.append(length)
-    return cuts
-
-
-def _ascii_alnum(char: str) -> bool:
-    return "0" <= char <= "9" or "a" <= char <= "z" or "A" <= char <= "Z"
 
 
 def _threshold(length: int) -> float:

@@ -8,7 +8,7 @@ from cleaner.page cimport Decision, Page
 
 cdef int UNSPACED
 cdef object _KEEP, _BLANK, _SYMBOLS
-cdef Py_ssize_t MAX_WRAP_WIDTH, CJK_WRAP_SLACK  # (WRAP_MIN_WIDTH stays a Python name: other modules import it)
+cdef Py_ssize_t MAX_WRAP_WIDTH, CJK_WRAP_SLACK  # (WRAP_MIN_WIDTH, SPACING and BREAK stay Python names: other modules import them)
 cdef double WRAP_SHARE, FULL_LINE, DOUBLE_SPACED_SHARE
 
 cdef class Paragraph:
@@ -18,7 +18,7 @@ cdef class Paragraph:
 @cython.locals(paragraph=Paragraph)
 cdef Paragraph _paragraph(list blocks, bint wide)
 
-@cython.locals(out=list, run=list, spaced=bint, grouped=dict, blanks=Py_ssize_t, block=Block, decisions=list)
+@cython.locals(out=list, run=list, gaps=bytes, breaks_paragraph=int, grouped=dict, block=Block, decisions=list)
 cpdef list paragraphs(page, list breaks=*)
 
 @cython.locals(first=Block, last=Block, key=tuple, found=list)
@@ -43,7 +43,8 @@ cdef bint _wrapped(list run, Py_ssize_t widest, bint cjk)
 @cython.locals(gaps=Py_ssize_t, singles=Py_ssize_t, blank=Py_ssize_t, seen=bint, block=Block)
 cpdef bint double_spaced(list blocks)
 
-cpdef bint spaced_page(page)
+@cython.locals(gaps=bytes, spacing=int, found=bytearray, blanks=Py_ssize_t, block=Block)
+cpdef bytes blank_gaps(page)
 
 @cython.locals(previous=Block, block=Block, wrapped_tail=bint)
 cpdef drop_symbol_lines(Page page)

@@ -21,6 +21,7 @@ FULL_LINE = 0.9
 # ragged, and each headline is a line of its own.
 CJK_WRAP_SLACK = 2  # characters
 DOUBLE_SPACED_SHARE = 0.8
+NO_GAP, SPACING, BREAK = 0, 1, 2  # what the blank lines before a line mean (blank_gaps)
 # (Reasons read once: a member looked up on its enum class costs more than
 # the rest of a removal.)
 _KEEP, _BLANK, _SYMBOLS = Reason.KEEP, Reason.LAYOUT_BLANK, Reason.LAYOUT_SYMBOLS
@@ -90,19 +91,17 @@ def paragraphs(page: Page, breaks: list[bool] | None = None) -> list[Paragraph]:
     """
     out: list[Paragraph] = []
     run: list[Block] = []
-    spaced = spaced_page(page)
+    gaps = blank_gaps(page)
+    breaks_paragraph = BREAK
     grouped = page.memo.setdefault("paragraphs", {})  # (first, last block index) of a run -> its paragraphs
-    blanks = 0
     decisions = page.decisions
     for block in page.blocks:
-        decision = decisions[block.index]
         if not block.text:
-            blanks += 1
-            if run and (not spaced or blanks > 1):
-                _add_run(run, out, grouped)
-                run = []
             continue
-        blanks = 0
+        if run and gaps[block.index] == breaks_paragraph:
+            _add_run(run, out, grouped)
+            run = []
+        decision = decisions[block.index]
         if decision is not None or block.piece or (breaks is not None and breaks[block.index]):
             if run:
                 _add_run(run, out, grouped)
@@ -138,12 +137,31 @@ def double_spaced(blocks: list[Block]) -> bool:
     return gaps >= 3 and singles >= DOUBLE_SPACED_SHARE * gaps
 
 
-def spaced_page(page: Page) -> bool:
-    """:func:`double_spaced` for the page's blocks, worked out once a pass."""
-    spaced = page.memo.get("double_spaced")
-    if spaced is None:
-        spaced = page.memo["double_spaced"] = double_spaced(page.blocks)
-    return spaced
+def blank_gaps(page: Page) -> bytes:
+    """What the blank lines just before each line mean, by block index:
+    NO_GAP (none), SPACING (one, on a :func:`double_spaced` page: a
+    paragraph may go on across it) or BREAK (a paragraph ends). Worked out
+    once a pass.
+
+        >>> from cleaner.page import Page
+        >>> from cleaner.pipeline import Config
+        >>> from cleaner.segment import segment
+        >>> list(blank_gaps(Page(segment("a\\n\\nb\\n\\n\\nc\\nd\\n"), Config())))
+        [0, 0, 2, 0, 0, 2, 0]
+    """
+    gaps = page.memo.get("blank_gaps")
+    if gaps is None:
+        spacing = SPACING if double_spaced(page.blocks) else BREAK
+        found = bytearray(len(page.blocks))
+        blanks = 0
+        for block in page.blocks:
+            if not block.text:
+                blanks += 1
+            elif blanks:
+                found[block.index] = BREAK if blanks > 1 else spacing
+                blanks = 0
+        gaps = page.memo["blank_gaps"] = bytes(found)
+    return gaps
 
 
 def _add_run(run: list[Block], out: list[Paragraph], grouped: dict) -> None:

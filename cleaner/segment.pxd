@@ -3,7 +3,7 @@ import cython
 
 from cleaner.chars cimport char_class, display_width, has_word_char, strip
 
-cdef int CLOSER, OTHER_STOP, STRIP, UNSPACED
+cdef int CLAUSE, CLOSER, FULL_STOP, OTHER_STOP, STRIP, UNSPACED, _MAY_END
 
 cdef class Block:
     cdef public Py_ssize_t index, line, start, end, piece, width
@@ -26,6 +26,13 @@ cpdef list segment(str text, Py_ssize_t split_chars=*)
                last=Block, merged=str, text=str, lead=Py_ssize_t, tail=str, at=Py_ssize_t)
 cdef _split(list blocks, Py_ssize_t number, Py_ssize_t start, str body)
 
-@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, resume=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t, dots=Py_ssize_t,
-               run=Py_ssize_t, after=Py_ssize_t)
-cpdef list _sentence_ends(str body)
+@cython.locals(length=Py_ssize_t, cuts=list, at=Py_ssize_t, resume=Py_ssize_t, char=Py_UCS4, end=Py_ssize_t)
+cpdef list sentence_ends(str text, bint every_mark=*)
+
+@cython.locals(length=Py_ssize_t, end=Py_ssize_t, dots=Py_ssize_t, run=Py_ssize_t, after=Py_ssize_t)
+cdef inline Py_ssize_t _prose_end(str body, Py_ssize_t at, Py_UCS4 char)
+
+@cython.locals(length=Py_ssize_t, end=Py_ssize_t)
+cdef inline Py_ssize_t _mark_end(str text, Py_ssize_t at, Py_UCS4 char)
+
+cdef bint _ascii_alnum(Py_UCS4 char)

@@ -14,10 +14,11 @@ back the original spacing.
 
 from __future__ import annotations
 
-from .chars import CLOSER, OTHER_STOP, STRIP, UNSPACED, char_class, display_width, has_word_char, strip
+from .chars import CLAUSE, CLOSER, FULL_STOP, OTHER_STOP, STRIP, UNSPACED, char_class, display_width, has_word_char, strip
 
 _FIELDS = ("index", "line", "start", "end", "text", "piece", "tail", "width")
 MAX_BLOCK_CHARS = 20_000  # a "sentence" longer than this (no punctuation for pages) is cut
+_MAY_END = FULL_STOP | CLAUSE | STRIP  # the classes of the non-ASCII characters an end may start at (and …)
 
 
 def _bounded(bounds: list[int], body: str) -> list[int]:
@@ -134,7 +135,7 @@ def segment(text: str, split_chars: int = 300) -> list[Block]:
 
 
 def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
-    cuts = _sentence_ends(body)
+    cuts = sentence_ends(body)
     bounds = _bounded([0, *cuts, len(body)], body)
     piece = 0
     for left, right in zip(bounds, bounds[1:]):
@@ -159,71 +160,118 @@ def _split(blocks: list[Block], number: int, start: int, body: str) -> None:
         blocks[-1] = _block(last.index, number, last.start, last.end, last.text, 0, "", last.width)
 
 
-def _sentence_ends(body: str) -> list[int]:
-    """Where sentences of ``body`` end (not at its very end), with the
-    closing quotes and brackets and the whitespace after them.
+def sentence_ends(text: str, every_mark: bool = False) -> list[int]:
+    """Where the sentences of ``text`` end: after sentence punctuation and the
+    closing quotes and brackets after it. Two readings of "sentence":
 
-    A sentence ends after a run of CJK enders (。！？；) or other scripts' full
-    stops (۔ । ።), of ellipses (… or ...), or of ASCII enders (.!?;) followed,
-    after any closers, by whitespace (so that 29.57 and www.abc.com stay
-    whole). In flattened Chinese pages a space between two Han or kana
-    characters marks where a line break was, and ends one too (not between
-    Hangul syllables: Korean spaces its words).
+    - For cutting a long line into sentences (the default), the ends are
+      inside ``text`` and take the whitespace after them. A sentence ends
+      after a run of CJK enders (。！？；) or other scripts' full stops
+      (۔ । ።), of ellipses (… or ...), or of ASCII enders (.!?;) followed,
+      after any closers, by whitespace (so that 29.57 and www.abc.com stay
+      whole). In flattened Chinese pages a space between two Han or kana
+      characters marks where a line break was, and ends one too (not
+      between Hangul syllables: Korean spaces its words).
+    - With ``every_mark``, for comparing sentences of copies that were
+      re-wrapped or re-punctuated, the last end is the end of ``text``, and
+      any run of marks (。！？!?；;…) ends a sentence, as does an ASCII full
+      stop that does not sit between two letters or digits (29.57 and
+      www.abc.com stay whole, while a 。 turned into . before 1978年 still
+      ends its sentence).
 
         >>> body = "如期完成。 第5页 共5页"
-        >>> [body[:end] for end in _sentence_ends(body)]
+        >>> [body[:end] for end in sentence_ends(body)]
         ['如期完成。 ', '如期完成。 第5页 ']
         >>> body = "Pi is 3.14 here! Done?! \u201cYes.\u201d No... www.abc.com"
-        >>> [body[:end] for end in _sentence_ends(body)][-2:]
+        >>> [body[:end] for end in sentence_ends(body)][-2:]
         ['Pi is 3.14 here! Done?! \u201cYes.\u201d ', 'Pi is 3.14 here! Done?! \u201cYes.\u201d No...']
+        >>> text = "第一句。第二句!” www.abc.com 是29.57元.1978年"
+        >>> [text[:end] for end in sentence_ends(text, every_mark=True)]
+        ['第一句。', '第一句。第二句!”', '第一句。第二句!” www.abc.com 是29.57元.', '第一句。第二句!” www.abc.com 是29.57元.1978年']
     """
-    length = len(body)
+    length = len(text)
     cuts: list[int] = []
     at = -1
     resume = 0  # where the scan goes on after a cut (what the cut took is not looked at again)
-    for char in body:  # (compiled, a loop over the string's own storage)
+    for char in text:  # (compiled, a loop over the string's own storage)
         at += 1
         if at < resume:
             continue
-        end = at  # where a match ends, or ``at`` when there is none here
-        if char in "。！？；" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
-            end = at + 1
-            while end < length and (body[end] in "。！？；" or char_class(body[end]) & OTHER_STOP):
-                end += 1
-        elif char == "…":
-            end = at + 1
-            while end < length and body[end] == "…":
-                end += 1
-        elif char in ".!?;":
-            dots = 0
-            while at + dots < length and body[at + dots] == ".":
-                dots += 1
-            if dots >= 3:
-                end = at + dots  # a run of full stops: an ellipsis
-            elif at == 0 or body[at - 1] not in ".!?;":  # the first of a run of marks
-                run = at + 1
-                while run < length and body[run] in ".!?;":
-                    run += 1
-                after = run
-                while after < length and char_class(body[after]) & CLOSER:
-                    after += 1
-                if after < length and body[after].isspace():
-                    end = run
-        elif char in " \t\u3000\xa0" and at > 0 and (char_class(body[at - 1]) & UNSPACED or body[at - 1] in "：:）)】」』”"):
-            run = at + 1
-            while run < length and body[run] in " \t\u3000\xa0":
-                run += 1
-            if run < length and (char_class(body[run]) & UNSPACED or body[run] in "（(【「『“"):
-                cuts.append(run)
-                resume = run
+        # (Most characters start no end: they are passed over here, before a call.)
+        if char < "\x80":
+            if char not in ".!?; \t":
                 continue
+        elif char != "…" and not char_class(char) & _MAY_END:
+            continue
+        end = _mark_end(text, at, char) if every_mark else _prose_end(text, at, char)
         if end == at:
             continue
-        while end < length and char_class(body[end]) & CLOSER:
+        while end < length and char_class(text[end]) & CLOSER:
             end += 1
-        while end < length and char_class(body[end]) & STRIP:
-            end += 1
+        if not every_mark:
+            while end < length and char_class(text[end]) & STRIP:
+                end += 1
         if end < length:
             cuts.append(end)
         resume = end
+    if every_mark:
+        cuts.append(length)
     return cuts
+
+
+def _prose_end(body: str, at: int, char: str) -> int:
+    """Where a sentence's punctuation starting at ``at`` ends, in the
+    default reading of ``sentence_ends``; ``at`` when none starts there."""
+    length = len(body)
+    end = at
+    if char in "。！？；" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
+        end = at + 1
+        while end < length and (body[end] in "。！？；" or char_class(body[end]) & OTHER_STOP):
+            end += 1
+    elif char == "…":
+        end = at + 1
+        while end < length and body[end] == "…":
+            end += 1
+    elif char in ".!?;":
+        dots = 0
+        while at + dots < length and body[at + dots] == ".":
+            dots += 1
+        if dots >= 3:
+            end = at + dots  # a run of full stops: an ellipsis
+        elif at == 0 or body[at - 1] not in ".!?;":  # the first of a run of marks
+            run = at + 1
+            while run < length and body[run] in ".!?;":
+                run += 1
+            after = run
+            while after < length and char_class(body[after]) & CLOSER:
+                after += 1
+            if after < length and body[after].isspace():
+                end = run
+    elif char in " \t\u3000\xa0" and at > 0 and (char_class(body[at - 1]) & UNSPACED or body[at - 1] in "：:）)】」』”"):
+        # (Cut before the next Han character or opener: neither is a closer
+        # or whitespace, so what sentence_ends adds after an end adds nothing.)
+        run = at + 1
+        while run < length and body[run] in " \t\u3000\xa0":
+            run += 1
+        if run < length and (char_class(body[run]) & UNSPACED or body[run] in "（(【「『“"):
+            end = run
+    return end
+
+
+def _mark_end(text: str, at: int, char: str) -> int:
+    """Where a run of sentence marks starting at ``at`` ends, in the
+    ``every_mark`` reading of ``sentence_ends``; ``at`` when none starts
+    there."""
+    length = len(text)
+    end = at
+    if char in "。！？!?；;…" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
+        end = at + 1
+        while end < length and (text[end] in "。！？!?；;…" or char_class(text[end]) & OTHER_STOP):
+            end += 1
+    elif char == "." and not (at > 0 and _ascii_alnum(text[at - 1]) and at + 1 < length and _ascii_alnum(text[at + 1])):
+        end = at + 1
+    return end
+
+
+def _ascii_alnum(char: str) -> bool:
+    return "0" <= char <= "9" or "a" <= char <= "z" or "A" <= char <= "Z"
