@@ -35,4 +35,7 @@ cdef inline Py_ssize_t _prose_end(str body, Py_ssize_t at, Py_UCS4 char)
 @cython.locals(length=Py_ssize_t, end=Py_ssize_t)
 cdef inline Py_ssize_t _mark_end(str text, Py_ssize_t at, Py_UCS4 char)
 
+@cython.locals(length=Py_ssize_t, end=Py_ssize_t, char=Py_UCS4)
+cdef inline Py_ssize_t _stops_end(str text, Py_ssize_t at, bint every_mark)
+
 cdef bint _ascii_alnum(Py_UCS4 char)

@@ -203,7 +203,11 @@ def sentence_ends(text: str, every_mark: bool = False) -> list[int]:
                 continue
         elif char != "…" and not char_class(char) & _MAY_END:
             continue
-        end = _mark_end(text, at, char) if every_mark else _prose_end(text, at, char)
+        end = at
+        if char > "\x7f" or every_mark and char in "!?;":
+            end = _stops_end(text, at, every_mark)
+        if end == at:
+            end = _mark_end(text, at, char) if every_mark else _prose_end(text, at, char)
         if end == at:
             continue
         while end < length and char_class(text[end]) & CLOSER:
@@ -220,15 +224,12 @@ def sentence_ends(text: str, every_mark: bool = False) -> list[int]:
 
 
 def _prose_end(body: str, at: int, char: str) -> int:
-    """Where a sentence's punctuation starting at ``at`` ends, in the
-    default reading of ``sentence_ends``; ``at`` when none starts there."""
+    """Where an ellipsis, ASCII sentence marks or a line break flattened
+    into a space starting at ``at`` end a sentence, in the default reading
+    of ``sentence_ends``; ``at`` when they do not."""
     length = len(body)
     end = at
-    if char in "。！？；" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
-        end = at + 1
-        while end < length and (body[end] in "。！？；" or char_class(body[end]) & OTHER_STOP):
-            end += 1
-    elif char == "…":
+    if char == "…":
         end = at + 1
         while end < length and body[end] == "…":
             end += 1
@@ -259,17 +260,25 @@ def _prose_end(body: str, at: int, char: str) -> int:
 
 
 def _mark_end(text: str, at: int, char: str) -> int:
-    """Where a run of sentence marks starting at ``at`` ends, in the
-    ``every_mark`` reading of ``sentence_ends``; ``at`` when none starts
-    there."""
+    """Where an ASCII full stop at ``at`` ends a sentence, in the
+    ``every_mark`` reading of ``sentence_ends``; ``at`` when it does not."""
     length = len(text)
     end = at
-    if char in "。！？!?；;…" or char > "\x7f" and char_class(char) & OTHER_STOP:  # (no ASCII character is an OTHER_STOP)
+    if char == "." and not (at > 0 and _ascii_alnum(text[at - 1]) and at + 1 < length and _ascii_alnum(text[at + 1])):
         end = at + 1
-        while end < length and (text[end] in "。！？!?；;…" or char_class(text[end]) & OTHER_STOP):
-            end += 1
-    elif char == "." and not (at > 0 and _ascii_alnum(text[at - 1]) and at + 1 < length and _ascii_alnum(text[at + 1])):
-        end = at + 1
+    return end
+
+
+def _stops_end(text: str, at: int, every_mark: bool) -> int:
+    """The end of the run of 。！？；, other scripts' full stops and, with
+    ``every_mark``, !?;… that starts at ``at``; ``at`` when none does."""
+    length = len(text)
+    end = at
+    while end < length:
+        char = text[end]
+        if not (char in "。！？；" or every_mark and char in "!?;…" or char > "\x7f" and char_class(char) & OTHER_STOP):
+            break
+        end += 1
     return end
 
 
