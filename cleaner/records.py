@@ -78,28 +78,18 @@ def cleaning(result: Result | None, error: str | None = None) -> dict:
 def record(outcome: Outcome) -> dict:
     """One ``--report`` JSON Lines record."""
     rec: dict = {"path": str(outcome.path)}
-    result = outcome.result
     if outcome.error is not None:
         rec.update(status="error", error=outcome.error)
         return rec
     if outcome.skipped is not None:
         rec.update(status="skipped", error=outcome.skipped)
         return rec
-    source = result.source if result is not None else None
-    rec.update(status="ok", format=outcome.format.value)
-    if source is not None or outcome.format.value != "text":  # (a text page copied through was never decoded)
-        rec.update(
-            encoding=source.encoding if source else "utf-8",
-            confidence=source.confidence if source else 1.0,
-            bom=bool(source and source.bom),
-            lossy=bool(source and source.lossy),
-            replaced=source.replaced if source else 0,
-        )
+    rec.update(status="ok", format=outcome.format.value, **_decoding(outcome))
     rec.update(bytes_in=outcome.bytes_in, bytes_out=outcome.bytes_out, changed=outcome.changed)
     if outcome.compression:
         rec["compression"] = outcome.compression
-    if result is not None:
-        rec.update(_result_fields(result))
+    if outcome.result is not None:
+        rec.update(_result_fields(outcome.result))
     if outcome.written is not None:
         rec["output"] = str(outcome.written)
     rec.update(_across_fields(outcome.verdict))
@@ -108,6 +98,18 @@ def record(outcome: Outcome) -> dict:
     if outcome.problems:  # written, but not (all) cleaned: a page copied through, a damaged file
         rec.update(status="error", error=outcome.damage if outcome.container and outcome.damage else "; ".join(outcome.problems))
     return rec
+
+
+def _decoding(outcome: Outcome) -> dict:
+    """How the input's bytes were read as text. JSON Lines and WARC files
+    are UTF-8 (what their documents' text was declared as is each
+    document's business); a text page copied through was never decoded."""
+    source = outcome.result.source if outcome.result is not None else None
+    if source is None:
+        if outcome.format.value == "text":
+            return {}
+        return {"encoding": "utf-8", "confidence": 1.0, "bom": False, "lossy": False, "replaced": 0}
+    return {"encoding": source.encoding, "confidence": source.confidence, "bom": bool(source.bom), "lossy": bool(source.lossy), "replaced": source.replaced}
 
 
 def _across_fields(verdict: Verdict) -> dict:
