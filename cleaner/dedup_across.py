@@ -198,6 +198,14 @@ class DedupAcross:
         if twin is not None:
             return self._copy(result, twin)
         verdict = Verdict()
+        removals = self._repeats(number, result, verdict)
+        if self.drop and removals and self.config.enabled(Reason.DUP_ACROSS):
+            return verdict, self._rebuild(result, removals)
+        return verdict, None
+
+    def _repeats(self, number: int, result: Result, verdict: Verdict) -> dict[int, tuple[Reason, str]]:
+        """The kept paragraphs of a page that an earlier page has, told in
+        ``verdict.repeated``; the removal of each of their blocks."""
         page = Page([d.block for d in result.decisions], self.config)
         page.decisions = [None if d.kept else d for d in result.decisions]
         removals: dict[int, tuple[Reason, str]] = {}
@@ -209,9 +217,7 @@ class DedupAcross:
             verdict.repeated.append((para.blocks[0].line, earlier, line))
             for block in para.blocks:
                 removals[block.index] = (Reason.DUP_ACROSS, f"also in {earlier} line {line}")
-        if self.drop and removals and self.config.enabled(Reason.DUP_ACROSS):
-            return verdict, self._rebuild(result, removals)
-        return verdict, None
+        return removals
 
     def _copy(self, result: Result, twin: Twin) -> tuple[Verdict, Result | None]:
         """A page that repeats an earlier one: with ``drop``, all of it goes."""
