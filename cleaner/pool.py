@@ -50,14 +50,7 @@ def ordered(
     pool = _pool(jobs, state)
     try:
         while True:
-            while len(pending) < WINDOW * jobs:
-                some = next(chunks, None)
-                if some is None:
-                    break
-                try:
-                    pending.append((some, pool.submit(_each, job, some)))
-                except BrokenProcessPool:  # (a worker died since the last result was taken)
-                    pending.append((some, None))
+            _fill(pending, chunks, WINDOW * jobs, pool, job)
             if not pending:
                 return
             some, future = pending.popleft()
@@ -74,6 +67,22 @@ def ordered(
                 pool = _pool(jobs, state)
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _fill(pending: deque, chunks: Iterator[list], window: int, pool: ProcessPoolExecutor, job: Callable) -> None:
+    """Submit chunks until ``window`` are in flight or none is left. A chunk
+    the pool refuses (a worker died since the last result was taken) waits
+    with no future: its turn finds the pool broken."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    while len(pending) < window:
+        some = next(chunks, None)
+        if some is None:
+            return
+        try:
+            pending.append((some, pool.submit(_each, job, some)))
+        except BrokenProcessPool:
+            pending.append((some, None))
 
 
 def default_jobs() -> int:
