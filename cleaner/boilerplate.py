@@ -255,6 +255,7 @@ def judge_context(page: Page) -> None:
         return
     if page.templates is not None:
         regions = [_trim_templates(items, start, end) for start, end in regions]
+    page.article = tuple([(items[start].first.index, items[end].blocks[-1].index) for start, end in regions])
     inside: set[int] = set()
     for start, end in regions:
         inside.update(range(start, end + 1))

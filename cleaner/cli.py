@@ -56,6 +56,12 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Show what would be removed as a diff, each removal tagged with its reason.")
 @click.option("--explain", is_flag=True, help="List removed blocks (position, reason, evidence, text) on stderr.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON record per input to FILE (JSON Lines).")
+@click.option(
+    "--duplicates",
+    "duplicates_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --dedup-across: write one line per near-duplicate page to FILE: the page, its original and their similarity, tab-separated.",
+)
 @click.option("--encoding", help="Force the input encoding (default: detect per file). Output is always UTF-8.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="Only files under folders matching PATTERN (repeatable; '!PATTERN' excludes).")
 @click.option("--disable", multiple=True, metavar="CODES", help="Reason codes (or prefixes such as 'dup'), or rule ids such as 'boiler.copyright.icp', that must not remove anything.")
@@ -89,8 +95,8 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, summary or warnings; errors are still printed.")
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="Show the version, and whether the compiled core is loaded, and exit.")
 def cli(
-    paths, output, in_place, check, show_diff, explain, report_path, encoding, globs, disable, dedup_across, learn_templates, jobs,
-    input_format, text_field, config_path, no_config, quiet
+    paths, output, in_place, check, show_diff, explain, report_path, duplicates_path, encoding, globs, disable, dedup_across, learn_templates,
+    jobs, input_format, text_field, config_path, no_config, quiet
 ):
     """Clean scraped web pages saved as text: keep the article, drop the
     menus, metadata, link lists, footers and repeated copies, and say why.
@@ -106,7 +112,7 @@ def cli(
     file_settings = _settings(config_path, no_config, paths)
     config = _config(encoding, disable, file_settings)
     reading = _reading(input_format, text_field, file_settings)
-    _refuse_contradictions(paths, output, in_place, check, dedup_across)
+    _refuse_contradictions(paths, output, in_place, check, dedup_across, duplicates_path)
     mode = _mode(paths, output, in_place, check, show_diff)
     shown = _Shown(err, report.Console(highlight=False, soft_wrap=True), mode, check, show_diff, explain, quiet)
     if paths == [STDIN]:
@@ -116,7 +122,7 @@ def cli(
         run.update(mode=mode, output=output, reading=reading, dedup_across=dedup_across, details=explain or show_diff, report=report_path is not None)
         outcomes, bar = _from_paths(paths, config, run, shown)
     started = time.perf_counter()
-    summary = _render(outcomes, shown, bar, report_path)
+    summary = _render(outcomes, shown, bar, report_path, duplicates_path)
     if summary.files > 1 and not quiet and sys.stderr.isatty():
         err.print(summary.table(time.perf_counter() - started))
     click.get_current_context().exit(int(_status(summary, check)))
@@ -149,15 +155,21 @@ class _Shown:
     quiet: bool
 
 
-def _refuse_contradictions(paths: list[Path], output: Path | None, in_place: bool, check: bool, dedup_across: str | None) -> None:
+def _refuse_contradictions(paths: list[Path], output: Path | None, in_place: bool, check: bool, dedup_across: str | None, duplicates: Path | None) -> None:
     if STDIN in paths and paths != [STDIN]:
         raise click.UsageError("'-' (stdin) cannot be mixed with other paths")
     if sum([output is not None, in_place, check]) > 1:
         raise click.UsageError("choose one of -o/--output, --in-place and --check")
     if paths == [STDIN] and (output is not None or in_place):
         raise click.UsageError("-o and --in-place need PATH arguments; stdin is cleaned to stdout")
+    _refuse_dedup_across_contradictions(in_place, dedup_across, duplicates)
+
+
+def _refuse_dedup_across_contradictions(in_place: bool, dedup_across: str | None, duplicates: Path | None) -> None:
     if dedup_across == "drop" and in_place:
         raise click.UsageError("--dedup-across drop would empty input files; use -o DIR")
+    if duplicates is not None and dedup_across is None:
+        raise click.UsageError("--duplicates lists what --dedup-across finds: give --dedup-across keep or drop")
 
 
 def _mode(paths: list[Path], output: Path | None, in_place: bool, check: bool, show_diff: bool) -> Mode:
@@ -204,22 +216,23 @@ def _from_paths(paths: list[Path], config: Config, run: dict, shown: _Shown) -> 
     return clean_corpus(paths, config, progress=progress, **run), bar
 
 
-def _render(outcomes: Iterable[Outcome], shown: _Shown, bar: report.Bar | None, report_path: Path | None) -> report.Summary:
-    """Show each outcome as it comes, write its report record, and sum them up."""
+def _render(outcomes: Iterable[Outcome], shown: _Shown, bar: report.Bar | None, report_path: Path | None, duplicates_path: Path | None) -> report.Summary:
+    """Show each outcome as it comes, write its report record and its
+    duplicates' lines, and sum them up."""
     summary = report.Summary()
-    report_file = _open_report(report_path)
-    try:
+    with contextlib.ExitStack() as files:
+        report_file = _open_listing(files, report_path, "report")
+        duplicates_file = _open_listing(files, duplicates_path, "duplicates")
         with bar or contextlib.nullcontext():
             for outcome in outcomes:
                 summary.add(outcome)
                 _show(outcome, shown)
                 if report_file is not None:
                     records.write(outcome, report_file)
+                if duplicates_file is not None:
+                    records.write_duplicates(outcome, duplicates_file)
                 if bar:
                     bar.finished(outcome)
-    finally:
-        if report_file is not None:
-            report_file.close()
     return summary
 
 
@@ -269,13 +282,13 @@ def _config(encoding: str | None, disable: tuple[str, ...], file_settings: dict)
     return replace(base, encoding=encoding, disable=base.disable | reasons, disable_rules=base.disable_rules | rules)
 
 
-def _open_report(path: Path | None):
+def _open_listing(files: contextlib.ExitStack, path: Path | None, what: str):
     if path is None:
         return None
     try:
-        return open(path, "w", encoding="utf-8")
+        return files.enter_context(open(path, "w", encoding="utf-8"))
     except OSError as exc:
-        raise click.UsageError(f"cannot write report {path}: {os_message(exc)}") from exc
+        raise click.UsageError(f"cannot write {what} {path}: {os_message(exc)}") from exc
 
 
 def _show(outcome: Outcome, shown: _Shown) -> None:

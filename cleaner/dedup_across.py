@@ -1,36 +1,53 @@
 """``--dedup-across``: duplicates across the pages of one run.
 
-The same article arrives from several sites. :class:`DedupAcross` is the
-run's stage that sees the cleaned pages (a file, or each document of a JSON
-Lines or WARC file) one after another, in the run's fixed order (sorted
-paths), and its :class:`Index` answers two questions about each:
+The same article arrives from several sites, each page with its own menus
+and footers; it is scraped again with a date, an ad or a few characters
+changed; it is re-wrapped, its punctuation swapped between full and half
+width. So pages are compared on their *article*: the kept lines of the runs
+of prose the context model found (:meth:`Result.article_text`), not the whole
+kept text, where what is left of each site's furniture would make two pages
+of one site alike and two copies from two sites different. An article of
+under ARTICLE_MIN_TOKENS is a few sentences, too little to tell a copy from
+a neighbour: it is not compared, and its report says so (``too_short``).
 
-* is the whole document a near-duplicate of an earlier one? MinHash over
-  shingles (five CJK characters, or three words), with locality-sensitive
-  hashing to find candidates without comparing all pairs, confirmed by the
-  estimated Jaccard similarity of the two signatures;
-* which of its paragraphs appeared, word for word, in an earlier document?
-  Each substantial paragraph's normalised text is hashed; a paragraph seen
-  before points at where.
+:class:`DedupAcross` is the run's stage. It sees the cleaned pages (a file,
+or each document of a JSON Lines or WARC file) one after another, in the
+run's fixed order, and its :class:`Index` answers two questions about each:
 
-MinHash here is *one-permutation hashing* (Li, Owen and Zhang, 2012): each
-shingle is hashed once with CRC-32 (stable across processes and runs, unlike
-Python's ``hash``), its bucket is the hash modulo the number of bins and the
-bin keeps the smallest value; empty bins borrow from the next full one
-(densification), so two documents agree on a bin with probability equal to
-their Jaccard similarity. That is one hash per shingle instead of one per
-shingle per permutation, in pure Python.
+* is its article a near-duplicate of an earlier *original*? The first page
+  of an article is its original, and a page is compared with originals only,
+  never with their copies, so a cluster is an original and the pages similar
+  to it: no chain of borderline pairs can join two articles. Candidates come
+  from locality-sensitive hashing (BANDS bands of the signature), and one is
+  taken when the two signatures agree on THRESHOLD of their bins (the
+  estimated Jaccard similarity of their shingle sets);
+* which of its article's paragraphs did an earlier original have, word for
+  word (width, case, punctuation and spaces aside)?
 
-All state lives in the objects: one per run, nothing at module level, so a
-run is deterministic whatever the worker count.
+A signature is one-permutation MinHash (Li, Owen and Zhang, 2012): each
+shingle (CJK_SHINGLE CJK characters, or WORD_SHINGLE words, punctuation and
+line breaks ignored) is hashed once with CRC-32, which is stable across
+processes and runs; its bin is the hash modulo BINS and the bin keeps the
+smallest value; an empty bin borrows from the next full one (densification).
+Two articles then agree on a bin with probability equal to their Jaccard
+similarity. A bin keeps the low 16 bits of its value: two different values
+agree by chance once in 65,536.
+
+The index is a few arrays, not a Python object per document, band or
+paragraph: for each original its signature (2 bytes a bin) and where its
+name ends in one buffer of names; band keys and paragraph digests in
+open-addressing tables (:class:`Table`). All state lives in the objects, so
+a run is deterministic whatever the worker count.
 """
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 import zlib
 from array import array
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import replace
 
 from . import chars
 from .chars import CJK_RE, dedup_key
@@ -41,35 +58,41 @@ from .page import Decision, Page
 from .pipeline import Config, Result, assemble
 from .reasons import Reason
 
-BINS = 64
-BANDS = 16  # BINS / BANDS rows a band: pairs above ~0.5 Jaccard usually share one
-THRESHOLD = 0.8
-CJK_SHINGLE = 5
-WORD_SHINGLE = 3
+BINS = 128
+BANDS = 32  # of BINS / BANDS bins each: pairs above THRESHOLD nearly always share one
+THRESHOLD = 0.7
+CJK_SHINGLE = 4
+WORD_SHINGLE = 2
+ARTICLE_MIN_TOKENS = 60
 PARAGRAPH_MIN_TOKENS = 16
 _EMPTY = 0xFFFFFFFF
 
 
 def shingles(text: str) -> list[str]:
-    """Overlapping token n-grams: five CJK characters, or three words.
+    """Overlapping token n-grams: CJK_SHINGLE CJK characters, or WORD_SHINGLE
+    words, whatever the punctuation and line breaks between them (in CJK
+    text a line break joins what it separates).
 
-        >>> shingles("会议强调要牢记")
-        ['会议强调要', '议强调要牢', '强调要牢记']
+        >>> shingles("会议强调，\\n要牢记")
+        ['会议强调', '议强调要', '强调要牢', '调要牢记']
         >>> shingles("the cat sat on the mat")[:2]
-        ['the cat sat', 'cat sat on']
+        ['the cat', 'cat sat']
     """
-    tokens = chars.TOKEN_RE.findall(unicodedata.normalize("NFKC", text).casefold())
+    text = unicodedata.normalize("NFKC", text).casefold()
+    tokens = chars.TOKEN_RE.findall(text)
     if not tokens:
         return []
     cjk = sum(1 for t in tokens if CJK_RE.match(t))
     size, joiner = (CJK_SHINGLE, "") if cjk * 2 > len(tokens) else (WORD_SHINGLE, " ")
+    if size == CJK_SHINGLE and "\n" in text:  # (a hard wrap of CJK text puts no space where it breaks a number or a word)
+        tokens = chars.TOKEN_RE.findall(text.replace("\n", ""))
     if len(tokens) <= size:
         return [joiner.join(tokens)]
     return [joiner.join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
 
 
 def signature(text: str, bins: int = BINS) -> array:
-    """One-permutation MinHash signature: ``bins`` 32-bit values.
+    """One-permutation MinHash signature: ``bins`` 16-bit values.
 
         >>> a = signature("会议强调，要牢记使命担当，切实增强责任感和使命感。" * 3)
         >>> a == signature("会议强调,要牢记使命担当,切实增强责任感和使命感." * 3)
@@ -82,17 +105,23 @@ def signature(text: str, bins: int = BINS) -> array:
         value = h // bins
         if value < sig[slot]:
             sig[slot] = value
-    # Densification: an empty bin takes the value of the next full one (with
-    # the distance mixed in, so that borrowed values rarely agree by chance).
+    _densify(sig)
+    return array("H", [value & 0xFFFF for value in sig])
+
+
+def _densify(sig: array) -> None:
+    """An empty bin takes the value of the next full one (with the distance
+    mixed in, so that borrowed values rarely agree by chance)."""
+    bins = len(sig)
     full = [i for i in range(bins) if sig[i] != _EMPTY]
-    if full and len(full) < bins:
-        for i in range(bins):
-            if sig[i] == _EMPTY:
-                step = 1
-                while sig[(i + step) % bins] == _EMPTY:
-                    step += 1
-                sig[i] = zlib.crc32(sig[(i + step) % bins].to_bytes(4, "little") + step.to_bytes(2, "little")) // bins
-    return sig
+    if not full or len(full) == bins:
+        return
+    for i in range(bins):
+        if sig[i] == _EMPTY:
+            step = 1
+            while sig[(i + step) % bins] == _EMPTY:
+                step += 1
+            sig[i] = zlib.crc32(sig[(i + step) % bins].to_bytes(4, "little") + step.to_bytes(2, "little")) // bins
 
 
 def similarity(a: array, b: array) -> float:
@@ -100,58 +129,136 @@ def similarity(a: array, b: array) -> float:
     return sum(x == y for x, y in zip(a, b)) / len(a)
 
 
-@dataclass
-class Twin:
-    """An earlier document (by its number in the run) this one repeats."""
-
-    document: int
-    similarity: float
+def digest(text: str) -> int:
+    """A 64-bit hash of ``text``, the same in every process and run."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-@dataclass
+class Table:
+    """Unsigned integer keys to unsigned integer values, by open addressing
+    (linear probing) in two arrays of ``code`` ("I": 4 bytes, "Q": 8): no
+    Python object an entry. A key may be added more than once; ``get``
+    yields every value added under it, in no set order. Keys are hashes, so
+    their low bits pick the slot; key 0 marks an empty slot and is stored
+    as 1."""
+
+    def __init__(self, code: str, slots: int = 1024):
+        if slots & (slots - 1) or slots < 2:
+            raise ValueError(f"slots must be a power of two, not {slots}")
+        self.keys = array(code, bytes(slots * array(code).itemsize))
+        self.values = array(code, bytes(slots * array(code).itemsize))
+        self.count = 0
+
+    def add(self, key: int, value: int) -> None:
+        if 4 * (self.count + 1) > 3 * len(self.keys):
+            self._grow()
+        self._put(key or 1, value)
+        self.count += 1
+
+    def get(self, key: int) -> Iterator[int]:
+        """The values added under ``key`` (as the table was when asked: what
+        is added while they are read may be left out)."""
+        key = key or 1
+        keys, values, mask = self.keys, self.values, len(self.keys) - 1
+        at = key & mask
+        while keys[at]:
+            if keys[at] == key:
+                yield values[at]
+            at = (at + 1) & mask
+
+    def nbytes(self) -> int:
+        return (len(self.keys) + len(self.values)) * self.keys.itemsize
+
+    def _put(self, key: int, value: int) -> None:
+        keys, mask = self.keys, len(self.keys) - 1
+        at = key & mask
+        while keys[at]:
+            at = (at + 1) & mask
+        keys[at] = key
+        self.values[at] = value
+
+    def _grow(self) -> None:
+        old = zip(self.keys, self.values)
+        code, size = self.keys.typecode, 2 * len(self.keys)
+        self.keys = array(code, bytes(size * self.keys.itemsize))
+        self.values = array(code, bytes(size * self.values.itemsize))
+        for key, value in old:
+            if key:
+                self._put(key, value)
+
+
 class Index:
-    """One run's memory of what it has seen: document signatures in LSH
-    buckets, and hashes of substantial paragraphs."""
+    """One run's memory of the originals it has seen: their signatures, names
+    and band keys, and the digests of their substantial paragraphs."""
 
-    threshold: float = THRESHOLD
-    bins: int = BINS
-    bands: int = BANDS
-    signatures: list[array] = field(default_factory=list)
-    buckets: dict[tuple[int, bytes], list[int]] = field(default_factory=dict)
-    paragraphs: dict[int, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, threshold: float = THRESHOLD, bins: int = BINS, bands: int = BANDS):
+        self.threshold = threshold
+        self.bins = bins
+        self.bands = bands
+        self.signatures = array("H")  # ``bins`` values an original, in order
+        self.names = bytearray()  # the originals' names, UTF-8, one after another
+        self.name_ends = array("Q")
+        self.band_keys = Table("I")  # 32-bit band key -> original (a collision only adds a candidate)
+        self.paragraph_digests = Table("Q")  # 64-bit digest -> original << 24 | line
 
-    def document(self, text: str) -> tuple[int, Twin | None]:
-        """Register a document; return its number and, if it is a
-        near-duplicate of an earlier one, that one (the most similar)."""
-        number = len(self.signatures)
-        sig = signature(text, self.bins)
+    def __len__(self) -> int:
+        return len(self.name_ends)
+
+    def document(self, name: str, sig: array) -> tuple[str, float] | None:
+        """The earlier original ``sig`` repeats (its name and similarity; the
+        most similar one), or None: then the page is an original, and kept."""
         rows = self.bins // self.bands
-        keys = [(band, sig[band * rows : (band + 1) * rows].tobytes()) for band in range(self.bands)]
-        best: Twin | None = None
+        keys = [zlib.crc32(sig[band * rows : (band + 1) * rows].tobytes(), band) for band in range(self.bands)]
+        best, best_score = self._most_similar(sig, keys)
+        if best >= 0:
+            return self.name(best), best_score
+        number = len(self)
+        self.signatures.extend(sig)
+        self.names += name.encode("utf-8", "surrogateescape")
+        self.name_ends.append(len(self.names))
+        for key in keys:
+            self.band_keys.add(key, number)
+        return None
+
+    def _most_similar(self, sig: array, keys: list[int]) -> tuple[int, float]:
+        """The original that shares a band key with ``sig`` and is the most
+        similar to it, at least ``threshold`` (the earliest of equals), and
+        the similarity; -1 when there is none."""
+        best, best_score = -1, 0.0
         seen: set[int] = set()
         for key in keys:
-            for other in self.buckets.get(key, ()):
+            for other in self.band_keys.get(key):
                 if other in seen:
                     continue
                 seen.add(other)
-                score = similarity(sig, self.signatures[other])
-                if score >= self.threshold and (best is None or score > best.similarity):
-                    best = Twin(other, score)
-        self.signatures.append(sig)
-        if best is None:  # copies stay out of the index: their original answers for them
-            for key in keys:
-                self.buckets.setdefault(key, []).append(number)
-        return number, best
+                score = similarity(sig, self.signatures[other * self.bins : (other + 1) * self.bins])
+                if score >= self.threshold and (best < 0 or score > best_score or score == best_score and other < best):
+                    best, best_score = other, score
+        return best, best_score
 
-    def paragraph(self, document: int, line: int, text: str) -> tuple[int, int] | None:
-        """Register a paragraph of ``document``; return (document, line) of
-        its first appearance in an earlier document, if any."""
+    def name(self, original: int) -> str:
+        start = self.name_ends[original - 1] if original else 0
+        return self.names[start : self.name_ends[original]].decode("utf-8", "surrogateescape")
+
+    def paragraph(self, line: int, text: str) -> tuple[str, int] | None:
+        """Register a paragraph of the newest original; return the name and
+        line of an earlier original that has it, if one does."""
         if count_tokens(text) < PARAGRAPH_MIN_TOKENS:
             return None
-        key = dedup_key(text)
-        digest = int.from_bytes(zlib.crc32(key.encode("utf-8")).to_bytes(4, "little") + zlib.adler32(key.encode("utf-8")).to_bytes(4, "little"), "little")
-        first = self.paragraphs.setdefault(digest, (document, line))
-        return first if first[0] != document else None
+        key = digest(dedup_key(text))
+        current = len(self) - 1
+        for value in self.paragraph_digests.get(key):
+            original = value >> 24
+            if original != current:
+                return self.name(original), value & 0xFFFFFF
+            return None
+        self.paragraph_digests.add(key, current << 24 | min(line, 0xFFFFFF))
+        return None
+
+    def nbytes(self) -> int:
+        """The memory the index holds: its arrays' contents and its tables' slots."""
+        arrays = (self.signatures, self.name_ends)
+        return sum(a.buffer_info()[1] * a.itemsize for a in arrays) + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
 
 
 class DedupAcross:
@@ -165,7 +272,6 @@ class DedupAcross:
         self.drop = drop
         self.config = config
         self.index = Index()
-        self.names: list[str] = []
 
     def __call__(self, outcome: Outcome) -> None:
         if outcome.container:
@@ -193,40 +299,43 @@ class DedupAcross:
     def _judge(self, name: str, result: Result) -> tuple[Verdict, Result | None]:
         """What the run knows of this page, and the page's result again when
         ``drop`` removed something from it."""
-        number, twin = self.index.document(result.text)
-        self.names.append(name)
+        article = result.article_text()
+        if count_tokens(article) < ARTICLE_MIN_TOKENS:
+            return Verdict(too_short=True), None
+        twin = self.index.document(name, signature(article, self.index.bins))
         if twin is not None:
-            return self._copy(result, twin)
+            return self._copy(result, *twin)
         verdict = Verdict()
-        removals = self._repeats(number, result, verdict)
+        removals = self._repeats(result, verdict)
         if self.drop and removals and self.config.enabled(Reason.DUP_ACROSS):
             return verdict, self._rebuild(result, removals)
         return verdict, None
 
-    def _repeats(self, number: int, result: Result, verdict: Verdict) -> dict[int, tuple[Reason, str]]:
-        """The kept paragraphs of a page that an earlier page has, told in
+    def _repeats(self, result: Result, verdict: Verdict) -> dict[int, tuple[Reason, str]]:
+        """The article's paragraphs that an earlier original has, told in
         ``verdict.repeated``; the removal of each of their blocks."""
         page = Page([d.block for d in result.decisions], self.config)
         page.decisions = [None if d.kept else d for d in result.decisions]
         removals: dict[int, tuple[Reason, str]] = {}
         for para in paragraphs(page):
-            first = self.index.paragraph(number, para.blocks[0].line, para.text)
+            if not any(_inside(block.index, result.article) for block in para.blocks):
+                continue
+            first = self.index.paragraph(para.blocks[0].line, para.text)
             if first is None:
                 continue
-            earlier, line = self.names[first[0]], first[1]
+            earlier, line = first
             verdict.repeated.append((para.blocks[0].line, earlier, line))
             for block in para.blocks:
                 removals[block.index] = (Reason.DUP_ACROSS, f"also in {earlier} line {line}")
         return removals
 
-    def _copy(self, result: Result, twin: Twin) -> tuple[Verdict, Result | None]:
+    def _copy(self, result: Result, original: str, similar: float) -> tuple[Verdict, Result | None]:
         """A page that repeats an earlier one: with ``drop``, all of it goes."""
-        original = self.names[twin.document]
-        verdict = Verdict(duplicate_of=(original, round(twin.similarity, 3)))
+        verdict = Verdict(duplicate_of=(original, round(similar, 3)))
         if not (self.drop and self.config.enabled(Reason.DUP_DOCUMENT)):
             return verdict, None
         verdict.dropped = True
-        evidence = f"repeats {original} ({twin.similarity:.0%} similar)"
+        evidence = f"repeats {original} ({similar:.0%} similar)"
         return verdict, self._rebuild(result, {d.block.index: (Reason.DUP_DOCUMENT, evidence) for d in result.decisions if d.kept and not d.block.blank})
 
     def _rebuild(self, result: Result, removals: dict[int, tuple[Reason, str]]) -> Result:
@@ -238,6 +347,13 @@ class DedupAcross:
         decisions = _without_surplus_blanks(decisions)
         text, _ = assemble(decisions)
         return replace(result, text=text, decisions=decisions)
+
+
+def _inside(index: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    for first, last in spans:
+        if first <= index <= last:
+            return True
+    return False
 
 
 def _without_surplus_blanks(decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:

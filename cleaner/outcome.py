@@ -46,6 +46,7 @@ class Verdict:
     duplicate_of: tuple[str, float] | None = None  # (name, similarity) of an earlier page
     dropped: bool = False  # not written: a near-duplicate of an earlier page
     repeated: list[tuple[int, str, int]] = field(default_factory=list)  # (line, earlier page, its line)
+    too_short: bool = False  # its article is too short to compare with other pages'
 
 
 @dataclass

@@ -19,6 +19,7 @@ cdef class Page:
     cdef public object config, templates
     cdef public dict memo, cache
     cdef public frozenset disabled
+    cdef public tuple article
 
     @cython.locals(table=dict)
     cpdef dict table(self, str kind)

@@ -70,7 +70,7 @@ def decided(block: Block, reason: Reason, evidence: str = "", ref: int | None = 
 class Page:
     """The working state of one pass: blocks and their decisions so far."""
 
-    __slots__ = ("blocks", "config", "templates", "decisions", "memo", "cache", "disabled")
+    __slots__ = ("blocks", "config", "templates", "decisions", "memo", "cache", "disabled", "article")
 
     def __init__(self, blocks: list[Block], config: Config, cache: dict | None = None, templates: Templates | None = None):
         self.blocks = blocks
@@ -82,6 +82,7 @@ class Page:
         # that hold in every pass over the same document.
         self.cache: dict = cache if cache is not None else {}
         self.disabled = frozenset(config.disable)  # (read on every removal: a field, not a call into Config)
+        self.article: tuple[tuple[int, int], ...] = ()  # (first, last) block index of each run of the article's prose
 
     def table(self, kind: str) -> dict:
         """What is remembered for this document under ``kind``, by text."""

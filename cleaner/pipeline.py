@@ -91,6 +91,18 @@ class Result:
     decisions: tuple[Decision, ...]
     source: Decoded | None = None
     passes: int = 1
+    # The article's runs of prose, as the first pass found them: (first,
+    # last) block index of each; none on a page without prose.
+    article: tuple[tuple[int, int], ...] = ()
+
+    def article_text(self) -> str:
+        """The kept lines of the article's runs of prose, a line each: what
+        the page says, without its title, the lists beside it or furniture
+        left on the page."""
+        lines = []
+        for first, last in self.article:
+            lines.extend(d.block.text for d in self.decisions[first : last + 1] if d.kept and d.block.text)
+        return "\n".join(lines)
 
     @property
     def removed(self) -> list[Decision]:
@@ -208,7 +220,8 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
     blocks = segment(text, config.split_chars)
     if len(blocks) > config.max_lines:
         raise PageTooLarge(f"too large to clean as one page: over {config.max_lines} lines once long lines are split")
-    final = judge(blocks, config, cache, templates)
+    page = _judge_page(blocks, config, cache, templates)
+    final = page.finish()
     out, spans = assemble(final)
     passes = 1
     # Nothing removed: the output is the input's own lines, stripped, which
@@ -222,7 +235,7 @@ def clean_text(text: str, config: Config | None = None, source: Decoded | None =
         passes += 1
         final = _carry_back(final, again, spans)
         out, spans = assemble(final)
-    return Result(out, tuple(final), source, passes)
+    return Result(out, tuple(final), source, passes, page.article)
 
 
 def _resegment(out: str, spans: list[tuple[int, int, int]], final: list[Decision], config: Config) -> list[Block]:

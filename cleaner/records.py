@@ -119,6 +119,8 @@ def _across_fields(verdict: Verdict) -> dict:
     if verdict.duplicate_of is not None:
         rec["duplicate_of"] = {"path": verdict.duplicate_of[0], "similarity": verdict.duplicate_of[1]}
         rec["dropped"] = verdict.dropped
+    if verdict.too_short:
+        rec["too_short"] = True
     if verdict.repeated:
         rec["repeated"] = [{"line": line, "also_in": path, "at_line": at} for line, path, at in verdict.repeated]
     return rec
@@ -158,6 +160,29 @@ def to_json(outcome: Outcome) -> str:
 
 def line(rec: dict) -> str:
     return json.dumps(rec, ensure_ascii=False)
+
+
+def duplicates(outcome: Outcome) -> list[tuple[str, str, float]]:
+    """The pages of one input that repeat an earlier page of the run:
+    (page, original, similarity) each. A page is the file, or a document of
+    a JSON Lines or WARC file (named as in its report record's evidence)."""
+    if outcome.container:
+        verdicts = [(document.name(outcome.path), document.verdict) for document in outcome.documents]
+    else:
+        verdicts = [(str(outcome.path), outcome.verdict)]
+    return [(page, *verdict.duplicate_of) for page, verdict in verdicts if verdict.duplicate_of is not None]
+
+
+def write_duplicates(outcome: Outcome, out: TextIO) -> None:
+    """``--duplicates``: a line per page of ``outcome`` that repeats an
+    earlier one, tab-separated. A tab, line break, carriage return or
+    backslash in a name is written ``\\t``, ``\\n``, ``\\r``, ``\\\\``."""
+    for page, original, similar in duplicates(outcome):
+        out.write(f"{_field(page)}\t{_field(original)}\t{similar:.3f}\n")
+
+
+def _field(name: str) -> str:
+    return name.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def write(outcome: Outcome, out: TextIO) -> None:

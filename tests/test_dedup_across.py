@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from bench.variants import edited, rewrapped
 from cleaner.cli import Exit, cli
-from cleaner.dedup_across import Index, shingles, signature, similarity
+from cleaner.dedup_across import Index, Table, shingles, signature, similarity
 
 from .conftest import SAMPLES
 
@@ -101,7 +101,7 @@ def test_signatures_estimate_jaccard():
 
 
 def test_word_shingles_for_latin_text():
-    assert shingles("One two three four") == ["one two three", "two three four"]
+    assert shingles("One two,\nthree") == ["one two", "two three"]  # (a line break between words is a space)
 
 
 def test_lsh_compares_few_pairs(monkeypatch):
@@ -120,19 +120,20 @@ def test_lsh_compares_few_pairs(monkeypatch):
     monkeypatch.setattr(dedup_across, "similarity", counting)
     memory = Index()
     rng = random.Random(7)
-    for _ in range(400):
+    for number in range(400):
         text = "".join(chr(0x4E00 + rng.randrange(20000)) for _ in range(300))
-        assert memory.document(text)[1] is None
-    assert calls < 400
+        assert memory.document(f"p{number}", signature(text)) is None
+    assert calls < 400 and len(memory) == 400
 
 
 @pytest.mark.parametrize("every", [60, 200])
 def test_near_duplicate_found_through_lsh(every):
     memory = Index()
-    first, _ = memory.document(ARTICLE)
-    memory.document(OTHER)
-    number, twin = memory.document(edited(ARTICLE, every=every))
-    assert twin is not None and twin.document == first
+    assert memory.document("article", signature(ARTICLE)) is None
+    assert memory.document("other", signature(OTHER)) is None
+    twin = memory.document("copy", signature(edited(ARTICLE, every=every)))
+    assert twin is not None and twin[0] == "article"
+    assert len(memory) == 2  # a copy is not an original: later pages are not compared with it
 
 
 def test_cross_file_state_belongs_to_one_run(tmp_path):
@@ -183,3 +184,80 @@ def test_documents_of_json_lines_files_are_compared_across_the_run(tmp_path, job
     # Cleaning the output again finds nothing more to drop.
     again = run(tmp_path / "out", "--check", "--dedup-across", "drop", "-j", jobs)
     assert again.exit_code == Exit.OK, again.output
+
+
+def _site(name: str, article: str) -> str:
+    """``article`` framed by a site's furniture: a menu, a breadcrumb and a
+    footer of its own, as long as the article."""
+    menu = "  ".join(f"{name}频道{i}" for i in range(12))
+    footer = "\n".join(f"{name}推荐阅读：第{i}条新闻标题，点击查看详情" for i in range(15))
+    return f"{name}首页\n{menu}\n当前位置：{name} > 新闻 > 正文\n\n{article}\n\n{footer}\n版权所有 {name}网 京ICP备12345678号\n"
+
+
+def test_pages_are_compared_on_their_article(tmp_path):
+    """The same article on two sites is one article; two articles on one site are two."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "1.txt").write_text(_site("甲", ARTICLE), encoding="utf-8")
+    (corpus / "2.txt").write_text(_site("乙", rewrapped(ARTICLE)), encoding="utf-8")
+    (corpus / "3.txt").write_text(_site("甲", OTHER), encoding="utf-8")
+    result = run(corpus, "--check", "--dedup-across", "keep", "--report", tmp_path / "r.jsonl")
+    assert result.exit_code in (Exit.OK, Exit.FAILED) and not result.stderr.count("error")
+    records = _records(tmp_path / "r.jsonl")
+    assert Path(records["2.txt"]["duplicate_of"]["path"]).name == "1.txt"
+    assert "duplicate_of" not in records["3.txt"]
+
+
+def test_an_article_of_a_few_sentences_is_not_compared(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    short = "今天上午，市里召开了全市安全生产工作会议。会议强调，要把安全放在首位。\n"
+    for name in ("1.txt", "2.txt"):
+        (corpus / name).write_text(short, encoding="utf-8")
+    result = run(corpus, "-o", tmp_path / "out", "--dedup-across", "drop", "--report", tmp_path / "r.jsonl")
+    assert result.exit_code == Exit.OK
+    records = _records(tmp_path / "r.jsonl")
+    assert all(r["too_short"] is True and "duplicate_of" not in r for r in records.values())
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["1.txt", "2.txt"]
+
+
+def test_duplicates_listing_has_a_line_per_copy(tmp_path):
+    corpus = _corpus(tmp_path / "in", ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
+    listing = tmp_path / "dups.tsv"
+    result = run(corpus, "--check", "--dedup-across", "keep", "--duplicates", listing, "--report", tmp_path / "r.jsonl")
+    assert result.exit_code in (Exit.OK, Exit.FAILED) and not result.stderr.count("error")
+    lines = [line.split("\t") for line in listing.read_text(encoding="utf-8").splitlines()]
+    assert [(Path(page).name, Path(original).name) for page, original, _ in lines] == [("b.txt", "a.txt")]
+    assert float(lines[0][2]) == _records(tmp_path / "r.jsonl")["b.txt"]["duplicate_of"]["similarity"]
+    refused = run(corpus, "--check", "--duplicates", listing)
+    assert refused.exit_code == Exit.USAGE and "--dedup-across" in refused.output
+
+
+def test_a_page_joins_an_original_never_a_copy():
+    """A chain of edits (each copy close to the one before, far from the
+    first) cannot make a cluster of pages that do not resemble its original."""
+    memory = Index()
+    rng = random.Random(3)
+    text = list("".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(1500)))
+    names = []
+    for step in range(8):
+        twin = memory.document(f"p{step}", signature("".join(text)))
+        names.append(twin[0] if twin else None)
+        for at in rng.sample(range(len(text)), 45):  # 3% of the characters, again and again
+            text[at] = chr(0x4E00 + rng.randrange(3000))
+    assert all(name in (None, *(f"p{step}" for step in range(8) if names[step] is None)) for name in names)
+    originals = [f"p{step}" for step in range(8) if names[step] is None]
+    assert len(originals) == len(memory) >= 2 and names[1] == "p0"
+
+
+def test_table_keeps_every_value_of_a_key():
+    table = Table("Q", slots=8)
+    rng = random.Random(5)
+    added: dict[int, list[int]] = {}
+    for value in range(500):
+        key = rng.choice([0, 1, 2**64 - 1, *range(100, 140)])
+        table.add(key, value)
+        added.setdefault(key or 1, []).append(value)
+    for key, values in added.items():
+        assert sorted(table.get(key)) == values
+    assert list(table.get(99)) == [] and table.count == 500
