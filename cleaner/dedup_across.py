@@ -113,8 +113,7 @@ def _densify(sig: array) -> None:
     """An empty bin takes the value of the next full one (with the distance
     mixed in, so that borrowed values rarely agree by chance)."""
     bins = len(sig)
-    full = [i for i in range(bins) if sig[i] != _EMPTY]
-    if not full or len(full) == bins:
+    if sig.count(_EMPTY) in (0, bins):  # (nothing to fill, or nothing to fill it from)
         return
     for i in range(bins):
         if sig[i] == _EMPTY:
@@ -247,18 +246,18 @@ class Index:
             return None
         key = digest(dedup_key(text))
         current = len(self) - 1
-        for value in self.paragraph_digests.get(key):
-            original = value >> 24
-            if original != current:
-                return self.name(original), value & 0xFFFFFF
+        first = next(self.paragraph_digests.get(key), None)  # (a digest is added once: its first original)
+        if first is None:
+            self.paragraph_digests.add(key, current << 24 | min(line, 0xFFFFFF))
             return None
-        self.paragraph_digests.add(key, current << 24 | min(line, 0xFFFFFF))
-        return None
+        if first >> 24 == current:
+            return None
+        return self.name(first >> 24), first & 0xFFFFFF
 
     def nbytes(self) -> int:
         """The memory the index holds: its arrays' contents and its tables' slots."""
-        arrays = (self.signatures, self.name_ends)
-        return sum(a.buffer_info()[1] * a.itemsize for a in arrays) + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
+        arrays = len(self.signatures) * self.signatures.itemsize + len(self.name_ends) * self.name_ends.itemsize
+        return arrays + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
 
 
 class DedupAcross:
