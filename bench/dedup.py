@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.variants import edited  # noqa: E402
 from cleaner import Config, clean_text  # noqa: E402
-from cleaner.dedup_across import Index, shingles, signature  # noqa: E402
+from cleaner.dedup_across import Index  # noqa: E402
+from cleaner.minhash import shingles, signature  # noqa: E402
 from cleaner.reasons import parse_reasons  # noqa: E402
 
 ONLY_DEDUP = Config(disable=parse_reasons("boiler"))

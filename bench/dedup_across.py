@@ -393,7 +393,7 @@ def curve(docs: dict[str, Doc], articles: list[Article], thresholds: list[float]
     import multiprocessing
 
     sys.path.insert(0, str(ROOT))
-    from cleaner import dedup_across
+    from cleaner import dedup_across, minhash
 
     names = sorted(docs)
     with multiprocessing.Pool(jobs) as pool:
@@ -405,7 +405,7 @@ def curve(docs: dict[str, Doc], articles: list[Article], thresholds: list[float]
         for n, text in zip(names, texts):
             if dedup_across.count_tokens(text) < dedup_across.ARTICLE_MIN_TOKENS:
                 unseen.add(n)
-            elif twin := index.document(n, dedup_across.signature(text, index.bins)):
+            elif twin := index.document(n, minhash.signature(text, index.bins)):
                 dup[n] = twin[0]
         s = judged(docs, articles, dup, unseen)
         kinds = s["recall_by"]["kind"]

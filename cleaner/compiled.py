@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 # Under the package, in the order they are built.
-MODULES = ("decode", "chars", "shapes", "features", "segment", "page", "layout", "dedup", "rules.matcher", "boilerplate", "pipeline")
+MODULES = ("decode", "chars", "shapes", "features", "segment", "page", "layout", "dedup", "rules.matcher", "boilerplate", "pipeline", "minhash")
 INTERPRETED = "CLEANER_INTERPRETED"  # set (to anything but "" or 0) to run the .py files
 
 

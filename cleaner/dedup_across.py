@@ -19,19 +19,13 @@ run's fixed order, and its :class:`Index` answers two questions about each:
   never with their copies, so a cluster is an original and the pages similar
   to it: no chain of borderline pairs can join two articles. Candidates come
   from locality-sensitive hashing (BANDS bands of the signature), and one is
-  taken when the two signatures agree on THRESHOLD of their bins (the
-  estimated Jaccard similarity of their shingle sets);
+  taken when the two signatures agree on THRESHOLD of their bins;
 * which of its article's paragraphs did an earlier original have, word for
   word (width, case, punctuation and spaces aside)?
 
-A signature is one-permutation MinHash (Li, Owen and Zhang, 2012): each
-shingle (CJK_SHINGLE CJK characters, or WORD_SHINGLE words, punctuation and
-line breaks ignored) is hashed once with CRC-32, which is stable across
-processes and runs; its bin is the hash modulo BINS and the bin keeps the
-smallest value; an empty bin borrows from the next full one (densification).
-Two articles then agree on a bin with probability equal to their Jaccard
-similarity. A bin keeps the low 16 bits of its value: two different values
-agree by chance once in 65,536.
+A signature (:mod:`cleaner.minhash`) stands for the article's shingles,
+runs of characters of its comparison key: two copies agree on a share of
+their bins that estimates the Jaccard similarity of their shingle sets.
 
 The index is a few arrays, not a Python object per document, band or
 paragraph: for each original its signature (2 bytes a bin) and where its
@@ -43,89 +37,24 @@ a run is deterministic whatever the worker count.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 import zlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import replace
 
-from . import chars
-from .chars import CJK_RE, dedup_key
+from .chars import dedup_key
 from .features import count_tokens
 from .layout import paragraphs
+from .minhash import BINS, signature, similarity
 from .outcome import Outcome, Verdict, set_result, write_documents
 from .page import Decision, Page
 from .pipeline import Config, Result, assemble
 from .reasons import Reason
 
-BINS = 128
-BANDS = 32  # of BINS / BANDS bins each: pairs above THRESHOLD nearly always share one
-THRESHOLD = 0.7
-CJK_SHINGLE = 4
-WORD_SHINGLE = 2
+BANDS = 32  # of BINS / BANDS bins each: a pair at THRESHOLD shares one 99 times in 100
+THRESHOLD = 0.6
 ARTICLE_MIN_TOKENS = 60
 PARAGRAPH_MIN_TOKENS = 16
-_EMPTY = 0xFFFFFFFF
-
-
-def shingles(text: str) -> list[str]:
-    """Overlapping token n-grams: CJK_SHINGLE CJK characters, or WORD_SHINGLE
-    words, whatever the punctuation and line breaks between them (in CJK
-    text a line break joins what it separates).
-
-        >>> shingles("会议强调，\\n要牢记")
-        ['会议强调', '议强调要', '强调要牢', '调要牢记']
-        >>> shingles("the cat sat on the mat")[:2]
-        ['the cat', 'cat sat']
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    tokens = chars.TOKEN_RE.findall(text)
-    if not tokens:
-        return []
-    cjk = sum(1 for t in tokens if CJK_RE.match(t))
-    size, joiner = (CJK_SHINGLE, "") if cjk * 2 > len(tokens) else (WORD_SHINGLE, " ")
-    if size == CJK_SHINGLE and "\n" in text:  # (a hard wrap of CJK text puts no space where it breaks a number or a word)
-        tokens = chars.TOKEN_RE.findall(text.replace("\n", ""))
-    if len(tokens) <= size:
-        return [joiner.join(tokens)]
-    return [joiner.join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
-
-
-def signature(text: str, bins: int = BINS) -> array:
-    """One-permutation MinHash signature: ``bins`` 16-bit values.
-
-        >>> a = signature("会议强调，要牢记使命担当，切实增强责任感和使命感。" * 3)
-        >>> a == signature("会议强调,要牢记使命担当,切实增强责任感和使命感." * 3)
-        True
-    """
-    sig = array("I", [_EMPTY]) * bins
-    for shingle in shingles(text):
-        h = zlib.crc32(shingle.encode("utf-8"))
-        slot = h % bins
-        value = h // bins
-        if value < sig[slot]:
-            sig[slot] = value
-    _densify(sig)
-    return array("H", [value & 0xFFFF for value in sig])
-
-
-def _densify(sig: array) -> None:
-    """An empty bin takes the value of the next full one (with the distance
-    mixed in, so that borrowed values rarely agree by chance)."""
-    bins = len(sig)
-    if sig.count(_EMPTY) in (0, bins):  # (nothing to fill, or nothing to fill it from)
-        return
-    for i in range(bins):
-        if sig[i] == _EMPTY:
-            step = 1
-            while sig[(i + step) % bins] == _EMPTY:
-                step += 1
-            sig[i] = zlib.crc32(sig[(i + step) % bins].to_bytes(4, "little") + step.to_bytes(2, "little")) // bins
-
-
-def similarity(a: array, b: array) -> float:
-    """Estimated Jaccard similarity of two signatures' shingle sets."""
-    return sum(x == y for x, y in zip(a, b)) / len(a)
 
 
 def digest(text: str) -> int:

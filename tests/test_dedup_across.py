@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from bench.variants import edited, rewrapped
 from cleaner.cli import Exit, cli
-from cleaner.dedup_across import Index, Table, shingles, signature, similarity
+from cleaner.dedup_across import Index, Table
+from cleaner.minhash import signature
 
 from .conftest import SAMPLES
 
@@ -89,19 +90,6 @@ def test_drop_with_in_place_is_refused(tmp_path):
     result = run(corpus, "--in-place", "--dedup-across", "drop")
     assert result.exit_code == Exit.USAGE
     assert (corpus / "b.txt").read_text(encoding="utf-8").startswith("其他网站首页")
-
-
-def test_signatures_estimate_jaccard():
-    base = signature(ARTICLE)
-    assert similarity(base, signature(ARTICLE)) == 1.0
-    assert similarity(base, signature(rewrapped(ARTICLE))) == 1.0  # line breaks do not matter
-    assert similarity(base, signature(edited(ARTICLE, every=100))) > 0.8
-    assert similarity(base, signature(OTHER)) < 0.2
-    assert len(signature("")) == len(base)
-
-
-def test_word_shingles_for_latin_text():
-    assert shingles("One two,\nthree") == ["one two", "two three"]  # (a line break between words is a space)
 
 
 def test_lsh_compares_few_pairs(monkeypatch):
