@@ -379,11 +379,11 @@ def clusters(docs: dict[str, Doc], dup: dict[str, str]) -> dict:
             "pair_recall": ratio(inside, sum(pairs(c) for c in Counter(d.aid for d in docs.values()).values()))}
 
 
-def _article(text: str) -> str:
+def _sketch(text: str):
     sys.path.insert(0, str(ROOT))
-    from cleaner import clean_text
+    from cleaner import clean_text, dedup_across
 
-    return clean_text(text).article_text()
+    return dedup_across.sketch(clean_text(text))
 
 
 def curve(docs: dict[str, Doc], articles: list[Article], thresholds: list[float], jobs: int) -> None:
@@ -393,20 +393,20 @@ def curve(docs: dict[str, Doc], articles: list[Article], thresholds: list[float]
     import multiprocessing
 
     sys.path.insert(0, str(ROOT))
-    from cleaner import dedup_across, minhash
+    from cleaner import dedup_across
 
     names = sorted(docs)
     with multiprocessing.Pool(jobs) as pool:
-        texts = pool.map(_article, [docs[n].text for n in names], chunksize=50)
+        sketches = pool.map(_sketch, [docs[n].text for n in names], chunksize=50)
     print(f"{'threshold':>9} {'edge P':>7} {'edge R':>7} {'F1':>6} {'cluster P':>9} {'largest':>7}  recall: syndicated, edited")
     for threshold in thresholds:
         index = dedup_across.Index(threshold)
         dup, unseen = {}, set()
-        for n, text in zip(names, texts):
-            if dedup_across.count_tokens(text) < dedup_across.ARTICLE_MIN_TOKENS:
+        for n, page in zip(names, sketches):
+            if page is None:
                 unseen.add(n)
-            elif twin := index.document(n, minhash.signature(text, index.bins)):
-                dup[n] = twin[0]
+            elif original := index.document(n, page):
+                dup[n] = original.path
         s = judged(docs, articles, dup, unseen)
         kinds = s["recall_by"]["kind"]
         kind = lambda k: f"{ratio(*kinds[k]) or 0:.3f}"  # noqa: E731

@@ -60,7 +60,7 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
     "--duplicates",
     "duplicates_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="With --dedup-across: write one line per near-duplicate page to FILE: the page, its original and their similarity, tab-separated.",
+    help="With --dedup-across: write one line per near-duplicate page to FILE: the page, its original, their similarity and the share of the shorter article they share, tab-separated.",
 )
 @click.option("--encoding", help="Force the input encoding (default: detect per file). Output is always UTF-8.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="Only files under folders matching PATTERN (repeatable; '!PATTERN' excludes).")
@@ -320,8 +320,7 @@ def _tell(outcome: Outcome, shown: _Shown) -> None:
     err, quiet = shown.err, shown.quiet
     verdict = outcome.verdict
     if verdict.dropped and not quiet:
-        path, score = verdict.duplicate_of
-        report.message(err, "dropped", outcome, f"near-duplicate of {path} ({score:.0%} similar); not written")
+        report.message(err, "dropped", outcome, f"near-duplicate of {verdict.duplicate_of.path} ({verdict.duplicate_of.similarity:.0%} similar); not written")
     dropped = sum(document.verdict.dropped for document in outcome.documents)
     if dropped and not quiet:
         report.message(err, "dropped", outcome, f"{dropped} document(s) near-duplicates of earlier ones; not written (see --report)")

@@ -40,19 +40,24 @@ import hashlib
 import zlib
 from array import array
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .chars import dedup_key
 from .features import count_tokens
 from .layout import paragraphs
-from .minhash import BINS, signature, similarity
-from .outcome import Outcome, Verdict, set_result, write_documents
+from . import minhash
+from .minhash import BINS, similarity
+from .outcome import Original, Outcome, Verdict, set_result, write_documents
 from .page import Decision, Page
 from .pipeline import Config, Result, assemble
 from .reasons import Reason
 
-BANDS = 32  # of BINS / BANDS bins each: a pair at THRESHOLD shares one 99 times in 100
+BANDS = 42  # of 3 bins each (126 of the 128): a pair at THRESHOLD shares one, a pair at 0.4 (SHARED_FLOOR's range) 94 times in 100
 THRESHOLD = 0.6
+SHARED = 0.7  # across sites, the share of the shorter article that makes a copy...
+SHARED_FLOOR = 0.3  # ...when the two are at least this similar (below, the estimate of the share is loose)
+SAME_SITE = 0.3  # two pages whose furniture signatures agree on this share of bins are of one site
+FURNITURE_BINS = 32
 ARTICLE_MIN_TOKENS = 60
 PARAGRAPH_MIN_TOKENS = 16
 
@@ -115,8 +120,29 @@ class Table:
                 self._put(key, value)
 
 
+@dataclass(frozen=True)
+class Sketch:
+    """What the index needs of a page: a signature of its article and the
+    article's number of shingles, and a small signature of what the cleaner
+    removed around it (its site's furniture: menus, footers)."""
+
+    article: array
+    size: int
+    furniture: array
+
+
+def sketch(result: Result, bins: int = BINS) -> Sketch | None:
+    """The page's sketch, or None when its article is too short to compare."""
+    article = result.article_text()
+    if count_tokens(article) < ARTICLE_MIN_TOKENS:
+        return None
+    signature, size = minhash.sketch(article, bins)
+    removed = "\n".join([d.block.text for d in result.decisions if not d.kept and not d.block.blank])
+    return Sketch(signature, size, minhash.signature(removed, FURNITURE_BINS))
+
+
 class Index:
-    """One run's memory of the originals it has seen: their signatures, names
+    """One run's memory of the originals it has seen: their sketches, names
     and band keys, and the digests of their substantial paragraphs."""
 
     def __init__(self, threshold: float = THRESHOLD, bins: int = BINS, bands: int = BANDS):
@@ -124,6 +150,8 @@ class Index:
         self.bins = bins
         self.bands = bands
         self.signatures = array("H")  # ``bins`` values an original, in order
+        self.sizes = array("I")  # its article's shingles
+        self.furniture = array("H")  # FURNITURE_BINS values an original
         self.names = bytearray()  # the originals' names, UTF-8, one after another
         self.name_ends = array("Q")
         self.band_keys = Table("I")  # 32-bit band key -> original (a collision only adds a candidate)
@@ -132,37 +160,54 @@ class Index:
     def __len__(self) -> int:
         return len(self.name_ends)
 
-    def document(self, name: str, sig: array) -> tuple[str, float] | None:
-        """The earlier original ``sig`` repeats (its name and similarity; the
-        most similar one), or None: then the page is an original, and kept."""
+    def document(self, name: str, page: Sketch) -> Original | None:
+        """The earlier original the page repeats (the most similar one), or
+        None: then the page is an original, and kept."""
         rows = self.bins // self.bands
+        sig = page.article
         keys = [zlib.crc32(sig[band * rows : (band + 1) * rows].tobytes(), band) for band in range(self.bands)]
-        best, best_score = self._most_similar(sig, keys)
-        if best >= 0:
-            return self.name(best), best_score
+        best = self._most_similar(page, keys)
+        if best is not None:
+            return best
         number = len(self)
         self.signatures.extend(sig)
+        self.sizes.append(min(page.size, 0xFFFFFFFF))
+        self.furniture.extend(page.furniture)
         self.names += name.encode("utf-8", "surrogateescape")
         self.name_ends.append(len(self.names))
         for key in keys:
             self.band_keys.add(key, number)
         return None
 
-    def _most_similar(self, sig: array, keys: list[int]) -> tuple[int, float]:
-        """The original that shares a band key with ``sig`` and is the most
-        similar to it, at least ``threshold`` (the earliest of equals), and
-        the similarity; -1 when there is none."""
-        best, best_score = -1, 0.0
+    def _most_similar(self, page: Sketch, keys: list[int]) -> Original | None:
+        """Of the originals that share a band key with the page and that it
+        repeats (:meth:`_repeats`), the most similar (the earliest of equals)."""
+        best, best_score, best_shared = -1, 0.0, 0.0
         seen: set[int] = set()
         for key in keys:
             for other in self.band_keys.get(key):
                 if other in seen:
                     continue
                 seen.add(other)
-                score = similarity(sig, self.signatures[other * self.bins : (other + 1) * self.bins])
-                if score >= self.threshold and (best < 0 or score > best_score or score == best_score and other < best):
-                    best, best_score = other, score
-        return best, best_score
+                score = similarity(page.article, self.signatures[other * self.bins : (other + 1) * self.bins])
+                shared = _shared(score, page.size, self.sizes[other])
+                if self._repeats(page, other, score, shared) and (best < 0 or score > best_score or score == best_score and other < best):
+                    best, best_score, best_shared = other, score, shared
+        return Original(self.name(best), round(best_score, 3), round(best_shared, 3)) if best >= 0 else None
+
+    def _repeats(self, page: Sketch, other: int, score: float, shared: float) -> bool:
+        """Whether the page repeats the original: their articles are at least
+        ``threshold`` similar; or the two are of different sites (their
+        furniture unlike) and one article holds SHARED of the other's
+        shingles: the same article, each site leaving some of its own prose
+        around it."""
+        if score >= self.threshold:
+            return True
+        if score < SHARED_FLOOR or shared < SHARED:
+            return False
+        furniture = self.furniture[other * FURNITURE_BINS : (other + 1) * FURNITURE_BINS]
+        return similarity(page.furniture, furniture) < SAME_SITE
+
 
     def name(self, original: int) -> str:
         start = self.name_ends[original - 1] if original else 0
@@ -185,8 +230,17 @@ class Index:
 
     def nbytes(self) -> int:
         """The memory the index holds: its arrays' contents and its tables' slots."""
-        arrays = len(self.signatures) * self.signatures.itemsize + len(self.name_ends) * self.name_ends.itemsize
-        return arrays + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
+        arrays = [self.signatures, self.sizes, self.furniture, self.name_ends]
+        return sum(len(a) * a.itemsize for a in arrays) + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
+
+
+def _shared(score: float, size: int, other: int) -> float:
+    """The share of the smaller of two shingle sets that the other holds,
+    from their Jaccard similarity and sizes (|A & B| = J (|A| + |B|) / (1 + J))."""
+    smaller = min(size, other)
+    if not smaller:
+        return 0.0
+    return min(1.0, score * (size + other) / (1 + score) / smaller)
 
 
 class DedupAcross:
@@ -227,12 +281,12 @@ class DedupAcross:
     def _judge(self, name: str, result: Result) -> tuple[Verdict, Result | None]:
         """What the run knows of this page, and the page's result again when
         ``drop`` removed something from it."""
-        article = result.article_text()
-        if count_tokens(article) < ARTICLE_MIN_TOKENS:
+        page = sketch(result, self.index.bins)
+        if page is None:
             return Verdict(too_short=True), None
-        twin = self.index.document(name, signature(article, self.index.bins))
-        if twin is not None:
-            return self._copy(result, *twin)
+        original = self.index.document(name, page)
+        if original is not None:
+            return self._copy(result, original)
         verdict = Verdict()
         removals = self._repeats(result, verdict)
         if self.drop and removals and self.config.enabled(Reason.DUP_ACROSS):
@@ -257,13 +311,13 @@ class DedupAcross:
                 removals[block.index] = (Reason.DUP_ACROSS, f"also in {earlier} line {line}")
         return removals
 
-    def _copy(self, result: Result, original: str, similar: float) -> tuple[Verdict, Result | None]:
+    def _copy(self, result: Result, original: Original) -> tuple[Verdict, Result | None]:
         """A page that repeats an earlier one: with ``drop``, all of it goes."""
-        verdict = Verdict(duplicate_of=(original, round(similar, 3)))
+        verdict = Verdict(duplicate_of=original)
         if not (self.drop and self.config.enabled(Reason.DUP_DOCUMENT)):
             return verdict, None
         verdict.dropped = True
-        evidence = f"repeats {original} ({similar:.0%} similar)"
+        evidence = f"repeats {original.path} ({original.similarity:.0%} similar, {original.shared:.0%} of the shorter article shared)"
         return verdict, self._rebuild(result, {d.block.index: (Reason.DUP_DOCUMENT, evidence) for d in result.decisions if d.kept and not d.block.blank})
 
     def _rebuild(self, result: Result, removals: dict[int, tuple[Reason, str]]) -> Result:

@@ -7,9 +7,11 @@ cdef int CJK
 cdef unsigned long long _MULTIPLIER, _MASK, _MIX_1, _MIX_2
 cdef unsigned int _EMPTY
 
-@cython.locals(key=str, size=Py_ssize_t, gram=Py_ssize_t, view="unsigned int[::1]",
-               start=Py_ssize_t, at=Py_ssize_t, h="unsigned long long", slot=Py_ssize_t)
 cpdef object signature(str text, Py_ssize_t bins=*)
+
+@cython.locals(key=str, size=Py_ssize_t, gram=Py_ssize_t, count=Py_ssize_t, view="unsigned int[::1]",
+               start=Py_ssize_t, at=Py_ssize_t, h="unsigned long long", slot=Py_ssize_t)
+cpdef tuple sketch(str text, Py_ssize_t bins=*)
 
 cdef inline unsigned long long _mix(unsigned long long h)
 

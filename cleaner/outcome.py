@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import records
 from .decode import BinaryInput, DecodeError, Decoded, decode
@@ -39,11 +40,19 @@ class Mode(enum.Enum):
     DRY = "dry"  # --check / --diff: nothing is written
 
 
+class Original(NamedTuple):
+    """The earlier page a page repeats, and how alike their articles are."""
+
+    path: str
+    similarity: float  # the estimated Jaccard similarity of their shingles
+    shared: float  # the estimated share of the shorter one's shingles the other has
+
+
 @dataclass
 class Verdict:
     """What the cross-file stage (``--dedup-across``) found about a page."""
 
-    duplicate_of: tuple[str, float] | None = None  # (name, similarity) of an earlier page
+    duplicate_of: Original | None = None
     dropped: bool = False  # not written: a near-duplicate of an earlier page
     repeated: list[tuple[int, str, int]] = field(default_factory=list)  # (line, earlier page, its line)
     too_short: bool = False  # its article is too short to compare with other pages'

@@ -20,7 +20,7 @@ from .page import Decision
 from .pipeline import Result
 
 if TYPE_CHECKING:
-    from .outcome import Document, Outcome, Verdict
+    from .outcome import Document, Original, Outcome, Verdict
 
 
 SNIPPET = 200
@@ -117,7 +117,7 @@ def _across_fields(verdict: Verdict) -> dict:
     its paragraphs that earlier pages have."""
     rec: dict = {}
     if verdict.duplicate_of is not None:
-        rec["duplicate_of"] = {"path": verdict.duplicate_of[0], "similarity": verdict.duplicate_of[1]}
+        rec["duplicate_of"] = verdict.duplicate_of._asdict()
         rec["dropped"] = verdict.dropped
     if verdict.too_short:
         rec["too_short"] = True
@@ -162,23 +162,23 @@ def line(rec: dict) -> str:
     return json.dumps(rec, ensure_ascii=False)
 
 
-def duplicates(outcome: Outcome) -> list[tuple[str, str, float]]:
-    """The pages of one input that repeat an earlier page of the run:
-    (page, original, similarity) each. A page is the file, or a document of
+def duplicates(outcome: Outcome) -> list[tuple[str, Original]]:
+    """The pages of one input that repeat an earlier page of the run, each
+    with the page it repeats. A page is the file, or a document of
     a JSON Lines or WARC file (named as in its report record's evidence)."""
     if outcome.container:
         verdicts = [(document.name(outcome.path), document.verdict) for document in outcome.documents]
     else:
         verdicts = [(str(outcome.path), outcome.verdict)]
-    return [(page, *verdict.duplicate_of) for page, verdict in verdicts if verdict.duplicate_of is not None]
+    return [(page, verdict.duplicate_of) for page, verdict in verdicts if verdict.duplicate_of is not None]
 
 
 def write_duplicates(outcome: Outcome, out: TextIO) -> None:
     """``--duplicates``: a line per page of ``outcome`` that repeats an
     earlier one, tab-separated. A tab, line break, carriage return or
     backslash in a name is written ``\\t``, ``\\n``, ``\\r``, ``\\\\``."""
-    for page, original, similar in duplicates(outcome):
-        out.write(f"{_field(page)}\t{_field(original)}\t{similar:.3f}\n")
+    for page, original in duplicates(outcome):
+        out.write(f"{_field(page)}\t{_field(original.path)}\t{original.similarity:.3f}\t{original.shared:.3f}\n")
 
 
 def _field(name: str) -> str:

@@ -12,14 +12,18 @@ from click.testing import CliRunner
 
 from bench.variants import edited, rewrapped
 from cleaner.cli import Exit, cli
-from cleaner.dedup_across import Index, Table
-from cleaner.minhash import signature
+from cleaner import minhash
+from cleaner.dedup_across import FURNITURE_BINS, THRESHOLD, Index, Sketch, Table
 
 from .conftest import SAMPLES
 
 ARTICLE = (SAMPLES / "003_16ae7f1c72d43ddc.txt").read_text(encoding="utf-8")
 OTHER = (SAMPLES / "002_1814720abe64748a.txt").read_text(encoding="utf-8")
 SHARED = "会议强调，要坚持立德树人根本任务，深化产教融合、校企合作，不断提升职业教育的质量和吸引力，为经济社会发展提供有力人才支撑。"
+
+
+def _sketch(article: str, furniture: str = "") -> Sketch:
+    return Sketch(*minhash.sketch(article), minhash.signature(furniture, FURNITURE_BINS))
 
 
 def run(*args):
@@ -110,17 +114,17 @@ def test_lsh_compares_few_pairs(monkeypatch):
     rng = random.Random(7)
     for number in range(400):
         text = "".join(chr(0x4E00 + rng.randrange(20000)) for _ in range(300))
-        assert memory.document(f"p{number}", signature(text)) is None
+        assert memory.document(f"p{number}", _sketch(text)) is None
     assert calls < 400 and len(memory) == 400
 
 
 @pytest.mark.parametrize("every", [60, 200])
 def test_near_duplicate_found_through_lsh(every):
     memory = Index()
-    assert memory.document("article", signature(ARTICLE)) is None
-    assert memory.document("other", signature(OTHER)) is None
-    twin = memory.document("copy", signature(edited(ARTICLE, every=every)))
-    assert twin is not None and twin[0] == "article"
+    assert memory.document("article", _sketch(ARTICLE)) is None
+    assert memory.document("other", _sketch(OTHER)) is None
+    twin = memory.document("copy", _sketch(edited(ARTICLE, every=every)))
+    assert twin is not None and twin.path == "article"
     assert len(memory) == 2  # a copy is not an original: later pages are not compared with it
 
 
@@ -215,10 +219,26 @@ def test_duplicates_listing_has_a_line_per_copy(tmp_path):
     result = run(corpus, "--check", "--dedup-across", "keep", "--duplicates", listing, "--report", tmp_path / "r.jsonl")
     assert result.exit_code in (Exit.OK, Exit.FAILED) and not result.stderr.count("error")
     lines = [line.split("\t") for line in listing.read_text(encoding="utf-8").splitlines()]
-    assert [(Path(page).name, Path(original).name) for page, original, _ in lines] == [("b.txt", "a.txt")]
-    assert float(lines[0][2]) == _records(tmp_path / "r.jsonl")["b.txt"]["duplicate_of"]["similarity"]
+    assert [(Path(page).name, Path(original).name) for page, original, _, _ in lines] == [("b.txt", "a.txt")]
+    record = _records(tmp_path / "r.jsonl")["b.txt"]["duplicate_of"]
+    assert (float(lines[0][2]), float(lines[0][3])) == (record["similarity"], record["shared"])
     refused = run(corpus, "--check", "--duplicates", listing)
     assert refused.exit_code == Exit.USAGE and "--dedup-across" in refused.output
+
+
+def test_an_article_framed_by_another_sites_prose_is_a_copy():
+    """Across sites, a page whose article is another's with prose of its own
+    site around it (longer than the article) is a copy: the two are under
+    the threshold, but one holds most of the other. On one site, the same
+    pair is two articles: a site's pages share its prose."""
+    extra = OTHER
+    for furniture, copy in (("另一个网站 首页 新闻 体育 财经 关于我们 联系我们", True), ("本站 首页 新闻 体育", False)):
+        memory = Index()
+        assert memory.document("article", _sketch(ARTICLE, "本站 首页 新闻 体育")) is None
+        found = memory.document("framed", _sketch(ARTICLE + extra, furniture))
+        assert (found is not None) is copy
+        if found is not None:
+            assert found.path == "article" and found.similarity < THRESHOLD and found.shared > 0.9
 
 
 def test_a_page_joins_an_original_never_a_copy():
@@ -229,8 +249,8 @@ def test_a_page_joins_an_original_never_a_copy():
     text = list("".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(1500)))
     names = []
     for step in range(8):
-        twin = memory.document(f"p{step}", signature("".join(text)))
-        names.append(twin[0] if twin else None)
+        twin = memory.document(f"p{step}", _sketch("".join(text)))
+        names.append(twin.path if twin else None)
         for at in rng.sample(range(len(text)), 45):  # 3% of the characters, again and again
             text[at] = chr(0x4E00 + rng.randrange(3000))
     assert all(name in (None, *(f"p{step}" for step in range(8) if names[step] is None)) for name in names)
