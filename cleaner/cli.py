@@ -283,10 +283,14 @@ def _config(encoding: str | None, disable: tuple[str, ...], file_settings: dict)
 
 
 def _open_listing(files: contextlib.ExitStack, path: Path | None, what: str):
+    """The report or duplicates file. A file name that is not UTF-8 (its bytes
+    kept in the name as surrogates) is written with the bytes escaped,
+    ``\\udce9``: still UTF-8, and in a JSON string the escape that gives the
+    same name back."""
     if path is None:
         return None
     try:
-        return files.enter_context(open(path, "w", encoding="utf-8"))
+        return files.enter_context(open(path, "w", encoding="utf-8", errors="backslashreplace"))
     except OSError as exc:
         raise click.UsageError(f"cannot write {what} {path}: {os_message(exc)}") from exc
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from pathlib import Path
@@ -269,3 +270,20 @@ def test_table_keeps_every_value_of_a_key():
     for key, values in added.items():
         assert sorted(table.get(key)) == values
     assert list(table.get(99)) == [] and table.count == 500
+
+
+def test_a_file_name_that_is_not_utf8_is_reported(tmp_path):
+    """The report and the listing are UTF-8 whatever the file names: a name's
+    stray bytes are escaped, and the report's JSON gives the name back."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    odd = os.path.join(os.fsencode(corpus), b"caf\xe9.txt")
+    with open(odd, "wb") as f:
+        f.write(ARTICLE.encode("utf-8"))
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    listing = tmp_path / "dups.tsv"
+    result = run(corpus, "-q", "-o", tmp_path / "out", "--dedup-across", "keep", "--duplicates", listing, "--report", tmp_path / "r.jsonl")
+    assert result.exit_code == Exit.OK, result.output
+    paths = [json.loads(line)["path"] for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert os.fsencode(paths[1]) == odd
+    assert listing.read_text(encoding="utf-8").startswith(str(corpus / "caf\\udce9.txt") + "\t")
