@@ -52,7 +52,7 @@ from .page import Decision, Page
 from .pipeline import Config, Result, assemble
 from .reasons import Reason
 
-BANDS = 42  # of 3 bins each (126 of the 128): a pair at THRESHOLD shares one, a pair at 0.4 (SHARED_FLOOR's range) 94 times in 100
+BANDS = 42  # of 3 bins each (126 of the 128): a pair at THRESHOLD shares one, a pair at 0.4 94 times in 100
 THRESHOLD = 0.6
 SHARED = 0.7  # across sites, the share of the shorter article that makes a copy...
 SHARED_FLOOR = 0.3  # ...when the two are at least this similar (below, the estimate of the share is loose)
@@ -128,7 +128,7 @@ class Sketch:
 
     article: array
     size: int
-    furniture: array
+    furniture: array  # empty when nothing was removed
 
 
 def sketch(result: Result, bins: int = BINS) -> Sketch | None:
@@ -138,7 +138,7 @@ def sketch(result: Result, bins: int = BINS) -> Sketch | None:
         return None
     signature, size = minhash.sketch(article, bins)
     removed = "\n".join([d.block.text for d in result.decisions if not d.kept and not d.block.blank])
-    return Sketch(signature, size, minhash.signature(removed, FURNITURE_BINS))
+    return Sketch(signature, size, minhash.signature(removed, FURNITURE_BINS) if dedup_key(removed) else array("H"))
 
 
 class Index:
@@ -151,7 +151,8 @@ class Index:
         self.bands = bands
         self.signatures = array("H")  # ``bins`` values an original, in order
         self.sizes = array("I")  # its article's shingles
-        self.furniture = array("H")  # FURNITURE_BINS values an original
+        self.furniture = array("H")  # FURNITURE_BINS values an original (0 when it had none)
+        self.framed = bytearray()  # 1 when it had furniture
         self.names = bytearray()  # the originals' names, UTF-8, one after another
         self.name_ends = array("Q")
         self.band_keys = Table("I")  # 32-bit band key -> original (a collision only adds a candidate)
@@ -172,7 +173,8 @@ class Index:
         number = len(self)
         self.signatures.extend(sig)
         self.sizes.append(min(page.size, 0xFFFFFFFF))
-        self.furniture.extend(page.furniture)
+        self.furniture.extend(page.furniture or array("H", bytes(2 * FURNITURE_BINS)))
+        self.framed.append(1 if page.furniture else 0)
         self.names += name.encode("utf-8", "surrogateescape")
         self.name_ends.append(len(self.names))
         for key in keys:
@@ -200,10 +202,10 @@ class Index:
         ``threshold`` similar; or the two are of different sites (their
         furniture unlike) and one article holds SHARED of the other's
         shingles: the same article, each site leaving some of its own prose
-        around it."""
+        around it. A page with no furniture is of no known site."""
         if score >= self.threshold:
             return True
-        if score < SHARED_FLOOR or shared < SHARED:
+        if score < SHARED_FLOOR or shared < SHARED or not page.furniture or not self.framed[other]:
             return False
         furniture = self.furniture[other * FURNITURE_BINS : (other + 1) * FURNITURE_BINS]
         return similarity(page.furniture, furniture) < SAME_SITE
@@ -231,7 +233,7 @@ class Index:
     def nbytes(self) -> int:
         """The memory the index holds: its arrays' contents and its tables' slots."""
         arrays = [self.signatures, self.sizes, self.furniture, self.name_ends]
-        return sum(len(a) * a.itemsize for a in arrays) + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
+        return sum(len(a) * a.itemsize for a in arrays) + len(self.framed) + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
 
 
 def _shared(score: float, size: int, other: int) -> float:
@@ -312,12 +314,15 @@ class DedupAcross:
         return removals
 
     def _copy(self, result: Result, original: Original) -> tuple[Verdict, Result | None]:
-        """A page that repeats an earlier one: with ``drop``, all of it goes."""
+        """A page that repeats an earlier one: with ``drop``, all of it goes,
+        when the two are similar. A copy found by the shared share alone is
+        reported and kept: it may be the longer of the two, with text its
+        original lacks."""
         verdict = Verdict(duplicate_of=original)
-        if not (self.drop and self.config.enabled(Reason.DUP_DOCUMENT)):
+        if not (self.drop and self.config.enabled(Reason.DUP_DOCUMENT)) or original.similarity < self.index.threshold:
             return verdict, None
         verdict.dropped = True
-        evidence = f"repeats {original.path} ({original.similarity:.0%} similar, {original.shared:.0%} of the shorter article shared)"
+        evidence = f"repeats {original.path} ({original.similarity:.0%} similar)"
         return verdict, self._rebuild(result, {d.block.index: (Reason.DUP_DOCUMENT, evidence) for d in result.decisions if d.kept and not d.block.blank})
 
     def _rebuild(self, result: Result, removals: dict[int, tuple[Reason, str]]) -> Result:

@@ -6,6 +6,7 @@ import json
 import os
 import random
 import shutil
+from array import array
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ SHARED = "会议强调，要坚持立德树人根本任务，深化产教融合�
 
 
 def _sketch(article: str, furniture: str = "") -> Sketch:
-    return Sketch(*minhash.sketch(article), minhash.signature(furniture, FURNITURE_BINS))
+    """As :func:`cleaner.dedup_across.sketch` makes it of a page."""
+    return Sketch(*minhash.sketch(article), minhash.signature(furniture, FURNITURE_BINS) if furniture else array("H"))
 
 
 def run(*args):
@@ -287,3 +289,15 @@ def test_a_file_name_that_is_not_utf8_is_reported(tmp_path):
     paths = [json.loads(line)["path"] for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
     assert os.fsencode(paths[1]) == odd
     assert listing.read_text(encoding="utf-8").startswith(str(corpus / "caf\\udce9.txt") + "\t")
+
+
+def test_a_page_without_furniture_is_of_no_known_site():
+    """Nothing removed says nothing about a page's site: the shared share,
+    which holds only across sites, does not apply to it."""
+    extra = OTHER
+    for furniture in ("", "另一个网站 首页 新闻 体育 财经 关于我们 联系我们"):
+        memory = Index()
+        assert memory.document("article", _sketch(ARTICLE, "本站 首页 新闻 体育")) is None
+        found = memory.document("framed", _sketch(ARTICLE + extra, furniture))
+        assert (found is None) is (furniture == "")
+
