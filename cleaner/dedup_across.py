@@ -138,7 +138,14 @@ def sketch(result: Result, bins: int = BINS) -> Sketch | None:
         return None
     signature, size = minhash.sketch(article, bins)
     removed = "\n".join([d.block.text for d in result.decisions if not d.kept and not d.block.blank])
-    return Sketch(signature, size, minhash.signature(removed, FURNITURE_BINS) if dedup_key(removed) else array("H"))
+    return Sketch(signature, size, furniture_signature(removed))
+
+
+def furniture_signature(removed: str) -> array:
+    """A FURNITURE_BINS signature of the text removed from a page; empty when
+    that has no letter or digit (nothing removed says nothing of a site)."""
+    signature, count = minhash.sketch(removed, FURNITURE_BINS)
+    return signature if count else array("H")
 
 
 class Index:

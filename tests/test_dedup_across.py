@@ -6,7 +6,6 @@ import json
 import os
 import random
 import shutil
-from array import array
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from click.testing import CliRunner
 from bench.variants import edited, rewrapped
 from cleaner.cli import Exit, cli
 from cleaner import minhash
-from cleaner.dedup_across import FURNITURE_BINS, THRESHOLD, Index, Sketch, Table
+from cleaner.dedup_across import THRESHOLD, Index, Sketch, Table, furniture_signature
 
 from .conftest import SAMPLES
 
@@ -26,7 +25,7 @@ SHARED = "会议强调，要坚持立德树人根本任务，深化产教融合�
 
 def _sketch(article: str, furniture: str = "") -> Sketch:
     """As :func:`cleaner.dedup_across.sketch` makes it of a page."""
-    return Sketch(*minhash.sketch(article), minhash.signature(furniture, FURNITURE_BINS) if furniture else array("H"))
+    return Sketch(*minhash.sketch(article), furniture_signature(furniture))
 
 
 def run(*args):
