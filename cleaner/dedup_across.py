@@ -39,7 +39,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .chars import dedup_key
@@ -47,7 +47,7 @@ from .features import count_tokens
 from .layout import paragraphs
 from . import minhash
 from .minhash import BINS, similarity
-from .outcome import Original, Outcome, Verdict, set_result, write_documents
+from .outcome import Document, Original, Outcome, Verdict, set_result, write_documents
 from .page import Decision, Page
 from .pipeline import Config, Result, assemble
 from .reasons import Reason
@@ -65,6 +65,11 @@ PARAGRAPH_MIN_TOKENS = 16
 def digest(text: str) -> int:
     """A 64-bit hash of ``text``, the same in every process and run."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def paragraph_digest(text: str) -> int:
+    """What a paragraph is known by across pages: the digest of its comparison key."""
+    return digest(dedup_key(text))
 
 
 class Table:
@@ -171,14 +176,12 @@ class Index:
     def document(self, name: str, page: Sketch) -> Original | None:
         """The earlier original the page repeats (the most similar one), or
         None: then the page is an original, and kept."""
-        rows = self.bins // self.bands
-        sig = page.article
-        keys = [zlib.crc32(sig[band * rows : (band + 1) * rows].tobytes(), band) for band in range(self.bands)]
+        keys = band_keys(page.article, self.bands)
         best = self._most_similar(page, keys)
         if best is not None:
             return best
         number = len(self)
-        self.signatures.extend(sig)
+        self.signatures.extend(page.article)
         self.sizes.append(min(page.size, 0xFFFFFFFF))
         self.furniture.extend(page.furniture or array("H", bytes(2 * FURNITURE_BINS)))
         self.framed.append(1 if page.furniture else 0)
@@ -190,7 +193,7 @@ class Index:
 
     def _most_similar(self, page: Sketch, keys: list[int]) -> Original | None:
         """Of the originals that share a band key with the page and that it
-        repeats (:meth:`_repeats`), the most similar (the earliest of equals)."""
+        repeats (:func:`compare`), the most similar (the earliest of equals)."""
         best, best_score, best_shared = -1, 0.0, 0.0
         seen: set[int] = set()
         for key in keys:
@@ -198,25 +201,19 @@ class Index:
                 if other in seen:
                     continue
                 seen.add(other)
-                score = similarity(page.article, self.signatures[other * self.bins : (other + 1) * self.bins])
-                shared = _shared(score, page.size, self.sizes[other])
-                if self._repeats(page, other, score, shared) and (best < 0 or score > best_score or score == best_score and other < best):
-                    best, best_score, best_shared = other, score, shared
+                found = compare(page, self._sketch(other), self.threshold)
+                if found is not None and (best < 0 or found[0] > best_score or found[0] == best_score and other < best):
+                    best, (best_score, best_shared) = other, found
         return Original(self.name(best), round(best_score, 3), round(best_shared, 3)) if best >= 0 else None
 
-    def _repeats(self, page: Sketch, other: int, score: float, shared: float) -> bool:
-        """Whether the page repeats the original: their articles are at least
-        ``threshold`` similar; or the two are of different sites (their
-        furniture unlike) and one article holds SHARED of the other's
-        shingles: the same article, each site leaving some of its own prose
-        around it. A page with no furniture is of no known site."""
-        if score >= self.threshold:
-            return True
-        if score < SHARED_FLOOR or shared < SHARED or not page.furniture or not self.framed[other]:
-            return False
-        furniture = self.furniture[other * FURNITURE_BINS : (other + 1) * FURNITURE_BINS]
-        return similarity(page.furniture, furniture) < SAME_SITE
-
+    def _sketch(self, original: int) -> Sketch:
+        bins, furniture = self.bins, FURNITURE_BINS
+        framed = self.framed[original]
+        return Sketch(
+            self.signatures[original * bins : (original + 1) * bins],
+            self.sizes[original],
+            self.furniture[original * furniture : (original + 1) * furniture] if framed else array("H"),
+        )
 
     def name(self, original: int) -> str:
         start = self.name_ends[original - 1] if original else 0
@@ -225,9 +222,7 @@ class Index:
     def paragraph(self, line: int, text: str) -> tuple[str, int] | None:
         """Register a paragraph of the newest original; return the name and
         line of an earlier original that has it, if one does."""
-        if count_tokens(text) < PARAGRAPH_MIN_TOKENS:
-            return None
-        key = digest(dedup_key(text))
+        key = paragraph_digest(text)
         current = len(self) - 1
         first = next(self.paragraph_digests.get(key), None)  # (a digest is added once: its first original)
         if first is None:
@@ -243,6 +238,29 @@ class Index:
         return sum(len(a) * a.itemsize for a in arrays) + len(self.framed) + len(self.names) + self.band_keys.nbytes() + self.paragraph_digests.nbytes()
 
 
+def band_keys(signature: array, bands: int = BANDS) -> list[int]:
+    """The signature's LSH band keys: a 32-bit hash of each band of its bins
+    (seeded with the band's number). Pages that share a key are candidates."""
+    rows = len(signature) // bands
+    return [zlib.crc32(signature[band * rows : (band + 1) * rows].tobytes(), band) for band in range(bands)]
+
+
+def compare(page: Sketch, earlier: Sketch, threshold: float = THRESHOLD) -> tuple[float, float] | None:
+    """The similarity of a page to an earlier original, and the share of
+    the shorter article the two share, when the page repeats it: their
+    articles are at least ``threshold`` similar; or the two are of different
+    sites (their furniture unlike) and one article holds SHARED of the
+    other's shingles: the same article, each site leaving some of its own
+    prose around it. A page with no furniture is of no known site."""
+    score = similarity(page.article, earlier.article)
+    shared = _shared(score, page.size, earlier.size)
+    if score >= threshold:
+        return score, shared
+    if score < SHARED_FLOOR or shared < SHARED or not page.furniture or not earlier.furniture:
+        return None
+    return (score, shared) if similarity(page.furniture, earlier.furniture) < SAME_SITE else None
+
+
 def _shared(score: float, size: int, other: int) -> float:
     """The share of the smaller of two shingle sets that the other holds,
     from their Jaccard similarity and sizes (|A & B| = J (|A| + |B|) / (1 + J))."""
@@ -252,12 +270,32 @@ def _shared(score: float, size: int, other: int) -> float:
     return min(1.0, score * (size + other) / (1 + score) / smaller)
 
 
+Judge = Callable[[str, Result], "tuple[Verdict, Result | None]"]
+
+
+def pages(outcome: Outcome) -> Iterator[tuple[str, Result, Outcome | Document]]:
+    """The pages of an outcome that the stage judges, in the run's order:
+    each one's name, result, and where its verdict goes. A page is the file,
+    or each cleaned document of a file of documents read without error."""
+    if outcome.container:
+        if outcome.error is None:
+            for document in outcome.documents:
+                if document.result is not None:
+                    yield document.name(outcome.path), document.result, document
+    elif outcome.result is not None:
+        yield str(outcome.path), outcome.result, outcome
+
+
 class DedupAcross:
     """The cross-file stage of a run: ``keep`` reports near-duplicate pages
     and repeated paragraphs; ``drop`` also leaves later copies of a page
     unwritten and removes paragraphs an earlier page already has. A page is
     a file, or each document of a JSON Lines or WARC file. Outcomes must
-    come in the run's order."""
+    come in the run's order.
+
+    What the stage found of a page is applied to it by :meth:`settle`, with
+    the judge of this process's index, or with one that knows what a
+    cluster's shuffle found (:mod:`cleaner.shuffle`)."""
 
     def __init__(self, drop: bool, config: Config):
         self.drop = drop
@@ -265,62 +303,56 @@ class DedupAcross:
         self.index = Index()
 
     def __call__(self, outcome: Outcome) -> None:
-        if outcome.container:
-            if outcome.error is None:
-                self._documents(outcome)
-            return
-        if outcome.result is None:
-            return
-        outcome.verdict, result = self._judge(str(outcome.path), outcome.result)
-        if result is not None:
-            set_result(outcome, result)
+        self.settle(outcome, self._judge)
 
-    def _documents(self, outcome: Outcome) -> None:
+    def settle(self, outcome: Outcome, judge: Judge) -> None:
+        """Judge each page of the outcome, in order, and set its verdict,
+        and its new result and the file's output when ``drop`` removed
+        something."""
         rewritten = False
-        for document in outcome.documents:
-            if document.result is None:
+        for name, result, place in pages(outcome):
+            place.verdict, changed = judge(name, result)
+            if changed is None:
                 continue
-            document.verdict, result = self._judge(document.name(outcome.path), document.result)
-            if result is not None:
-                document.result = result
+            if place is outcome:
+                set_result(outcome, changed)
+            else:
+                place.result = changed
                 rewritten = True
         if rewritten:
             write_documents(outcome)
 
     def _judge(self, name: str, result: Result) -> tuple[Verdict, Result | None]:
-        """What the run knows of this page, and the page's result again when
-        ``drop`` removed something from it."""
         page = sketch(result, self.index.bins)
         if page is None:
             return Verdict(too_short=True), None
         original = self.index.document(name, page)
         if original is not None:
-            return self._copy(result, original)
-        verdict = Verdict()
-        removals = self._repeats(result, verdict)
-        if self.drop and removals and self.config.enabled(Reason.DUP_ACROSS):
-            return verdict, self._rebuild(result, removals)
-        return verdict, None
+            return self.copy(result, original)
+        found = article_paragraphs(result, self.config)
+        repeated = []
+        for at, (line, text, _) in enumerate(found):
+            first = self.index.paragraph(line, text)
+            if first is not None:
+                repeated.append((at, *first))
+        return self.original(result, found, repeated)
 
-    def _repeats(self, result: Result, verdict: Verdict) -> dict[int, tuple[Reason, str]]:
-        """The article's paragraphs that an earlier original has, told in
-        ``verdict.repeated``; the removal of each of their blocks."""
-        page = Page([d.block for d in result.decisions], self.config)
-        page.decisions = [None if d.kept else d for d in result.decisions]
-        removals: dict[int, tuple[Reason, str]] = {}
-        for para in paragraphs(page):
-            if not any(_inside(block.index, result.article) for block in para.blocks):
-                continue
-            first = self.index.paragraph(para.blocks[0].line, para.text)
-            if first is None:
-                continue
-            earlier, line = first
-            verdict.repeated.append((para.blocks[0].line, earlier, line))
-            for block in para.blocks:
-                removals[block.index] = (Reason.DUP_ACROSS, f"also in {earlier} line {line}")
-        return removals
+    def original(self, result: Result, found: list[Paragraph], repeated: list[tuple[int, str, int]]) -> tuple[Verdict, Result | None]:
+        """An original page, the paragraphs of whose article (``found``, see
+        :func:`article_paragraphs`) an earlier original has: ``repeated``
+        holds (which of them, that original, its line). What the run knows
+        of the page, and its result again when ``drop`` removed something."""
+        verdict = Verdict(repeated=[(found[at][0], earlier, line) for at, earlier, line in repeated])
+        if not (self.drop and repeated and self.config.enabled(Reason.DUP_ACROSS)):
+            return verdict, None
+        removals = {
+            index: (Reason.DUP_ACROSS, f"also in {earlier} line {line}")
+            for at, earlier, line in repeated
+            for index in found[at][2]
+        }
+        return verdict, self._rebuild(result, removals)
 
-    def _copy(self, result: Result, original: Original) -> tuple[Verdict, Result | None]:
+    def copy(self, result: Result, original: Original) -> tuple[Verdict, Result | None]:
         """A page that repeats an earlier one: with ``drop``, all of it goes,
         when the two are similar. A copy found by the shared share alone is
         reported and kept: it may be the longer of the two, with text its
@@ -341,6 +373,21 @@ class DedupAcross:
         decisions = _without_surplus_blanks(decisions)
         text, _ = assemble(decisions)
         return replace(result, text=text, decisions=decisions)
+
+
+Paragraph = tuple[int, str, tuple[int, ...]]  # (first line, text, block indexes)
+
+
+def article_paragraphs(result: Result, config: Config) -> list[Paragraph]:
+    """The paragraphs of the page's article that are long enough to be
+    known across pages (PARAGRAPH_MIN_TOKENS), in order."""
+    page = Page([d.block for d in result.decisions], config)
+    page.decisions = [None if d.kept else d for d in result.decisions]
+    found = []
+    for para in paragraphs(page):
+        if any(_inside(block.index, result.article) for block in para.blocks) and count_tokens(para.text) >= PARAGRAPH_MIN_TOKENS:
+            found.append((para.blocks[0].line, para.text, tuple(block.index for block in para.blocks)))
+    return found
 
 
 def _inside(index: int, spans: tuple[tuple[int, int], ...]) -> bool:
