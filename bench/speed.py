@@ -128,6 +128,26 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def watch(process: subprocess.Popen) -> int:
+    """Wait for the process to end, sampling the resident memory of its
+    tree; the peak, in bytes."""
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    process.wait()
+    done.set()
+    sampler.join()
+    return peak
+
+
 def run_cli(corpus: Path, jobs: int, extra: list[str], out_parent: Path | None = None) -> dict:
     """Time the command line on the corpus, sampling the tree's memory; the
     output goes to a new folder under ``out_parent`` (default: the system's
@@ -136,21 +156,9 @@ def run_cli(corpus: Path, jobs: int, extra: list[str], out_parent: Path | None =
         command = [sys.executable, "-m", "cleaner", str(corpus), "-o", out, "-q", "-j", str(jobs), *extra]
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT)
-        peak = 0
-        done = threading.Event()
-
-        def sample() -> None:
-            nonlocal peak
-            while not done.is_set():
-                peak = max(peak, _tree_rss(process.pid))
-                done.wait(0.05)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        code = process.wait()
+        peak = watch(process)
+        code = process.returncode
         seconds = time.perf_counter() - started
-        done.set()
-        sampler.join()
         largest = _largest_child_rss()
     return {"jobs": jobs, "seconds": seconds, "peak_tree": peak, "peak_process": largest, "exit": code}
 

@@ -84,6 +84,14 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
     help="Worker processes. Output is the same for any number.",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where files are cleaned: this machine's processes, or the tasks of a Ray cluster (pip install 'cleaner[ray]'). Output is the same.",
+)
+@click.option("--ray-address", metavar="ADDR", help="With --engine ray: the cluster to join (default: RAY_ADDRESS, else a cluster of this machine's --jobs cores, started for the run).")
+@click.option(
     "--format",
     "input_format",
     type=click.Choice([f.value for f in Format]),
@@ -96,7 +104,7 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="Show the version, and whether the compiled core is loaded, and exit.")
 def cli(
     paths, output, in_place, check, show_diff, explain, report_path, duplicates_path, encoding, globs, disable, dedup_across, learn_templates,
-    jobs, input_format, text_field, config_path, no_config, quiet
+    jobs, engine, ray_address, input_format, text_field, config_path, no_config, quiet
 ):
     """Clean scraped web pages saved as text: keep the article, drop the
     menus, metadata, link lists, footers and repeated copies, and say why.
@@ -113,6 +121,8 @@ def cli(
     config = _config(encoding, disable, file_settings)
     reading = _reading(input_format, text_field, file_settings)
     _refuse_contradictions(paths, output, in_place, check, dedup_across, duplicates_path)
+    if engine == "ray":
+        _need_ray()
     mode = _mode(paths, output, in_place, check, show_diff)
     shown = _Shown(err, report.Console(highlight=False, soft_wrap=True), mode, check, show_diff, explain, quiet)
     if paths == [STDIN]:
@@ -120,6 +130,7 @@ def cli(
     else:
         run = _run_options(file_settings, globs, learn_templates, jobs)
         run.update(mode=mode, output=output, reading=reading, dedup_across=dedup_across, details=explain or show_diff, report=report_path is not None)
+        run.update(engine=engine, address=ray_address)
         outcomes, bar = _from_paths(paths, config, run, shown)
     started = time.perf_counter()
     summary = _render(outcomes, shown, bar, report_path, duplicates_path)
@@ -170,6 +181,13 @@ def _refuse_dedup_across_contradictions(in_place: bool, dedup_across: str | None
         raise click.UsageError("--dedup-across drop would empty input files; use -o DIR")
     if duplicates is not None and dedup_across is None:
         raise click.UsageError("--duplicates lists what --dedup-across finds: give --dedup-across keep or drop")
+
+
+def _need_ray() -> None:
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        raise click.UsageError("--engine ray needs Ray: pip install 'cleaner[ray]'") from None
 
 
 def _mode(paths: list[Path], output: Path | None, in_place: bool, check: bool, show_diff: bool) -> Mode:

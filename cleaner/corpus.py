@@ -46,6 +46,7 @@ from .templates import Templates, learn
 CHUNK = 4
 SLIM_CHUNK = 32
 DEDUP_ACROSS = ("keep", "drop")  # what --dedup-across does with a later copy
+ENGINES = ("local", "ray")
 
 
 def clean_corpus(
@@ -62,6 +63,8 @@ def clean_corpus(
     details: bool = True,
     report: bool = False,
     progress: Done | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> Iterator[Outcome]:
     """Clean the files named by ``paths`` (one path, or several) and under the folders among them
     (walked in sorted order; ``globs`` select and exclude, see
@@ -80,18 +83,31 @@ def clean_corpus(
     by workers come back without their decisions and text. ``report``: the
     caller writes report records (:mod:`cleaner.records`). ``progress``
     counts the bytes of input done, in whichever process does them.
+    ``engine``: ``"local"``, this machine's processes, or ``"ray"``, the
+    tasks of a Ray cluster (:mod:`cleaner.cluster`) at ``address`` (by
+    default ``RAY_ADDRESS``, else a cluster of this machine's ``jobs``
+    cores, started for the run): the same outcomes and output.
     """
     config = config or Config()
-    _refuse_contradictions(mode, output, dedup_across)
+    _refuse_contradictions(mode, output, dedup_across, engine)
     paths = [Path(paths)] if isinstance(paths, (str, os.PathLike)) else [Path(path) for path in paths]
     output = Path(output) if output is not None else None
     if len(paths) == 1 and not paths[0].is_dir() and not parts.large(paths[0], reading):
         jobs = 1  # (one file, cleaned whole: no pool to start)
     across = DedupAcross(dedup_across == "drop", config) if dedup_across else None
+    if engine == "ray":
+        from . import cluster  # (Ray is an extra: imported by the runs that use it)
+
+        sources = _sources(paths, globs, mode, output, reading)
+        learn_from = discover(paths, globs, exclude=[output] if output is not None else []) if templates else None
+        job = _Job(config, mode, output, None, across is None, details or report or across is not None, reading, None, report, None)
+        return cluster.run(sources, job, across, learn_from, cluster.Connection(address, jobs), progress)
     return _run(paths, globs, config, mode, output, across, jobs or pool.default_jobs(), templates, details, reading, progress, report)
 
 
-def _refuse_contradictions(mode: Mode, output: Path | None, dedup_across: str | None) -> None:
+def _refuse_contradictions(mode: Mode, output: Path | None, dedup_across: str | None, engine: str) -> None:
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if dedup_across not in (None, *DEDUP_ACROSS):
         raise ValueError(f"dedup_across must be one of {DEDUP_ACROSS} or None, not {dedup_across!r}")
     if mode is Mode.OUTPUT_DIR and output is None:
@@ -101,18 +117,28 @@ def _refuse_contradictions(mode: Mode, output: Path | None, dedup_across: str | 
 
 
 class Done:
-    """Bytes of input done, added by whichever process does them (workers
-    share the counter, inherited when they start) and read by the one that
-    shows them."""
+    """A run's progress: its stage, the bytes of input that stage has done,
+    added by whichever process does them (workers share the counter,
+    inherited when they start), and the pages it has done, counted where
+    they are seen (the driver of a cluster, or the bar that shows them)."""
 
     def __init__(self) -> None:
         import multiprocessing  # (a run on a terminal shows progress; others need not import it)
 
         self._done = multiprocessing.Value("q", 0)
+        self.stage = "cleaning"
+        self.pages = 0
 
-    def add(self, size: int) -> None:
+    def start(self, stage: str) -> None:
+        """A new stage (of a cluster's run), which goes over the input again."""
+        with self._done.get_lock():
+            self._done.value = 0
+        self.stage, self.pages = stage, 0
+
+    def add(self, size: int, pages: int = 0) -> None:
         with self._done.get_lock():
             self._done.value += size
+        self.pages += pages
 
     @property
     def done(self) -> int:
@@ -141,9 +167,7 @@ def _run(
     # A second walk for the templates rather than a list of every path: the
     # walk is sorted, so both passes see the same files in the same order.
     templates = learn(discover(paths, globs, exclude=exclude), config, jobs, reading) if learn_templates else None
-    sources = discover(paths, globs, exclude=exclude)
-    if mode is Mode.OUTPUT_DIR:
-        sources = _claimed(sources, reading, Claims(len(paths)))
+    sources = _sources(paths, globs, mode, output, reading)
     keep = details or across is not None
     # (The report records of files of documents, spooled as they are
     # cleaned; whatever the run leaves there, it removes.)
@@ -182,6 +206,38 @@ class _Job:
             return item.clean(self.config, self.reading, self.templates, self.keep, tick, self.spool)
         return prepare(item, self.config, templates=self.templates, reading=self.reading, keep=self.keep, progress=tick, spool=self.spool)
 
+    def work(self, item: Source | parts.Part) -> Outcome | parts.Cleaned:
+        """What a worker does with an item of the run's work: clean it,
+        write it when no cross-file stage stands between cleaning and
+        writing, and send back what the run needs of it."""
+        outcome = self.clean(item)
+        if isinstance(outcome, parts.Cleaned):
+            return outcome
+        return self.sent(self.deliver(outcome) if self.write_here else outcome)
+
+    def deliver(self, outcome: Outcome) -> Outcome:
+        """Write an outcome in a worker (its output bytes, written, are not sent back)."""
+        outcome = deliver(outcome, self.mode, self.output)
+        if self.mode is not Mode.STDOUT:
+            outcome.output = b""  # (written: the run needs its size, not its bytes)
+        return outcome
+
+    def sent(self, outcome: Outcome) -> Outcome:
+        """An outcome made lighter to send back: its output bytes are the
+        result's text, encoded again on arrival (see :func:`arrived`), and
+        the decoded input is not needed."""
+        if outcome.container:
+            return outcome
+        result = outcome.result
+        if result is not None:
+            outcome.output = b""
+            source_info = None if result.source is None else replace(result.source, text="")
+            if self.in_full():
+                outcome.result = replace(result, source=source_info)
+            else:
+                outcome.result = replace(result, text="", decisions=(), source=source_info)
+        return outcome
+
     def in_full(self) -> bool:
         """Whether a worker sends back every decision and the text (kept
         for --explain, --diff or the cross-file stage, for --report
@@ -207,12 +263,20 @@ def _in_workers(sources: Iterable[Source], job: _Job, across: DedupAcross | None
     spread = parts.Spread(job.reading)
     done = pool.ordered(jobs, spread.items(sources), _clean_job, job, _crashed, chunk, alone=parts.is_part)
     for outcome, whole_here in spread.gather(done):
-        outcome = _arrived(outcome)
+        outcome = arrived(outcome)
         if across is not None:
             across(outcome)
         if across is not None or whole_here:
             outcome = deliver(outcome, job.mode, job.output)
         yield outcome
+
+
+def _sources(paths: list[Path], globs: Sequence[str], mode: Mode, output: Path | None, reading: Reading) -> Iterator[Source]:
+    """The run's files, in order (not the output folder's)."""
+    sources = discover(paths, globs, exclude=[output] if output is not None else [])
+    if mode is Mode.OUTPUT_DIR:
+        sources = _claimed(sources, reading, Claims(len(paths)))
+    return sources
 
 
 def _claimed(sources: Iterable[Source], reading: Reading, claims: Claims) -> Iterator[Source]:
@@ -226,29 +290,11 @@ def _claimed(sources: Iterable[Source], reading: Reading, claims: Claims) -> Ite
 
 def _clean_job(item: Source | parts.Part) -> Outcome | parts.Cleaned:
     job: _Job = pool.worker_state()
-    outcome = job.clean(item)
-    if isinstance(outcome, parts.Cleaned):
-        return outcome
-    if job.write_here:
-        outcome = deliver(outcome, job.mode, job.output)
-        if job.mode is not Mode.STDOUT:
-            outcome.output = b""  # (written: the parent needs its size, not its bytes)
-    if outcome.container:
-        return outcome
-    # Lighter to send back: the output bytes are the result's text, encoded
-    # again on arrival (when wanted), and the decoded input is not needed.
-    result = outcome.result
-    if result is not None:
-        outcome.output = b""
-        source_info = None if result.source is None else replace(result.source, text="")
-        if job.in_full():
-            outcome.result = replace(result, source=source_info)
-        else:
-            outcome.result = replace(result, text="", decisions=(), source=source_info)
-    return outcome
+    return job.work(item)
 
 
-def _arrived(outcome: Outcome) -> Outcome:
+def arrived(outcome: Outcome) -> Outcome:
+    """An outcome a worker sent back, with its output bytes again (see :meth:`_Job.sent`)."""
     if outcome.result is not None and outcome.result.text:
         outcome.output = outcome.result.text.encode("utf-8")
     return outcome

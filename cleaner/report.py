@@ -188,8 +188,9 @@ class Bar:
 
         self.done = done
         self.display = Progress(
-            TextColumn("[bold]cleaning"),
+            TextColumn("[bold]{task.fields[stage]}"),
             BarColumn(),
+            TextColumn("{task.fields[pages]} pages"),
             DownloadColumn(),
             TransferSpeedColumn(),
             TimeRemainingColumn(),
@@ -197,7 +198,7 @@ class Bar:
             console=console.rich,
             transient=True,
         )
-        self.task = self.display.add_task("clean", total=total, name="")
+        self.task = self.display.add_task("clean", total=total, name="", stage=done.stage, pages=0)
         self.stopped = threading.Event()
         self.poller = threading.Thread(target=self._poll, daemon=True)
 
@@ -212,8 +213,9 @@ class Bar:
         self.display.stop()
 
     def finished(self, outcome: Outcome) -> None:
-        self.display.update(self.task, completed=self.done.done, name=shown(outcome.rel))
+        self.done.pages += len(outcome.documents) or 1  # (a file of documents not kept: 1)
+        self.display.update(self.task, completed=self.done.done, name=shown(outcome.rel), pages=self.done.pages)
 
     def _poll(self) -> None:
         while not self.stopped.wait(0.2):
-            self.display.update(self.task, completed=self.done.done)
+            self.display.update(self.task, completed=self.done.done, stage=self.done.stage, pages=self.done.pages)
