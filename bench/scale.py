@@ -11,7 +11,8 @@
 2. The scheduling overhead of a task: the round trip of a task that does
    nothing (ray.remote, 2,000 of them), and what the engine adds a unit of
    work: (Ray with 1 worker - ``-j 1``) / units.
-3. The memory of the driver on --small files of one short page each, with
+3. The memory of the driver on --small files of one short page each (lines
+   of the dev sets' golds), with
    ``--dedup-across keep``: the peak resident memory of the ``cleaner``
    process alone (the workers are Ray's processes, not its children),
    against that of ``-j 2``'s whole process tree.
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.speed import build, watch  # noqa: E402
 
 BIN = Path(sys.executable).parent
+DEV = ROOT.parent / "shared" / "eval" / "dev"
 RAY_ENV = {"RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0", "RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0"}
 
 
@@ -94,8 +96,9 @@ print((time.perf_counter() - started) / {tasks})
 
 
 def small_pages(root: Path, count: int, seed: int = 3) -> int:
-    """``count`` files of one short page each (a title and a paragraph or two of samples' golds)."""
-    golds = [line for p in sorted((ROOT / "samples").glob("*.gold.txt")) for line in p.read_text(encoding="utf-8").splitlines() if len(line) > 20]
+    """``count`` files of one short page each: one to three lines of the dev
+    sets' golds (so that pages share a line now and then, as a corpus's do)."""
+    golds = sorted({line for p in sorted(DEV.glob("*/*.gold.txt")) for line in p.read_text(encoding="utf-8").splitlines() if len(line) > 20})
     rng = random.Random(seed)
     written = 0
     for n in range(count):

@@ -45,6 +45,7 @@ from pathlib import Path
 import ray
 
 from . import shuffle
+from .corpus import arrived
 from .dedup_across import DedupAcross
 from .files import Source
 from .outcome import Original, Outcome
@@ -96,8 +97,6 @@ def run(
         done = _ordered(units, sizes, lambda number, unit: _clean.remote(job_ref, unit), IN_FLIGHT * cpus, stages, _crashed)
     else:
         done = _dedup_across(units, sizes, job_ref, across.drop, max(2, cpus), IN_FLIGHT * cpus, stages)
-    from .corpus import arrived
-
     for outcome in done:
         yield arrived(outcome)
 
@@ -219,7 +218,9 @@ def _take(entry, submit: Callable, sizes: list[int], stages: _Stages, crashed: C
 def _get(ref, number: int, unit: Unit, submit: Callable, crashed: Callable) -> list[Outcome]:
     try:
         return ray.get(ref)
-    except ray.exceptions.RayError:
+    except ray.exceptions.RayTaskError:
+        raise  # (a bug, raised in the task: as on one machine, the run stops with it)
+    except ray.exceptions.RayError:  # (the task's worker died, more often than Ray retries)
         if len(unit) == 1:
             return [crashed(unit[0][1])]
         alone = [([item], submit(number, [item])) for item in unit]
@@ -235,8 +236,8 @@ def _crashed(source: Source) -> Outcome:
 def _learn(units: list[Unit], job, partitions: int, stages: _Stages) -> Templates:
     """The run's template counts: a count per unit and partition, and a sum per partition."""
     stages.start("counting lines")
-    config = ray.put(job)
-    counted = [_count.options(num_returns=1 + partitions).remote(config, unit, partitions) for unit in units]
+    job_ref = ray.put(job)
+    counted = [_count.options(num_returns=1 + partitions).remote(job_ref, unit, partitions) for unit in units]
     templates = Templates()
     for number, refs in enumerate(counted):
         pages = ray.get(refs[0])
@@ -296,6 +297,8 @@ def _mapped(refs: list, number: int, unit: Unit, job_ref, partitions: int, size:
     """A unit cleaned and mapped: one piece, or a piece per file when its task failed."""
     try:
         pages = ray.get(refs[0])
+    except ray.exceptions.RayTaskError:
+        raise
     except ray.exceptions.RayError:
         if len(unit) > 1:
             again = [(item, _map.options(num_returns=2 + 2 * partitions).remote(job_ref, [item], number, partitions)) for item in unit]

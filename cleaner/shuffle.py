@@ -147,7 +147,14 @@ Edge = tuple[int, int, float, float, str]  # (page, earlier page, similarity, sh
 def pairs(parts: Iterable[list[Keyed]]) -> list[Edge]:
     """Reduce: the pairs of pages that share a band key of this partition
     and of which the later repeats the earlier (:func:`compare`), whether
-    or not the earlier turns out to be an original."""
+    or not the earlier turns out to be an original.
+
+    Of pages with one sketch (the same article, size and furniture: a
+    mirror, a page scraped twice), only the first can be an original: each
+    later one repeats it, and whatever it repeats, they repeat. So a page is
+    paired with the first page of each sketch before it in a bucket, not
+    with every page before it: a bucket of k copies of one page costs k
+    comparisons, not k² / 2."""
     buckets: dict[int, list[int]] = defaultdict(list)
     known: dict[int, Keyed] = {}
     for part in parts:
@@ -157,15 +164,22 @@ def pairs(parts: Iterable[list[Keyed]]) -> list[Edge]:
                 buckets[key].append(keyed.page)
     candidates: set[tuple[int, int]] = set()
     for members in buckets.values():
-        if len(members) > 1:
-            members = sorted(set(members))
-            candidates.update((later, earlier) for at, later in enumerate(members) for earlier in members[:at])
+        if len(members) < 2:
+            continue
+        firsts: dict[tuple, int] = {}
+        for page in sorted(set(members)):
+            candidates.update((page, first) for first in firsts.values())
+            firsts.setdefault(_identity(known[page].sketch), page)
     edges = []
     for later, earlier in sorted(candidates):
         found = compare(known[later].sketch, known[earlier].sketch)
         if found is not None:
             edges.append((later, earlier, *found, known[earlier].name))
     return edges
+
+
+def _identity(page: Sketch) -> tuple:
+    return page.article.tobytes(), page.size, page.furniture.tobytes()
 
 
 def originals(edges: Iterable[Edge]) -> dict[int, Original]:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import copy
 import random
+from array import array
 from pathlib import Path
 
 import pytest
 
 from bench.dedup_across import DEV, Builder, name, read_sources
-from cleaner import shuffle
+from cleaner import minhash, shuffle
+from cleaner.dedup_across import band_keys
 from cleaner.corpus import clean_corpus
 from cleaner.dedup_across import DedupAcross
 from cleaner.files import discover
@@ -22,11 +24,14 @@ from cleaner.templates import Templates, _hashes, learn
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """Pages of the same articles on several sites, re-scraped and re-wrapped, each site with its template."""
+    """Pages of the same articles on several sites, re-scraped and re-wrapped,
+    each site with its template; every tenth page also mirrored twice, word
+    for word."""
     folder = tmp_path_factory.mktemp("corpus")
     builder = Builder(read_sources(DEV), seed=1)
     for n, doc in enumerate(builder.corpus(240)):
-        (folder / name(1, n)).write_text(doc.text, encoding="utf-8")
+        for mirror in range(3 if n % 10 == 0 else 1):
+            (folder / f"{name(1, n)}{'-mirror' * mirror}").write_text(doc.text, encoding="utf-8")
     return folder
 
 
@@ -112,3 +117,15 @@ def test_ordinals_sort_as_the_run():
     numbers = [shuffle.ordinal(*place) for place in places]
     assert numbers == sorted(numbers)
     assert [shuffle.unit_of(n) for n in numbers] == [0, 0, 0, 0, 1, 7]
+
+
+def test_a_bucket_of_one_page_mirrored_costs_a_comparison_a_page(monkeypatch):
+    article = " ".join(f"word{n}" for n in range(200))
+    page = shuffle.Sketch(*minhash.sketch(article), array("H"))
+    keyed = [shuffle.Keyed(n, f"p{n}", page, tuple(band_keys(page.article))) for n in range(300)]
+    compared = []
+    real = shuffle.compare
+    monkeypatch.setattr(shuffle, "compare", lambda *args: compared.append(1) or real(*args))
+    edges = shuffle.pairs([keyed])
+    assert len(compared) == len(edges) == 299
+    assert set(shuffle.originals(edges)) == set(range(1, 300))
