@@ -51,8 +51,11 @@ from .files import Source
 from .outcome import Original, Outcome
 from .templates import Templates, _hashes
 
-UNIT_BYTES = 16 << 20  # input a task: enough that scheduling costs little against cleaning
-UNIT_FILES = 1 << shuffle.UNIT_BITS
+UNIT_BYTES = 16 << 20  # input a task at most: enough that scheduling costs little against cleaning...
+UNIT_SHARE = 4  # ...and at most a fourth of a CPU's share of the run, so that the last units leave few idle
+MIN_UNIT_BYTES = 1 << 20
+UNIT_FILES = 1000  # files a task at most (what comes back of a unit waits in the driver: its outcomes)
+RETRIES = 3  # times Ray runs a task again whose worker died (its default, said here)
 IN_FLIGHT = 2  # units per CPU of the cluster in flight: workers never wait, the driver holds few outcomes
 
 
@@ -88,30 +91,34 @@ def run(
     cpus = connection.connect()
     stages = _Stages(progress)
     if learn_from is not None:
-        job = replace(job, templates=_learn(list(_units(learn_from)), job, max(2, cpus), stages))
-    units = list(_units(sources))
+        job = replace(job, templates=_learn(_units(list(learn_from), cpus), job, max(2, cpus), stages))
+    units = _units(list(sources), cpus)
     sizes = [_unit_size(unit) for unit in units]
     job_ref = ray.put(job)
     if across is None:
         stages.start("cleaning")
-        done = _ordered(units, sizes, lambda number, unit: _clean.remote(job_ref, unit), IN_FLIGHT * cpus, stages, _crashed)
+        done = _ordered(units, sizes, lambda number, unit: _clean.options(max_retries=RETRIES).remote(job_ref, unit), IN_FLIGHT * cpus, stages, _crashed)
     else:
         done = _dedup_across(units, sizes, job_ref, across.drop, max(2, cpus), IN_FLIGHT * cpus, stages)
     for outcome in done:
         yield arrived(outcome)
 
 
-def _units(sources: Iterable[Source]) -> Iterator[Unit]:
+def _units(sources: list[Source], cpus: int) -> list[Unit]:
+    """The files in units of work, in order (how they are cut changes no output)."""
+    limit = min(UNIT_BYTES, max(MIN_UNIT_BYTES, sum(map(_size, sources)) // (UNIT_SHARE * cpus)))
+    units: list[Unit] = []
     unit: Unit = []
     size = 0
     for source in sources:
         unit.append((len(unit), source))
         size += _size(source)
-        if size >= UNIT_BYTES or len(unit) == UNIT_FILES:
-            yield unit
+        if size >= limit or len(unit) == UNIT_FILES:
+            units.append(unit)
             unit, size = [], 0
     if unit:
-        yield unit
+        units.append(unit)
+    return units
 
 
 def _unit_size(unit: Unit) -> int:
@@ -169,8 +176,8 @@ def _map(job, unit: Unit, number: int, partitions: int):
 
 
 @ray.remote
-def _pairs(*parts):
-    return shuffle.pairs(parts)
+def _pairs(part: int, partitions: int, *parts):
+    return shuffle.pairs(parts, part, partitions)
 
 
 @ray.remote
@@ -215,16 +222,26 @@ def _take(entry, submit: Callable, sizes: list[int], stages: _Stages, crashed: C
     return outcomes
 
 
-def _get(ref, number: int, unit: Unit, submit: Callable, crashed: Callable) -> list[Outcome]:
+def _get(refs, number: int, unit: Unit, submit: Callable, crashed: Callable) -> list[Outcome]:
+    """The outcomes of a unit's task (or tasks: a list of refs)."""
     try:
-        return ray.get(ref)
-    except ray.exceptions.RayTaskError:
-        raise  # (a bug, raised in the task: as on one machine, the run stops with it)
-    except ray.exceptions.RayError:  # (the task's worker died, more often than Ray retries)
+        done = ray.get(refs)
+    except ray.exceptions.RayError as exc:
+        if not _died(exc):
+            raise  # (a bug, raised in the task: as on one machine, the run stops with it)
         if len(unit) == 1:
             return [crashed(unit[0][1])]
         alone = [([item], submit(number, [item])) for item in unit]
-        return [outcome for single, ref in alone for outcome in _get(ref, number, single, submit, crashed)]
+        return [outcome for single, refs in alone for outcome in _get(refs, number, single, submit, crashed)]
+    return [outcome for part in done for outcome in part] if isinstance(refs, list) else done
+
+
+def _died(exc: ray.exceptions.RayError) -> bool:
+    """Whether a task failed for its worker, node or object, not for its own code
+    (a task whose argument was lost fails with the cause inside)."""
+    if isinstance(exc, ray.exceptions.RayTaskError):
+        return isinstance(exc.cause, ray.exceptions.RayError) and _died(exc.cause)
+    return True
 
 
 def _crashed(source: Source) -> Outcome:
@@ -237,12 +254,18 @@ def _learn(units: list[Unit], job, partitions: int, stages: _Stages) -> Template
     """The run's template counts: a count per unit and partition, and a sum per partition."""
     stages.start("counting lines")
     job_ref = ray.put(job)
-    counted = [_count.options(num_returns=1 + partitions).remote(job_ref, unit, partitions) for unit in units]
+    counted = [_count.options(num_returns=1 + partitions, max_retries=RETRIES).remote(job_ref, unit, partitions) for unit in units]
     templates = Templates()
     for number, refs in enumerate(counted):
-        pages = ray.get(refs[0])
+        try:
+            pages = ray.get(refs[0])
+        except ray.exceptions.RayError as exc:
+            if not _died(exc):
+                raise
+            counted[number], pages = None, 0  # (its files count nothing, as a file whose worker died does locally)
         templates.pages += pages
         stages.add(_unit_size(units[number]), pages)
+    counted = [refs for refs in counted if refs is not None]
     summed = ray.get([_sum.remote(*[refs[1 + part] for refs in counted]) for part in range(partitions)])
     templates.counts = shuffle.Counts(summed)
     return templates
@@ -261,47 +284,43 @@ class _Piece:
 
 def _dedup_across(units: list[Unit], sizes: list[int], job_ref, drop: bool, partitions: int, window: int, stages: _Stages) -> Iterator[Outcome]:
     stages.start("cleaning")
-    mapping = [_map.options(num_returns=2 + 2 * partitions).remote(job_ref, unit, number, partitions) for number, unit in enumerate(units)]
+    mapping = [_map.options(num_returns=2 + 2 * partitions, max_retries=RETRIES).remote(job_ref, unit, number, partitions) for number, unit in enumerate(units)]
     pieces = [_mapped(refs, number, unit, job_ref, partitions, sizes[number], stages) for number, (unit, refs) in enumerate(zip(units, mapping))]
     del mapping
     stages.start("finding copies")
     everything = [piece for unit_pieces in pieces for piece in unit_pieces if piece.bands]
-    edges = ray.get([_pairs.remote(*[piece.bands[part] for piece in everything]) for part in range(partitions)])
+    edges = ray.get([_pairs.remote(part, partitions, *[piece.bands[part] for piece in everything]) for part in range(partitions)])
     copies = shuffle.originals(edge for found in edges for edge in found)
     copies_ref = ray.put(frozenset(copies))
     repeats = ray.get([_first_paragraphs.remote(copies_ref, *[piece.paragraphs[part] for piece in everything]) for part in range(partitions)])
+    by_unit = _by_unit(copies, (repeat for found in repeats for repeat in found))
     for piece in everything:
         piece.bands = piece.paragraphs = []
-    by_unit = _by_unit(copies, (repeat for found in repeats for repeat in found))
+    del everything, edges, copies, copies_ref, repeats
     stages.start("writing")
 
     def settle(number: int, unit: Unit):
         found_copies, found_repeats = by_unit.get(number, ({}, {}))
         items = {item for item, _ in unit}  # (all the unit's; or one file, when the unit's task failed)
         refs = [
-            _settle.remote(job_ref, drop, piece.cleaned, number, found_copies, found_repeats, items)
+            _settle.options(max_retries=RETRIES).remote(job_ref, drop, piece.cleaned, number, found_copies, found_repeats, items)
             for piece in pieces[number]
             if any(item in items for item, _ in piece.unit)
         ]
-        return _joined.remote(*refs) if len(refs) > 1 else refs[0]
+        return refs
 
     yield from _ordered(units, sizes, settle, window, stages, _crashed)
-
-
-@ray.remote
-def _joined(*lists):
-    return [outcome for some in lists for outcome in some]
 
 
 def _mapped(refs: list, number: int, unit: Unit, job_ref, partitions: int, size: int, stages: _Stages) -> list[_Piece]:
     """A unit cleaned and mapped: one piece, or a piece per file when its task failed."""
     try:
         pages = ray.get(refs[0])
-    except ray.exceptions.RayTaskError:
-        raise
-    except ray.exceptions.RayError:
+    except ray.exceptions.RayError as exc:
+        if not _died(exc):
+            raise
         if len(unit) > 1:
-            again = [(item, _map.options(num_returns=2 + 2 * partitions).remote(job_ref, [item], number, partitions)) for item in unit]
+            again = [(item, _map.options(num_returns=2 + 2 * partitions, max_retries=RETRIES).remote(job_ref, [item], number, partitions)) for item in unit]
             return [piece for item, refs in again for piece in _mapped(refs, number, [item], job_ref, partitions, _size(item[1]), stages)]
         stages.add(size)
         item, source = unit[0]

@@ -41,6 +41,8 @@ def ordinal(unit: int, item: int, page: int) -> int:
     """A page's place in the run: the unit of work it came in, the file's
     place in the unit, the page's place in the file. Ordinals sort as the
     run's order does."""
+    if page >> ITEM_BITS or item >> UNIT_BITS:
+        raise ValueError(f"a file of more than {1 << ITEM_BITS} pages, or a unit of more than {1 << UNIT_BITS} files")
     return (unit << UNIT_BITS | item) << ITEM_BITS | page
 
 
@@ -144,10 +146,12 @@ def _split(parts: list[list[Keyed]], keyed: Keyed, hashed) -> None:
 Edge = tuple[int, int, float, float, str]  # (page, earlier page, similarity, shared, earlier page's name)
 
 
-def pairs(parts: Iterable[list[Keyed]]) -> list[Edge]:
+def pairs(parts: Iterable[list[Keyed]], part: int = 0, partitions: int = 1) -> list[Edge]:
     """Reduce: the pairs of pages that share a band key of this partition
-    and of which the later repeats the earlier (:func:`compare`), whether
-    or not the earlier turns out to be an original.
+    (``part`` of ``partitions``) and of which the later repeats the earlier
+    (:func:`compare`), whether or not the earlier turns out to be an
+    original. A pair that shares keys in several partitions is compared in
+    the partition of the smallest of them only.
 
     Of pages with one sketch (the same article, size and furniture: a
     mirror, a page scraped twice), only the first can be an original: each
@@ -157,8 +161,8 @@ def pairs(parts: Iterable[list[Keyed]]) -> list[Edge]:
     comparisons, not k² / 2."""
     buckets: dict[int, list[int]] = defaultdict(list)
     known: dict[int, Keyed] = {}
-    for part in parts:
-        for keyed in part:
+    for some in parts:
+        for keyed in some:
             known[keyed.page] = keyed
             for key in keyed.keys:
                 buckets[key].append(keyed.page)
@@ -172,10 +176,16 @@ def pairs(parts: Iterable[list[Keyed]]) -> list[Edge]:
             firsts.setdefault(_identity(known[page].sketch), page)
     edges = []
     for later, earlier in sorted(candidates):
+        if partitions > 1 and min(_keys(known[later]) & _keys(known[earlier])) % partitions != part:
+            continue
         found = compare(known[later].sketch, known[earlier].sketch)
         if found is not None:
             edges.append((later, earlier, *found, known[earlier].name))
     return edges
+
+
+def _keys(keyed: Keyed) -> set[int]:
+    return set(band_keys(keyed.sketch.article))
 
 
 def _identity(page: Sketch) -> tuple:

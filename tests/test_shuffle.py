@@ -68,7 +68,8 @@ def test_shuffled_dedup_across_decides_as_the_index(cleaned, drop, seed, partiti
     shuffled = copy.deepcopy(cleaned)
     units = _units(shuffled, random.Random(seed))
     mapped = [shuffle.map_pages(unit, number, partitions, config) for number, unit in enumerate(units)]
-    edges = [edge for part in range(partitions) for edge in shuffle.pairs(m.bands[part] for m in mapped)]
+    edges = [edge for part in range(partitions) for edge in shuffle.pairs((m.bands[part] for m in mapped), part, partitions)]
+    assert len({edge[:2] for edge in edges}) == len(edges)  # (each pair compared in one partition)
     copies = shuffle.originals(reversed(edges))  # (reduces finish in any order)
     repeats = [r for part in range(partitions) for r in shuffle.first_paragraphs((m.paragraphs[part] for m in mapped), frozenset(copies))]
     across = DedupAcross(drop, config)
