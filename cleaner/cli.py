@@ -227,7 +227,7 @@ def _from_paths(paths: list[Path], config: Config, run: dict, shown: _Shown) -> 
     if interactive and not (shown.mode is Mode.STDOUT and sys.stdout.isatty()):
         progress = Done()
         exclude = [run["output"]] if run["output"] is not None else []
-        total = sum(_size(source) for source in discover(paths, run["globs"], exclude=exclude))
+        total = sum(source.size() for source in discover(paths, run["globs"], exclude=exclude))
         bar = report.Bar(shown.err, total, progress)
     if interactive and run["templates"]:
         shown.err.print(report.rich_text("learning templates…", style="dim"))
@@ -252,13 +252,6 @@ def _render(outcomes: Iterable[Outcome], shown: _Shown, bar: report.Bar | None, 
                 if bar:
                     bar.finished(outcome)
     return summary
-
-
-def _size(source: Source) -> int:
-    try:
-        return 0 if source.error else source.path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _settings(path: Path | None, ignore: bool, paths: list[Path]) -> dict:

@@ -106,13 +106,13 @@ def run(
 
 def _units(sources: list[Source], cpus: int) -> list[Unit]:
     """The files in units of work, in order (how they are cut changes no output)."""
-    limit = min(UNIT_BYTES, max(MIN_UNIT_BYTES, sum(map(_size, sources)) // (UNIT_SHARE * cpus)))
+    limit = min(UNIT_BYTES, max(MIN_UNIT_BYTES, sum(source.size() for source in sources) // (UNIT_SHARE * cpus)))
     units: list[Unit] = []
     unit: Unit = []
     size = 0
     for source in sources:
         unit.append((len(unit), source))
-        size += _size(source)
+        size += source.size()
         if size >= limit or len(unit) == UNIT_FILES:
             units.append(unit)
             unit, size = [], 0
@@ -122,14 +122,7 @@ def _units(sources: list[Source], cpus: int) -> list[Unit]:
 
 
 def _unit_size(unit: Unit) -> int:
-    return sum(_size(source) for _, source in unit)
-
-
-def _size(source: Source) -> int:
-    try:
-        return 0 if source.error else source.path.stat().st_size
-    except OSError:
-        return 0
+    return sum(source.size() for _, source in unit)
 
 
 class _Stages:
@@ -171,8 +164,7 @@ def _sum(*parts):
 def _map(job, unit: Unit, number: int, partitions: int):
     outcomes = [(item, job.clean(source)) for item, source in unit]
     mapped = shuffle.map_pages(outcomes, number, partitions, job.config)
-    pages = sum(1 for _, outcome in outcomes for _ in shuffle.pages(outcome))
-    return pages, (outcomes, mapped.too_short), *mapped.bands, *mapped.paragraphs
+    return mapped.pages, (outcomes, mapped.too_short), *mapped.bands, *mapped.paragraphs
 
 
 @ray.remote
@@ -302,12 +294,11 @@ def _dedup_across(units: list[Unit], sizes: list[int], job_ref, drop: bool, part
     def settle(number: int, unit: Unit):
         found_copies, found_repeats = by_unit.get(number, ({}, {}))
         items = {item for item, _ in unit}  # (all the unit's; or one file, when the unit's task failed)
-        refs = [
+        return [
             _settle.options(max_retries=RETRIES).remote(job_ref, drop, piece.cleaned, number, found_copies, found_repeats, items)
             for piece in pieces[number]
             if any(item in items for item, _ in piece.unit)
         ]
-        return refs
 
     yield from _ordered(units, sizes, settle, window, stages, _crashed)
 
@@ -321,7 +312,7 @@ def _mapped(refs: list, number: int, unit: Unit, job_ref, partitions: int, size:
             raise
         if len(unit) > 1:
             again = [(item, _map.options(num_returns=2 + 2 * partitions, max_retries=RETRIES).remote(job_ref, [item], number, partitions)) for item in unit]
-            return [piece for item, refs in again for piece in _mapped(refs, number, [item], job_ref, partitions, _size(item[1]), stages)]
+            return [piece for item, refs in again for piece in _mapped(refs, number, [item], job_ref, partitions, item[1].size(), stages)]
         stages.add(size)
         item, source = unit[0]
         return [_Piece(unit, ray.put(([(item, _crashed(source))], set())))]

@@ -27,6 +27,13 @@ class Source:
     rel: Path
     error: str | None = None
 
+    def size(self) -> int:
+        """Its bytes on disk (0 when the walk failed here or it cannot be read)."""
+        try:
+            return 0 if self.error else self.path.stat().st_size
+        except OSError:
+            return 0
+
 
 def discover(paths: Iterable[Path], globs: Iterable[str] = (), exclude: Iterable[Path] = ()) -> Iterator[Source]:
     """Files named directly, and files under folders that match ``globs``.

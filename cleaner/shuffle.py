@@ -109,12 +109,13 @@ class Keyed:
 @dataclass
 class Mapped:
     """A unit of work's contribution to the cross-file stage: which of its
-    pages are too short to compare, and its band keys and paragraph digests
-    split into partitions."""
+    pages are too short to compare, its band keys and paragraph digests
+    split into partitions, and how many pages it has."""
 
     too_short: set[int]
     bands: list[list[Keyed]]
     paragraphs: list[list[Keyed]]
+    pages: int = 0
 
 
 def map_pages(outcomes: Iterable[tuple[int, Outcome]], unit: int, partitions: int, config: Config) -> Mapped:
@@ -123,6 +124,7 @@ def map_pages(outcomes: Iterable[tuple[int, Outcome]], unit: int, partitions: in
     mapped = Mapped(set(), [[] for _ in range(partitions)], [[] for _ in range(partitions)])
     for item, outcome in outcomes:
         for at, (name, result, _) in enumerate(pages(outcome)):
+            mapped.pages += 1
             number = ordinal(unit, item, at)
             page = sketch(result)
             if page is None:
@@ -174,9 +176,10 @@ def pairs(parts: Iterable[list[Keyed]], part: int = 0, partitions: int = 1) -> l
         for page in sorted(set(members)):
             candidates.update((page, first) for first in firsts.values())
             firsts.setdefault(_identity(known[page].sketch), page)
+    keys: dict[int, set[int]] = {}  # (a page's band keys in every partition, made once a page)
     edges = []
     for later, earlier in sorted(candidates):
-        if partitions > 1 and min(_keys(known[later]) & _keys(known[earlier])) % partitions != part:
+        if partitions > 1 and min(_keys(keys, known[later]) & _keys(keys, known[earlier])) % partitions != part:
             continue
         found = compare(known[later].sketch, known[earlier].sketch)
         if found is not None:
@@ -184,8 +187,10 @@ def pairs(parts: Iterable[list[Keyed]], part: int = 0, partitions: int = 1) -> l
     return edges
 
 
-def _keys(keyed: Keyed) -> set[int]:
-    return set(band_keys(keyed.sketch.article))
+def _keys(made: dict[int, set[int]], keyed: Keyed) -> set[int]:
+    if keyed.page not in made:
+        made[keyed.page] = set(band_keys(keyed.sketch.article))
+    return made[keyed.page]
 
 
 def _identity(page: Sketch) -> tuple:
